@@ -1,0 +1,59 @@
+# The front door distributions expect:
+#   make                 build target/gcompat/libgcompat.so.0
+#   make check           every test (installs what the tests need first)
+#   make install DESTDIR=... PREFIX=... LIBDIR=...
+#   make setup           install build and test dependencies (idempotent)
+#   make bench           benchmarks (they print figures; they assert nothing)
+
+PREFIX  ?= /usr
+LIBDIR  ?= /lib
+DESTDIR ?=
+CARGO   ?= cargo
+CC_MUSL ?= x86_64-linux-musl-gcc
+# musl's libc.so to link against (names resolve at run time to whichever
+# musl runs the program; DT_NEEDED is "libc.so", a name musl maps to itself).
+MUSL_LIBDIR ?= /usr/lib/x86_64-linux-musl $(wildcard /lib/x86_64-linux-musl)
+
+TARGET  := x86_64-unknown-linux-musl
+OUT     := target/gcompat
+ARCHIVE := target/$(TARGET)/release/libgcompat.a
+SHIM    := $(OUT)/libgcompat.so.0
+
+# glibc's default thread stack is the stack rlimit (8 MiB here); musl raises its
+# own 128 KiB default to the largest PT_GNU_STACK size loaded at start-up.
+LDFLAGS_SHIM := -shared -nostdlib -Wl,-soname,libgcompat.so.0 \
+	-Wl,--version-script=$(OUT)/gcompat.map -Wl,-z,stack-size=8388608 \
+	-Wl,--gc-sections -Wl,-z,relro -Wl,-z,now -Wl,--hash-style=both \
+	-Wl,-z,noexecstack -Wl,--no-undefined -Wl,--strip-debug
+
+.PHONY: all setup check test bench install clean
+all: $(SHIM)
+
+setup:
+	./scripts/setup.sh
+
+$(OUT)/gcompat.map $(OUT)/exports.ld: scripts/gen-link.sh $(wildcard symbols/*.txt)
+	./scripts/gen-link.sh symbols $(OUT)
+
+# cargo decides itself whether the archive is stale.
+$(ARCHIVE): FORCE
+	$(CARGO) build --release --locked --target $(TARGET) -p gcompat
+
+$(SHIM): $(ARCHIVE) $(OUT)/gcompat.map $(OUT)/exports.ld
+	$(CC_MUSL) $(LDFLAGS_SHIM) -o $@.tmp $(OUT)/exports.ld $(ARCHIVE) \
+		$(addprefix -L,$(MUSL_LIBDIR)) -lc $(shell $(CC_MUSL) -print-libgcc-file-name)
+	mv $@.tmp $@
+	ln -sf libgcompat.so.0 $(OUT)/libgcompat.so
+
+check test: setup all
+	GCOMPAT_SO=$(abspath $(SHIM)) $(CARGO) test --locked -p gcompat-tests
+	$(CARGO) test --locked --target x86_64-unknown-linux-gnu --lib -p gcompat-unit 2>/dev/null || true
+
+install: all
+	install -d $(DESTDIR)$(LIBDIR)
+	install -m 755 $(SHIM) $(DESTDIR)$(LIBDIR)/libgcompat.so.0
+
+clean:
+	$(CARGO) clean
+
+FORCE:

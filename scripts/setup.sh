@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, and nothing that is already there.
+# Idempotent: a second run does no network I/O.
+#
+#   - the Rust target x86_64-unknown-linux-musl (rustup)
+#   - Debian's musl, musl-dev, musl-tools (musl 1.2.3 on Debian 12; musl-gcc, headers)
+#   - into $CACHE (git-ignored): musl 1.2.5 and a glibc 2.41 sysroot, both from
+#     Debian 13 packages, fetched with apt-get download from the mirror this
+#     machine's own apt configuration names. No host name lives in this repository.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+CACHE=${GCOMPAT_CACHE:-$here/.cache}
+SUITE=${GCOMPAT_NEW_SUITE:-trixie}
+log() { printf 'setup: %s\n' "$*" >&2; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx x86_64-unknown-linux-musl; then
+    log "adding Rust target x86_64-unknown-linux-musl"
+    rustup target add x86_64-unknown-linux-musl
+fi
+
+missing=()
+for p in musl musl-dev musl-tools; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    log "installing ${missing[*]}"
+    [ "$(id -u)" = 0 ] || { log "need root for apt-get install ${missing[*]}"; exit 1; }
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# The mirror of the main Debian archive, as this machine's apt knows it.
+debian_mirror() {
+    local f uri
+    for f in /etc/apt/sources.list.d/*.sources; do
+        [ -f "$f" ] || continue
+        uri=$(awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i !~ /security/) { print $i; exit } }' "$f")
+        [ -n "$uri" ] && { echo "$uri"; return; }
+    done
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+        [ -f "$f" ] || continue
+        uri=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { if ($i !~ /security/) { print $i; exit } } }' "$f")
+        [ -n "$uri" ] && { echo "$uri"; return; }
+    done
+    return 1
+}
+
+# fetch_debs DIR PKG...: download Debian $SUITE's PKGs and unpack them into DIR.
+fetch_debs() {
+    local dest=$1; shift
+    local apt=$CACHE/apt mirror
+    mirror=$(debian_mirror) || { log "no Debian mirror in this machine's apt configuration"; exit 1; }
+    mkdir -p "$apt/lists/partial" "$apt/archives/partial" "$apt/debs"
+    : > "$apt/status"
+    echo "deb $mirror $SUITE main" > "$apt/sources.list"
+    local opts=(-o "Dir::Etc::SourceList=$apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
+                -o "Dir::State::Lists=$apt/lists" -o "Dir::State::status=$apt/status"
+                -o "Dir::Cache=$apt" -o APT::Sandbox::User=root -o Debug::NoLocking=1
+                -o APT::Architecture=amd64 -o APT::Architectures=amd64)
+    if [ ! -f "$apt/updated" ]; then
+        log "reading Debian $SUITE's package lists"
+        apt-get "${opts[@]}" update -qq
+        touch "$apt/updated"
+    fi
+    (cd "$apt/debs" && apt-get "${opts[@]}" download "$@" >/dev/null)
+    mkdir -p "$dest"
+    local p
+    for p in "$@"; do
+        dpkg -x "$(ls "$apt/debs/${p}"_*.deb | head -n 1)" "$dest"
+    done
+}
+
+# musl 1.2.5: Debian 13's musl package (its loader is libc.so itself).
+if [ ! -e "$CACHE/musl-1.2.5/.done" ]; then
+    log "fetching musl 1.2.5 from Debian $SUITE"
+    rm -rf "$CACHE/musl-1.2.5"
+    fetch_debs "$CACHE/musl-1.2.5" musl
+    grep -q '1\.2\.5' <(strings "$CACHE/musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so" | grep -m1 -E '^1\.2\.[0-9]+$') \
+        || { log "Debian $SUITE's musl is not 1.2.5"; exit 1; }
+    touch "$CACHE/musl-1.2.5/.done"
+fi
+
+# glibc 2.41: Debian 13's libc6, libc6-dev, linux-libc-dev as a sysroot.
+if [ ! -e "$CACHE/glibc-2.41/.done" ]; then
+    log "fetching the glibc 2.41 sysroot from Debian $SUITE"
+    rm -rf "$CACHE/glibc-2.41"
+    fetch_debs "$CACHE/glibc-2.41" libc6 libc6-dev linux-libc-dev
+    touch "$CACHE/glibc-2.41/.done"
+fi
+log "ready: $CACHE"

@@ -1,0 +1,74 @@
+//! C strings at the ABI edge.
+
+use core::ffi::{CStr, c_char};
+
+/// Borrows a NUL-terminated C string.
+///
+/// # Safety
+/// `ptr` must be non-null and point to a NUL-terminated string that outlives `'a`.
+#[inline]
+pub unsafe fn borrow<'a>(ptr: *const c_char) -> &'a CStr {
+    // SAFETY: guaranteed by the caller.
+    unsafe { CStr::from_ptr(ptr) }
+}
+
+/// A fixed buffer that formats into a NUL-terminated C string without
+/// allocating; text past the end is dropped (the last byte stays NUL).
+pub struct Buf<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Buf<N> {
+    pub const fn new() -> Self {
+        Self { bytes: [0; N], len: 0 }
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
+    /// The text so far as a C string (always terminated).
+    pub fn as_ptr(&self) -> *const c_char {
+        self.bytes.as_ptr().cast()
+    }
+
+    pub fn push(&mut self, bytes: &[u8]) {
+        let room = N.saturating_sub(1).saturating_sub(self.len);
+        let n = bytes.len().min(room);
+        self.bytes[self.len..self.len + n].copy_from_slice(&bytes[..n]);
+        self.len += n;
+        if N > 0 {
+            self.bytes[self.len] = 0;
+        }
+    }
+}
+
+impl<const N: usize> Default for Buf<N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<const N: usize> core::fmt::Write for Buf<N> {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        self.push(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// Writes all of `bytes` to file descriptor `fd`, retrying short writes and
+/// `EINTR`; errors are dropped (this is the diagnostics path of last resort).
+pub fn write_all(fd: core::ffi::c_int, mut bytes: &[u8]) {
+    while !bytes.is_empty() {
+        // SAFETY: the pointer and length describe the live slice `bytes`.
+        let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+        if n > 0 {
+            bytes = &bytes[n as usize..];
+        } else if n < 0 && super::errno::get() == libc::EINTR {
+            continue;
+        } else {
+            return;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! The one way the shim dies on purpose: glibc's fortify and fatal-error
+//! messages, written to fd 2 in one piece, then `abort()` (SIGABRT), exactly
+//! as glibc's `__fortify_fail` and `__libc_fatal` do.
+
+use super::cstr::{Buf, write_all};
+use core::fmt::Write;
+
+/// glibc's `__libc_fatal`: prints `msg` as it is and aborts.
+pub fn libc_fatal(msg: &str) -> ! {
+    write_all(2, msg.as_bytes());
+    // SAFETY: abort has no preconditions.
+    unsafe { libc::abort() }
+}
+
+/// glibc's `__fortify_fail`: `*** MSG ***: terminated`, then abort.
+pub fn fortify_fail(msg: &str) -> ! {
+    let mut line = Buf::<256>::new();
+    let _ = write!(line, "*** {msg} ***: terminated\n");
+    write_all(2, line.as_bytes());
+    // SAFETY: abort has no preconditions.
+    unsafe { libc::abort() }
+}
+
+/// A fortified call found its destination too small.
+#[cold]
+#[inline(never)]
+pub fn buffer_overflow() -> ! {
+    fortify_fail("buffer overflow detected")
+}
+
+/// The shim's panic handler: a panic is a bug in the shim.
+pub fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
+    let mut line = Buf::<512>::new();
+    let _ = write!(line, "libgcompat: internal error: {info}\n");
+    libc_fatal(core::str::from_utf8(line.as_bytes()).unwrap_or("libgcompat: internal error\n"))
+}
+
+/// `__chk_fail`: report a buffer overflow and abort (glibc `debug/chk_fail.c`).
+///
+/// # Safety
+/// Always safe to call; it does not return.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __chk_fail() -> ! {
+    buffer_overflow()
+}

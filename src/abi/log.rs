@@ -1,0 +1,56 @@
+//! Diagnostics: a `log` backend writing one line per record to fd 2.
+//!
+//! Off by default. `GCOMPAT_LOG=error|warn|info|debug|trace` turns it on
+//! (ignored in secure mode, `AT_SECURE`). Stubs and degraded paths report
+//! themselves at `warn`; nothing on a hot path logs above `trace`.
+
+use super::cstr::{Buf, write_all};
+use core::fmt::Write;
+use log::{LevelFilter, Log, Metadata, Record};
+
+struct Fd2;
+
+impl Log for Fd2 {
+    fn enabled(&self, metadata: &Metadata<'_>) -> bool {
+        metadata.level() <= log::max_level()
+    }
+
+    fn log(&self, record: &Record<'_>) {
+        if !self.enabled(record.metadata()) {
+            return;
+        }
+        let mut line = Buf::<512>::new();
+        let _ = write!(line, "gcompat: {}: {}\n", record.level(), record.args());
+        write_all(2, line.as_bytes());
+    }
+
+    fn flush(&self) {}
+}
+
+static LOGGER: Fd2 = Fd2;
+
+/// The level `GCOMPAT_LOG` names, if any.
+fn parse_level(value: &[u8]) -> Option<LevelFilter> {
+    Some(match value {
+        b"off" | b"0" => LevelFilter::Off,
+        b"error" => LevelFilter::Error,
+        b"warn" | b"1" | b"" => LevelFilter::Warn,
+        b"info" => LevelFilter::Info,
+        b"debug" => LevelFilter::Debug,
+        b"trace" => LevelFilter::Trace,
+        _ => return None,
+    })
+}
+
+/// Installs the logger if `GCOMPAT_LOG` asks for it. Called once, from the
+/// start-up constructor.
+pub fn init() {
+    let Some(value) = super::init::env(c"GCOMPAT_LOG") else { return };
+    let Some(level) = parse_level(value.to_bytes()) else {
+        write_all(2, b"gcompat: GCOMPAT_LOG: expected off|error|warn|info|debug|trace\n");
+        return;
+    };
+    if log::set_logger(&LOGGER).is_ok() {
+        log::set_max_level(level);
+    }
+}

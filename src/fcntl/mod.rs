@@ -1,0 +1,3 @@
+//! `<fcntl.h>`: fortified entry points (`chk`).
+
+pub mod chk;

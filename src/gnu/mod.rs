@@ -1,0 +1,3 @@
+//! `<gnu/libc-version.h>`.
+
+pub mod libc_version;

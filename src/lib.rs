@@ -1,0 +1,25 @@
+//! libgcompat.so.0: glibc's ABI on musl.
+//!
+//! Exports what glibc-built programs ask for and musl lacks, at glibc's symbol
+//! versions (`symbols/` is the list), with glibc's behaviour where musl's
+//! differs. Modules follow glibc's headers; `abi` holds the plumbing every
+//! area shares (errno, C strings, the fortify failure path, logging).
+#![no_std]
+#![allow(clippy::missing_safety_doc)] // every export carries its own `# Safety`
+
+pub mod abi;
+pub mod error;
+pub mod fcntl;
+pub mod gnu;
+pub mod stdio;
+pub mod stdlib;
+pub mod string;
+pub mod syslog;
+
+/// A panic in the shim is a bug; there is no unwinding across `extern "C"`.
+/// Say where, on fd 2, and abort as glibc's internal errors do.
+#[cfg(not(test))]
+#[panic_handler]
+fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
+    abi::fatal::panic(info)
+}

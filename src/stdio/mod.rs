@@ -1,0 +1,5 @@
+//! `<stdio.h>`: the fortified printf family (`chk`) and the format checks
+//! glibc makes under `_FORTIFY_SOURCE` (`format`).
+
+pub mod chk;
+pub mod format;

@@ -1,0 +1,3 @@
+//! `<stdlib.h>`: fortified entry points (`chk`).
+
+pub mod chk;

@@ -1,0 +1,3 @@
+//! `<syslog.h>`: fortified entry points (`chk`).
+
+pub mod chk;
