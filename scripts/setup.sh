@@ -86,6 +86,10 @@ if [ ! -e "$CACHE/glibc-2.41/.done" ]; then
     log "fetching the glibc 2.41 sysroot from Debian $SUITE"
     rm -rf "$CACHE/glibc-2.41"
     fetch_debs "$CACHE/glibc-2.41" libc6 libc6-dev linux-libc-dev
+    # Debian 13 is merged-/usr: /lib and /lib64 are links that base-files
+    # makes, and libc.so's linker script names /lib/x86_64-linux-gnu/libc.so.6.
+    ln -sfn usr/lib "$CACHE/glibc-2.41/lib"
+    ln -sfn usr/lib64 "$CACHE/glibc-2.41/lib64"
     touch "$CACHE/glibc-2.41/.done"
 fi
 log "ready: $CACHE"

@@ -1,1 +1,144 @@
+//! What the shim's tests share: where things are, and how to read
+//! `symbols/`, glibc's abilists and an ELF file's dynamic symbols.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository's root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// The built shim: `$GCOMPAT_SO`, else where `make` puts it.
+pub fn shim() -> PathBuf {
+    std::env::var_os("GCOMPAT_SO")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target/gcompat/libgcompat.so.0"))
+}
+
+/// The cache `scripts/setup.sh` fills.
+pub fn cache() -> PathBuf {
+    std::env::var_os("GCOMPAT_CACHE").map(PathBuf::from).unwrap_or_else(|| root().join(".cache"))
+}
+
+/// glibc's own symbol lists (`shared/glibc-abi/x86_64`, beside the checkout).
+pub fn glibc_abi_dir() -> PathBuf {
+    std::env::var_os("GCOMPAT_GLIBC_ABI")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/glibc-abi/x86_64"))
+}
+
+/// musl 1.2.5's loader (which is its libc.so), from Debian 13.
+pub fn musl_125() -> PathBuf {
+    cache().join("musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so")
+}
+
+/// musl 1.2.3's loader, Debian 12's `musl` package.
+pub fn musl_123() -> PathBuf {
+    PathBuf::from("/lib/ld-musl-x86_64.so.1")
+}
+
+/// The glibc 2.41 sysroot, from Debian 13.
+pub fn glibc_241() -> PathBuf {
+    cache().join("glibc-2.41")
+}
+
+/// Whether CI asked that every piece be present: then a skip is a failure.
+pub fn require_all() -> bool {
+    std::env::var_os("GCOMPAT_REQUIRE_ALL").is_some_and(|v| v != "0" && !v.is_empty())
+}
+
+/// Lines of a data file, without comments and blank lines.
+pub fn data_lines(path: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+/// `symbols/GLIBC_*.txt`: version -> names, in file order.
+pub fn symbol_versions() -> BTreeMap<String, Vec<String>> {
+    let dir = root().join("symbols");
+    let mut out = BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        if let Some(version) = name.strip_prefix("GLIBC_").and_then(|n| n.strip_suffix(".txt")) {
+            out.insert(format!("GLIBC_{version}"), data_lines(&path));
+        }
+    }
+    out
+}
+
+/// The first tab-separated field of each line of a `symbols/` side file.
+pub fn listed_names(file: &str) -> Vec<String> {
+    data_lines(&root().join("symbols").join(file))
+        .iter()
+        .map(|l| l.split('\t').next().unwrap().trim().to_string())
+        .collect()
+}
+
+/// One dynamic symbol of an ELF file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DynSym {
+    pub name: String,
+    /// The version, without `@`/`@@`.
+    pub version: Option<String>,
+    /// `@@`: the default version.
+    pub default_version: bool,
+    pub defined: bool,
+    pub kind: String,
+}
+
+/// The dynamic symbols of `path`, as `readelf --dyn-syms` prints them.
+pub fn dynsyms(path: &Path) -> Vec<DynSym> {
+    let out = Command::new("readelf").args(["--dyn-syms", "-W"]).arg(path).output().expect("readelf");
+    assert!(out.status.success(), "readelf {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut syms = Vec::new();
+    for line in text.lines() {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() < 8 || !f[0].ends_with(':') || f[0] == "Num:" {
+            continue;
+        }
+        let full = f[7];
+        let (name, version, default_version) = if let Some((n, v)) = full.split_once("@@") {
+            (n, Some(v), true)
+        } else if let Some((n, v)) = full.split_once('@') {
+            (n, Some(v), false)
+        } else {
+            (full, None, false)
+        };
+        // readelf appends " (N)" for a version index it cannot name.
+        let version = version.map(|v| v.split(' ').next().unwrap().to_string());
+        syms.push(DynSym {
+            name: name.to_string(),
+            version,
+            default_version,
+            defined: f[6] != "UND",
+            kind: f[3].to_string(),
+        });
+    }
+    syms
+}
+
+/// glibc's abilists: every `(name, version)` glibc defines, for x86_64.
+pub fn glibc_abi() -> std::collections::BTreeSet<(String, String)> {
+    let dir = glibc_abi_dir();
+    let mut set = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "abilist") {
+            for line in std::fs::read_to_string(&path).unwrap().lines() {
+                let f: Vec<&str> = line.split_whitespace().collect();
+                if f.len() >= 2 {
+                    set.insert((f[1].to_string(), f[0].to_string()));
+                }
+            }
+        }
+    }
+    set
+}
