@@ -51,6 +51,9 @@ HOST := $(shell rustc -vV | sed -n 's/^host: //p')
 check test: setup all
 	$(CARGO) test --locked -p gcompat --lib --target $(HOST)
 	GCOMPAT_SO=$(abspath $(SHIM)) $(CARGO) test --locked -p gcompat-tests
+	@d=$$(mktemp -d) && $(MAKE) -s install DESTDIR=$$d >/dev/null && \
+	  cmp $(SHIM) $$d/lib/libgcompat.so.0 && rm -rf $$d && \
+	  echo "install: make install DESTDIR= leaves lib/libgcompat.so.0"
 
 # Runs a real glibc program, Debian's own /bin/echo, on musl 1.2.5 with the shim.
 MUSL_125 := .cache/musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so
