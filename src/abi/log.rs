@@ -54,3 +54,17 @@ pub fn init() {
         log::set_max_level(level);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_level;
+    use log::LevelFilter;
+
+    #[test]
+    fn levels() {
+        assert_eq!(parse_level(b"debug"), Some(LevelFilter::Debug));
+        assert_eq!(parse_level(b""), Some(LevelFilter::Warn));
+        assert_eq!(parse_level(b"off"), Some(LevelFilter::Off));
+        assert_eq!(parse_level(b"loud"), None);
+    }
+}

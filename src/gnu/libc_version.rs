@@ -54,3 +54,19 @@ pub unsafe extern "C" fn gnu_get_libc_version() -> *const c_char {
 pub unsafe extern "C" fn gnu_get_libc_release() -> *const c_char {
     c"stable".as_ptr()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::valid;
+
+    #[test]
+    fn accepts_glibc_versions_only() {
+        assert!(valid(b"2.17"));
+        assert!(valid(b"2.41.9000"));
+        assert!(!valid(b"2"));
+        assert!(!valid(b"2."));
+        assert!(!valid(b"2.x"));
+        assert!(!valid(b"2.41 "));
+        assert!(!valid(b"99999.1"));
+    }
+}
