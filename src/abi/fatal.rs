@@ -15,7 +15,7 @@ pub fn libc_fatal(msg: &str) -> ! {
 /// glibc's `__fortify_fail`: `*** MSG ***: terminated`, then abort.
 pub fn fortify_fail(msg: &str) -> ! {
     let mut line = Buf::<256>::new();
-    let _ = write!(line, "*** {msg} ***: terminated\n");
+    let _ = writeln!(line, "*** {msg} ***: terminated");
     write_all(2, line.as_bytes());
     // SAFETY: abort has no preconditions.
     unsafe { libc::abort() }
@@ -31,7 +31,7 @@ pub fn buffer_overflow() -> ! {
 /// The shim's panic handler: a panic is a bug in the shim.
 pub fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
     let mut line = Buf::<512>::new();
-    let _ = write!(line, "libgcompat: internal error: {info}\n");
+    let _ = writeln!(line, "libgcompat: internal error: {info}");
     libc_fatal(core::str::from_utf8(line.as_bytes()).unwrap_or("libgcompat: internal error\n"))
 }
 

@@ -20,7 +20,7 @@ impl Log for Fd2 {
             return;
         }
         let mut line = Buf::<512>::new();
-        let _ = write!(line, "gcompat: {}: {}\n", record.level(), record.args());
+        let _ = writeln!(line, "gcompat: {}: {}", record.level(), record.args());
         write_all(2, line.as_bytes());
     }
 
