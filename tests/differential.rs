@@ -6,6 +6,10 @@
 //! stdout, stderr, exit status and signal must match. Real programs listed
 //! in `testbins/real-programs.txt` run under this machine's glibc and on musl.
 //!
+//! A testbin named `*.musl.c` is built with musl-gcc instead and run under
+//! musl 1.2.5 without the shim as the oracle: it proves that musl-built
+//! callers keep musl's meaning of the names the shim overrides.
+//!
 //! Header lines in a testbin: `// cases: a b c` runs `prog a`, `prog b`, ...
 //! (one run without arguments if absent); `// cflags: ...` adds compiler
 //! flags; `// builds: glibc-2.36` limits the builds.
@@ -26,9 +30,15 @@ use std::process::{Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// A glibc to build against and to run the oracle on.
+/// A libc to build against and to run the oracle on: glibc, or musl for
+/// the `*.musl.c` testbins that prove musl-built callers keep musl's meaning
+/// (their oracle is musl 1.2.5 without the shim).
 struct Glibc {
     name: &'static str,
+    /// C compiler (C++ uses g++).
+    compiler: &'static str,
+    /// Builds the `*.musl.c` testbins, and only those.
+    musl_built: bool,
     /// Compiler arguments that select this glibc, before the common flags.
     cflags: Vec<String>,
     fortify: &'static str,
@@ -76,6 +86,8 @@ const STACK_LIMIT: libc::rlim_t = 8 << 20;
 fn glibcs() -> Vec<Result<Glibc, String>> {
     let host = Glibc {
         name: "glibc-2.36",
+        compiler: "gcc",
+        musl_built: false,
         cflags: vec![],
         fortify: "2",
         runner: vec![],
@@ -85,6 +97,8 @@ fn glibcs() -> Vec<Result<Glibc, String>> {
     let new = if lib.join("ld-linux-x86-64.so.2").exists() {
         Ok(Glibc {
             name: "glibc-2.41",
+            compiler: "gcc",
+            musl_built: false,
             cflags: vec![
                 format!("--sysroot={}", s.display()),
                 format!("-B{}/", lib.display()),
@@ -100,7 +114,19 @@ fn glibcs() -> Vec<Result<Glibc, String>> {
     } else {
         Err(format!("glibc-2.41: no sysroot at {} (run scripts/setup.sh)", s.display()))
     };
-    vec![Ok(host), new]
+    let musl = if musl_125().exists() {
+        Ok(Glibc {
+            name: "musl-built",
+            compiler: "musl-gcc",
+            musl_built: true,
+            cflags: vec![],
+            fortify: "2",
+            runner: vec![musl_125().display().to_string()],
+        })
+    } else {
+        Err(format!("musl-built: no musl 1.2.5 at {} (run scripts/setup.sh)", musl_125().display()))
+    };
+    vec![Ok(host), new, musl]
 }
 
 fn musls() -> Vec<Result<Musl, String>> {
@@ -193,7 +219,7 @@ fn build(bin: &Testbin, glibc: &Glibc, out_dir: &Path) -> Result<PathBuf, String
     let cxx = bin.source.extension().is_some_and(|e| e == "cc");
     let exe = out_dir.join(glibc.name).join(&bin.id);
     std::fs::create_dir_all(exe.parent().unwrap()).unwrap();
-    let mut cmd = Command::new(if cxx { "g++" } else { "gcc" });
+    let mut cmd = Command::new(if cxx { "g++" } else { glibc.compiler });
     cmd.args(&glibc.cflags)
         .args(["-O2", "-w", "-D_FILE_OFFSET_BITS=64"])
         .arg(format!("-D_FORTIFY_SOURCE={}", glibc.fortify))
@@ -378,12 +404,15 @@ fn main() {
                 let glibc = match glibc {
                     Ok(g) => g,
                     Err(why) => {
-                        local.push((format!("{} [glibc-2.41]", bin.id), Outcome::Skip(why.clone())));
+                        local.push((format!("{} [{}]", bin.id, why.split(':').next().unwrap()), Outcome::Skip(why.clone())));
                         results.lock().unwrap().extend(local);
                         continue;
                     }
                 };
-                if bin.builds.as_ref().is_some_and(|b| !b.iter().any(|n| n == glibc.name)) {
+                let musl_source = bin.id.ends_with(".musl");
+                if musl_source != glibc.musl_built
+                    || bin.builds.as_ref().is_some_and(|b| !b.iter().any(|n| n == glibc.name))
+                {
                     continue;
                 }
                 let exe = match build(bin, glibc, &work) {

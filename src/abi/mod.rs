@@ -4,6 +4,7 @@
 //!
 //! Anything glibc-internal that an exported function needs lives here, once.
 
+pub mod caller;
 pub mod cstr;
 pub mod errno;
 pub mod fatal;
@@ -11,6 +12,7 @@ pub mod glibc_types;
 pub mod init;
 pub mod log;
 pub mod musl;
+pub mod next;
 
 /// A C `va_list` as a parameter. On x86_64 `va_list` is an array type that
 /// decays to a pointer; on aarch64 it is a 32-byte struct, which AAPCS64 passes

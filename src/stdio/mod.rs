@@ -3,3 +3,4 @@
 
 pub mod chk;
 pub mod format;
+pub mod perror;

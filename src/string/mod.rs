@@ -1,6 +1,7 @@
 //! `<string.h>`: GNU extensions musl lacks, glibc's errno texts, and the
 //! fortified entry points (`chk`).
 
+pub mod basename;
 pub mod chk;
 pub mod errlist;
 pub mod strerror;
