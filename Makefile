@@ -1,9 +1,12 @@
 # The front door distributions expect:
-#   make                 build target/gcompat/libgcompat.so.0
+#   make                 build target/gcompat/libgcompat.so.0 and the loader stub
+#                        (target/gcompat/ld-linux-x86-64.so.2)
 #   make check           every test (installs what the tests need first)
 #   make install DESTDIR=... PREFIX=... LIBDIR=...
 #   make setup           install build and test dependencies (idempotent)
+#   make bench-loader    start-up time through the loader stub (a benchmark, not a test)
 #   make demo            run a real glibc program (Debian's /bin/echo) on musl 1.2.5
+#   make bench           benchmarks: they print figures, they assert nothing
 
 PREFIX  ?= /usr
 LIBDIR  ?= /lib
@@ -19,6 +22,20 @@ OUT     := target/gcompat
 ARCHIVE := target/$(TARGET)/release/libgcompat.a
 SHIM    := $(OUT)/libgcompat.so.0
 
+# The loader stub (stub/): glibc's interpreter name and directory per
+# architecture, and the paths compiled into it. x86_64 is built and tested;
+# aarch64's names are here for when its start-up code is written.
+ARCH ?= $(firstword $(subst -, ,$(TARGET)))
+GLIBC_LD_x86_64   := ld-linux-x86-64.so.2
+GLIBC_LD_DIR_x86_64 := /lib64
+GLIBC_LD_aarch64  := ld-linux-aarch64.so.1
+GLIBC_LD_DIR_aarch64 := /lib
+GLIBC_LD     := $(GLIBC_LD_$(ARCH))
+GLIBC_LD_DIR := $(GLIBC_LD_DIR_$(ARCH))
+MUSL_LOADER ?= /lib/ld-musl-$(ARCH).so.1
+SHIM_PATH   ?= $(LIBDIR)/libgcompat.so.0
+STUB        := $(OUT)/$(GLIBC_LD)
+
 # glibc's default thread stack is the stack rlimit (8 MiB here); musl raises its
 # own 128 KiB default to the largest PT_GNU_STACK size loaded at start-up.
 LDFLAGS_SHIM := -shared -nostdlib -Wl,-soname,libgcompat.so.0 \
@@ -26,8 +43,8 @@ LDFLAGS_SHIM := -shared -nostdlib -Wl,-soname,libgcompat.so.0 \
 	-Wl,--gc-sections -Wl,-z,relro -Wl,-z,now -Wl,--hash-style=both \
 	-Wl,-z,noexecstack -Wl,--no-undefined -Wl,--strip-debug
 
-.PHONY: all setup check test demo install clean
-all: $(SHIM)
+.PHONY: all setup check test demo bench install clean bench-loader
+all: $(SHIM) $(STUB)
 
 setup:
 	./scripts/setup.sh
@@ -45,6 +62,13 @@ $(SHIM): $(ARCHIVE) $(OUT)/gcompat.map $(OUT)/exports.ld
 	mv $@.tmp $@
 	ln -sf libgcompat.so.0 $(OUT)/libgcompat.so
 
+# The stub's paths are compiled in; cargo rebuilds when they change.
+$(STUB): FORCE
+	GCOMPAT_MUSL_LOADER=$(MUSL_LOADER) GCOMPAT_SHIM=$(SHIM_PATH) \
+		$(CARGO) build --release --locked --target $(TARGET) -p gcompat-ld
+	cp target/$(TARGET)/release/gcompat-ld $@.tmp
+	mv $@.tmp $@
+
 # The shim's unit tests run on the host; everything else tests the built
 # library: its exports, and glibc programs under glibc vs musl + shim.
 HOST := $(shell rustc -vV | sed -n 's/^host: //p')
@@ -61,9 +85,25 @@ demo: setup all
 	$(MUSL_125) --preload $(SHIM) /bin/echo "Debian's glibc echo, running on musl 1.2.5 through libgcompat"
 	@printf 'echo asks for: '; readelf -W --dyn-syms /bin/echo | grep -o '__[a-z_]*_chk@GLIBC[0-9_.]*' | sort -u | tr '\n' ' '; echo
 
+bench: setup all
+	./scripts/bench-calls.sh
+
+# Alpine gcompat's layout: the shim and the stub in $(LIBDIR), glibc's
+# interpreter path linking to the stub. (libresolv.so.2, libcrypt.so.1, ...:
+# a later issue.)
 install: all
 	install -d $(DESTDIR)$(LIBDIR)
 	install -m 755 $(SHIM) $(DESTDIR)$(LIBDIR)/libgcompat.so.0
+	install -m 755 $(STUB) $(DESTDIR)$(LIBDIR)/$(GLIBC_LD)
+	if [ "$(GLIBC_LD_DIR)" != "$(LIBDIR)" ]; then \
+		install -d $(DESTDIR)$(GLIBC_LD_DIR) && \
+		ln -sfn ../$(patsubst /%,%,$(LIBDIR))/$(GLIBC_LD) $(DESTDIR)$(GLIBC_LD_DIR)/$(GLIBC_LD); \
+	fi
+
+# Start-up time of a trivial glibc program through the stub (in a chroot),
+# under glibc, and through `ld-musl --preload`: medians over many spawns.
+bench-loader: setup all
+	./scripts/bench-loader.sh
 
 clean:
 	$(CARGO) clean

@@ -8,13 +8,29 @@
 #![allow(clippy::missing_safety_doc)] // every export carries its own `# Safety`
 
 pub mod abi;
+pub mod arpa;
 pub mod error;
 pub mod fcntl;
+pub mod ftw;
+pub mod getopt;
 pub mod gnu;
+pub mod lfs64;
+pub mod malloc;
+pub mod mqueue;
+pub mod poll;
+pub mod pthread;
+pub mod sched;
+pub mod select;
+pub mod setjmp;
+pub mod signal;
+pub mod socket;
 pub mod stdio;
 pub mod stdlib;
 pub mod string;
+pub mod sys_stat;
 pub mod syslog;
+pub mod unistd;
+pub mod wchar;
 
 /// A panic in the shim is a bug; there is no unwinding across `extern "C"`.
 /// Say where, on fd 2, and abort as glibc's internal errors do.

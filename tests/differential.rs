@@ -241,8 +241,9 @@ fn build(bin: &Testbin, glibc: &Glibc, out_dir: &Path) -> Result<PathBuf, String
 
 /// Runs `argv` with the environment pinned and collects what it did.
 fn run(argv: &[String], scratch: &Path) -> RunResult {
-    let out_path = scratch.with_extension("out");
-    let err_path = scratch.with_extension("err");
+    let name = scratch.file_name().unwrap().to_str().unwrap();
+    let out_path = scratch.with_file_name(format!("{name}.out"));
+    let err_path = scratch.with_file_name(format!("{name}.err"));
     let mut cmd = Command::new(&argv[0]);
     cmd.args(&argv[1..])
         .env_clear()

@@ -12,6 +12,30 @@ pub unsafe fn borrow<'a>(ptr: *const c_char) -> &'a CStr {
     unsafe { CStr::from_ptr(ptr) }
 }
 
+/// A C `const char *` in a static table that C programs read (`sys_errlist`,
+/// `sys_siglist`): a plain pointer, which Rust will not share between
+/// threads unless told it is immutable data.
+#[repr(transparent)]
+#[derive(Clone, Copy)]
+pub struct TextPtr(pub *const c_char);
+
+// SAFETY: every `TextPtr` points at an immutable, 'static C string (or is null).
+unsafe impl Sync for TextPtr {}
+
+/// `N` C pointers to `texts` (null for `None` and past its end), built at
+/// compile time so the table is relocated data a copy relocation can copy.
+pub const fn text_table<const N: usize>(texts: &[Option<&'static CStr>]) -> [TextPtr; N] {
+    let mut table = [TextPtr(core::ptr::null()); N];
+    let mut i = 0;
+    while i < N && i < texts.len() {
+        if let Some(text) = texts[i] {
+            table[i] = TextPtr(text.as_ptr());
+        }
+        i += 1;
+    }
+    table
+}
+
 /// A fixed buffer that formats into a NUL-terminated C string without
 /// allocating; text past the end is dropped (the last byte stays NUL).
 pub struct Buf<const N: usize> {

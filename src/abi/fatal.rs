@@ -43,3 +43,17 @@ pub fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
 pub unsafe extern "C" fn __chk_fail() -> ! {
     buffer_overflow()
 }
+
+/// `__stack_chk_fail`: the stack protector found its canary overwritten;
+/// glibc reports `stack smashing detected` and aborts (`debug/stack_chk_fail.c`).
+///
+/// # glibc differences
+/// None; musl's own crashes without a word, and musl-built callers in the
+/// process get glibc's report instead (see `symbols/overrides.txt`).
+///
+/// # Safety
+/// Always safe to call; it does not return.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __stack_chk_fail() -> ! {
+    fortify_fail("stack smashing detected")
+}

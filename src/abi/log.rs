@@ -29,6 +29,14 @@ impl Log for Fd2 {
 
 static LOGGER: Fd2 = Fd2;
 
+/// Reports, once per process, a call into a stub (`symbols/stubs.txt`):
+/// `warn_once(&CALLED, "mallinfo: ...")`.
+pub fn warn_once(called: &core::sync::atomic::AtomicBool, what: &str) {
+    if !called.swap(true, core::sync::atomic::Ordering::Relaxed) {
+        log::warn!("{what}");
+    }
+}
+
 /// The level `GCOMPAT_LOG` names, if any.
 fn parse_level(value: &[u8]) -> Option<LevelFilter> {
     Some(match value {

@@ -16,6 +16,19 @@ pub struct Scan {
 
 /// Scans a printf format the way glibc's parser walks it.
 pub fn scan(fmt: &[u8]) -> Scan {
+    scan_units(fmt.len(), |i| fmt.get(i).copied())
+}
+
+/// [`scan`] for a wide (`wchar_t`) format: glibc's `vfwprintf` walks it with
+/// the same parser. Only ASCII units are special; others stand in as 0x80.
+pub fn scan_wide(fmt: &[libc::wchar_t]) -> Scan {
+    scan_units(fmt.len(), |i| {
+        fmt.get(i).map(|&c| u8::try_from(c).ok().filter(u8::is_ascii).unwrap_or(0x80))
+    })
+}
+
+/// The scan over a format of `len` units, each read as a byte by `at`.
+fn scan_units(len: usize, at: impl Fn(usize) -> Option<u8>) -> Scan {
     let mut found = Scan::default();
     let mut used: u128 = 0; // positions 1..=128 that some conversion names
     let mut highest = 0usize;
@@ -25,49 +38,50 @@ pub fn scan(fmt: &[u8]) -> Scan {
             used |= 1 << (pos - 1);
         }
     };
+    let is = |i: usize, set: &[u8]| at(i).is_some_and(|b| set.contains(&b));
     let mut i = 0;
-    while i < fmt.len() {
-        if fmt[i] != b'%' {
+    while i < len {
+        if at(i) != Some(b'%') {
             i += 1;
             continue;
         }
         i += 1;
-        if fmt.get(i) == Some(&b'%') {
+        if at(i) == Some(b'%') {
             i += 1;
             continue;
         }
         // %N$
-        if let Some((pos, next)) = number_then_dollar(fmt, i) {
+        if let Some((pos, next)) = number_then_dollar(&at, i) {
             note(pos);
             i = next;
         }
-        while i < fmt.len() && b"-+ #0'I".contains(&fmt[i]) {
+        while is(i, b"-+ #0'I") {
             i += 1;
         }
         // width and precision: digits, * or *N$
         for part in 0..2 {
             if part == 1 {
-                if fmt.get(i) != Some(&b'.') {
+                if at(i) != Some(b'.') {
                     break;
                 }
                 i += 1;
             }
-            if fmt.get(i) == Some(&b'*') {
+            if at(i) == Some(b'*') {
                 i += 1;
-                if let Some((pos, next)) = number_then_dollar(fmt, i) {
+                if let Some((pos, next)) = number_then_dollar(&at, i) {
                     note(pos);
                     i = next;
                 }
             } else {
-                while i < fmt.len() && fmt[i].is_ascii_digit() {
+                while at(i).is_some_and(|b| b.is_ascii_digit()) {
                     i += 1;
                 }
             }
         }
-        while i < fmt.len() && b"hlLqjztZ".contains(&fmt[i]) {
+        while is(i, b"hlLqjztZ") {
             i += 1;
         }
-        if fmt.get(i) == Some(&b'n') {
+        if at(i) == Some(b'n') {
             found.writes_count = true;
         }
         i += 1;
@@ -80,14 +94,14 @@ pub fn scan(fmt: &[u8]) -> Scan {
 }
 
 /// Parses `digits$` at `i`: the position and the index after the `$`.
-fn number_then_dollar(fmt: &[u8], mut i: usize) -> Option<(usize, usize)> {
+fn number_then_dollar(at: &impl Fn(usize) -> Option<u8>, mut i: usize) -> Option<(usize, usize)> {
     let start = i;
     let mut value = 0usize;
-    while i < fmt.len() && fmt[i].is_ascii_digit() {
-        value = value.saturating_mul(10).saturating_add(usize::from(fmt[i] - b'0'));
+    while let Some(d) = at(i).filter(u8::is_ascii_digit) {
+        value = value.saturating_mul(10).saturating_add(usize::from(d - b'0'));
         i += 1;
     }
-    (i > start && fmt.get(i) == Some(&b'$') && value > 0).then_some((value, i + 1))
+    (i > start && at(i) == Some(b'$') && value > 0).then_some((value, i + 1))
 }
 
 /// Whether `[addr, addr+len)` lies in read-only mappings, as glibc's
@@ -172,9 +186,27 @@ pub unsafe fn check(flag: c_int, fmt: *const c_char) {
     // SAFETY: guaranteed by the caller.
     let bytes = unsafe { CStr::from_ptr(fmt) }.to_bytes();
     // One linear, allocation-free pass; /proc is read only for a %n.
-    let found = scan(bytes);
-    if found.writes_count && readonly_area(fmt as usize, bytes.len() + 1) == Some(false) {
-        libc_fatal("*** %n in writable segments detected ***\n");
+    enforce(scan(bytes), fmt as usize, bytes.len() + 1);
+}
+
+/// [`check`] for a wide format, as glibc's `vfwprintf` makes it.
+///
+/// # Safety
+/// `fmt` is a NUL-terminated wide string.
+#[inline]
+pub unsafe fn check_wide(flag: c_int, fmt: *const libc::wchar_t) {
+    if flag <= 0 || fmt.is_null() {
+        return;
+    }
+    // SAFETY: guaranteed by the caller: the units up to the NUL are readable.
+    let units = unsafe { core::slice::from_raw_parts(fmt, libc::wcslen(fmt)) };
+    let size = (units.len() + 1) * core::mem::size_of::<libc::wchar_t>();
+    enforce(scan_wide(units), fmt as usize, size);
+}
+
+fn enforce(found: Scan, addr: usize, size: usize) {
+    if found.writes_count && readonly_area(addr, size) == Some(false) {
+        libc_fatal("*** %n in writable segment detected ***\n");
     }
     if found.positional_gap {
         libc_fatal("*** invalid %N$ use detected ***\n");
@@ -191,6 +223,15 @@ mod tests {
         assert!(scan(b"%d %5.3lln").writes_count);
         assert!(!scan(b"%%n").writes_count);
         assert!(!scan(b"%s %d").writes_count);
+    }
+
+    #[test]
+    fn scans_wide_formats_alike() {
+        let wide = |s: &str| s.chars().map(|c| c as libc::wchar_t).collect::<Vec<_>>();
+        assert!(scan_wide(&wide("\u{20ac}%5.3lln")).writes_count);
+        assert!(!scan_wide(&wide("%%n \u{6e}")).writes_count);
+        assert!(scan_wide(&wide("%1$d %3$d")).positional_gap);
+        assert!(!scan_wide(&wide("%2$d%1$d")).positional_gap);
     }
 
     #[test]

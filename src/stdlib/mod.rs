@@ -1,3 +1,8 @@
-//! `<stdlib.h>`: fortified entry points (`chk`).
+//! `<stdlib.h>`: fortified entry points (`chk`), the C23 integer parsers
+//! (`isoc23`).
 
 pub mod chk;
+pub mod floating;
+pub mod gnu;
+pub mod isoc23;
+pub mod strto_l;

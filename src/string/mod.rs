@@ -4,6 +4,7 @@
 pub mod basename;
 pub mod chk;
 pub mod errlist;
+pub mod gnu;
 pub mod strerror;
 
 use core::ffi::{c_int, c_void};

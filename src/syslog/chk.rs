@@ -1,8 +1,9 @@
 //! Fortified `syslog` (glibc `misc/syslog.c`): `vsyslog` with printf's
-//! fortify checks on the format. The variadic front is in `chk.c`.
+//! fortify checks on the format, glibc's `%m` and glibc's default ident.
+//! The variadic front is in `chk.c`.
 
 use crate::abi::{VaList, musl::vsyslog};
-use crate::stdio::format;
+use crate::stdio::gnu_format::GnuFormat;
 use core::ffi::{c_char, c_int};
 
 /// `__vsyslog_chk`: `vsyslog` with the format checks.
@@ -11,9 +12,11 @@ use core::ffi::{c_char, c_int};
 /// As `vsyslog`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __vsyslog_chk(priority: c_int, flag: c_int, fmt: *const c_char, ap: VaList) {
+    super::ident::default_for_glibc();
+    let mut gnu = GnuFormat::new();
     // SAFETY: forwarded from the caller.
     unsafe {
-        format::check(flag, fmt);
+        let fmt = gnu.prepare(flag, fmt);
         vsyslog(priority, fmt, ap)
     }
 }

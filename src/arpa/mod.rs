@@ -1,0 +1,3 @@
+//! `<arpa/inet.h>`: fortified entry points (`chk`).
+
+pub mod chk;

@@ -1,0 +1,66 @@
+//! `<sys/uio.h>` large-file names (`man 2 preadv`).
+//!
+//! `preadv64v2`/`pwritev64v2` are the `preadv2` system calls made directly:
+//! musl added `preadv2` only in 1.2.5, and the shim must load on older musl.
+//! As in glibc, flags 0 means plain `preadv`/`pwritev` (an offset of -1
+//! then means the current position, which only the system call knows), so
+//! the system call is made whatever the flags.
+
+use core::ffi::c_int;
+use libc::{iovec, off_t, ssize_t};
+
+forward! {
+    /// `preadv64`: `preadv` (LFS; `man 2 preadv`).
+    pub unsafe extern "C" fn preadv64(fd: c_int, iov: *const iovec, n: c_int, off: off_t) -> ssize_t = libc::preadv;
+    /// `pwritev64`: `pwritev` (LFS; `man 2 pwritev`).
+    pub unsafe extern "C" fn pwritev64(fd: c_int, iov: *const iovec, n: c_int, off: off_t) -> ssize_t = libc::pwritev;
+}
+
+/// The `preadv2`/`pwritev2` system call. The offset goes as two longs,
+/// low and high, as musl and glibc pass it (a 64-bit kernel uses the low).
+///
+/// # Safety
+/// As `preadv2`.
+unsafe fn v2(
+    nr: libc::c_long,
+    fd: c_int,
+    iov: *const iovec,
+    n: c_int,
+    off: off_t,
+    flags: c_int,
+) -> ssize_t {
+    // SAFETY: the caller's contract is the system call's.
+    unsafe { libc::syscall(nr, fd, iov, n, off, off >> 32, flags) as ssize_t }
+}
+
+/// `preadv64v2`: `preadv2` (Linux 4.6; `man 2 preadv2`).
+///
+/// # Safety
+/// As `preadv2`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn preadv64v2(
+    fd: c_int,
+    iov: *const iovec,
+    n: c_int,
+    off: off_t,
+    flags: c_int,
+) -> ssize_t {
+    // SAFETY: forwarded from the caller.
+    unsafe { v2(libc::SYS_preadv2, fd, iov, n, off, flags) }
+}
+
+/// `pwritev64v2`: `pwritev2` (Linux 4.6; `man 2 pwritev2`).
+///
+/// # Safety
+/// As `pwritev2`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pwritev64v2(
+    fd: c_int,
+    iov: *const iovec,
+    n: c_int,
+    off: off_t,
+    flags: c_int,
+) -> ssize_t {
+    // SAFETY: forwarded from the caller.
+    unsafe { v2(libc::SYS_pwritev2, fd, iov, n, off, flags) }
+}

@@ -1,0 +1,3 @@
+//! `<mqueue.h>`: the fortified `mq_open` (`chk`).
+
+pub mod chk;

@@ -1,0 +1,3 @@
+//! `<poll.h>`: fortified entry points (`chk`).
+
+pub mod chk;

@@ -1,0 +1,26 @@
+//! `<pthread.h>` internals glibc-built objects call: `__register_atfork`.
+
+use core::ffi::{c_int, c_void};
+
+type Handler = Option<unsafe extern "C" fn()>;
+
+/// `__register_atfork`: what glibc's `pthread_atfork` expands to in objects
+/// built against it (LSB 5.0 core, `__register_atfork`); the handlers run as
+/// `pthread_atfork(3)` says. Returns 0, or `ENOMEM`.
+///
+/// # Safety
+/// The handlers are null or functions safe to call around `fork`.
+///
+/// # glibc differences
+/// glibc drops the handlers of a `dso_handle` when that object is
+/// unloaded; musl never unloads an object, so the handle is not needed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __register_atfork(
+    prepare: Handler,
+    parent: Handler,
+    child: Handler,
+    _dso_handle: *mut c_void,
+) -> c_int {
+    // SAFETY: forwarded from the caller.
+    unsafe { libc::pthread_atfork(prepare, parent, child) }
+}

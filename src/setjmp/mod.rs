@@ -1,0 +1,3 @@
+//! `<setjmp.h>`: the fortified `longjmp` (`chk`).
+
+pub mod chk;

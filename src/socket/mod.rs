@@ -1,0 +1,3 @@
+//! `<sys/socket.h>`: fortified entry points (`chk`).
+
+pub mod chk;

@@ -1,0 +1,29 @@
+/* The variadic C23 scanf entry points: each a front over its v* twin in
+ * isoc23.rs. Also the one va_list accessor the scanf engine (scan.rs)
+ * needs, since stable Rust cannot take an argument from a va_list. */
+#include <stdarg.h>
+#include <stdio.h>
+
+int __isoc23_vsscanf(const char *s, const char *fmt, va_list ap);
+int __isoc23_vfscanf(FILE *f, const char *fmt, va_list ap);
+int __isoc23_vscanf(const char *fmt, va_list ap);
+int __isoc23_sscanf(const char *s, const char *fmt, ...);
+int __isoc23_fscanf(FILE *f, const char *fmt, ...);
+int __isoc23_scanf(const char *fmt, ...);
+void *gcompat_va_arg_ptr(va_list *ap);
+
+/* Every scanf argument is a pointer. `ap` is the va_list object the Rust
+ * side holds a pointer to: on x86_64 the array va_list decays to exactly
+ * that pointer, so the caller's list advances. */
+void *gcompat_va_arg_ptr(va_list *ap) { return va_arg(*ap, void *); }
+
+#define FRONT(call) { va_list ap; va_start(ap, fmt); int r = call; va_end(ap); return r; }
+
+int __isoc23_sscanf(const char *s, const char *fmt, ...)
+FRONT(__isoc23_vsscanf(s, fmt, ap))
+
+int __isoc23_fscanf(FILE *f, const char *fmt, ...)
+FRONT(__isoc23_vfscanf(f, fmt, ap))
+
+int __isoc23_scanf(const char *fmt, ...)
+FRONT(__isoc23_vscanf(fmt, ap))

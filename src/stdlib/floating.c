@@ -1,0 +1,160 @@
+/* <stdlib.h> floating-point names musl lacks, as fronts over musl's own
+ * parsers and snprintf (here in C: `long double` has no Rust type):
+ * - glibc's internal __strtod_internal family (LSB 5.0 core; `group` asks
+ *   for the locale's digit grouping, which no locale the shim serves has);
+ * - the TS 18661-3 _FloatN names glibc 2.27 added, on x86_64: _Float32 is
+ *   float, _Float64 and _Float32x double, _Float64x long double. _Float128
+ *   (binary128) is not provided: x86_64 has no binary128 arithmetic in musl;
+ * - strfromf/strfromd/strfroml (ISO/IEC TS 18661-1; glibc manual "Printing
+ *   of Floats"), whose format is checked by __gcompat_strfrom_spec
+ *   (floating.rs) exactly as glibc checks it. */
+#include <errno.h>
+#include <fenv.h>
+#include <float.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+float strtof_l(const char *nptr, char **endptr, locale_t loc);
+double strtod_l(const char *nptr, char **endptr, locale_t loc);
+long double strtold_l(const char *nptr, char **endptr, locale_t loc);
+
+/* Where glibc's errno differs from musl's: nothing converted leaves errno
+ * alone (musl sets EINVAL); a subnormal result that is inexact sets ERANGE
+ * (musl leaves errno alone), which FE_INEXACT tells. */
+#define TINY(v) _Generic((v), float: FLT_MIN, double: DBL_MIN, default: LDBL_MIN)
+#define PARSE(call, unused) \
+    { \
+        unused; \
+        int saved = errno; \
+        fexcept_t flags; \
+        fegetexceptflag(&flags, FE_INEXACT); \
+        feclearexcept(FE_INEXACT); \
+        char *end; \
+        __typeof__(call) value = call; \
+        int inexact = fetestexcept(FE_INEXACT); \
+        if (!inexact) \
+            fesetexceptflag(&flags, FE_INEXACT); \
+        if (end == nptr) \
+            errno = saved; \
+        else if (inexact && value != 0 && value > -TINY(value) && value < TINY(value)) \
+            errno = ERANGE; \
+        if (endptr) \
+            *endptr = end; \
+        return value; \
+    }
+
+double __strtod_internal(const char *nptr, char **endptr, int group)
+PARSE(strtod(nptr, &end), (void)group)
+
+float __strtof_internal(const char *nptr, char **endptr, int group)
+PARSE(strtof(nptr, &end), (void)group)
+
+long double __strtold_internal(const char *nptr, char **endptr, int group)
+PARSE(strtold(nptr, &end), (void)group)
+
+float strtof32(const char *nptr, char **endptr)
+PARSE(strtof(nptr, &end), (void)0)
+
+double strtof64(const char *nptr, char **endptr)
+PARSE(strtod(nptr, &end), (void)0)
+
+double strtof32x(const char *nptr, char **endptr)
+PARSE(strtod(nptr, &end), (void)0)
+
+long double strtof64x(const char *nptr, char **endptr)
+PARSE(strtold(nptr, &end), (void)0)
+
+float strtof32_l(const char *nptr, char **endptr, locale_t loc)
+PARSE(strtof_l(nptr, &end, loc), (void)0)
+
+double strtof64_l(const char *nptr, char **endptr, locale_t loc)
+PARSE(strtod_l(nptr, &end, loc), (void)0)
+
+double strtof32x_l(const char *nptr, char **endptr, locale_t loc)
+PARSE(strtod_l(nptr, &end, loc), (void)0)
+
+long double strtof64x_l(const char *nptr, char **endptr, locale_t loc)
+PARSE(strtold_l(nptr, &end, loc), (void)0)
+
+/* The conversion letter of a strfrom format ("%[.precision]<aAeEfFgG>"),
+ * its precision in *precision (-1 when absent); aborts on any other format,
+ * as glibc does. */
+char __gcompat_strfrom_spec(const char *format, int *precision);
+
+/* glibc's %a/%A layout for finite values (floating.rs): musl normalizes
+ * subnormal doubles and gives long doubles a leading 1, glibc does not. */
+int __gcompat_strfrom_hex_double(char *str, size_t n, unsigned long bits, int precision, char conv);
+int __gcompat_strfrom_hex_x87(char *str, size_t n, unsigned long mantissa, unsigned short sign_exponent,
+                              int precision, char conv);
+
+int strfromd(char *str, size_t n, const char *format, double fp)
+{
+    int precision;
+    char conv = __gcompat_strfrom_spec(format, &precision);
+    if ((conv == 'a' || conv == 'A') && fp - fp == 0) {
+        unsigned long bits;
+        memcpy(&bits, &fp, sizeof bits);
+        return __gcompat_strfrom_hex_double(str, n, bits, precision, conv);
+    }
+    switch (conv) {
+    case 'a': return snprintf(str, n, "%.*a", precision, fp);
+    case 'A': return snprintf(str, n, "%.*A", precision, fp);
+    case 'e': return snprintf(str, n, "%.*e", precision, fp);
+    case 'E': return snprintf(str, n, "%.*E", precision, fp);
+    case 'f': return snprintf(str, n, "%.*f", precision, fp);
+    case 'F': return snprintf(str, n, "%.*F", precision, fp);
+    case 'g': return snprintf(str, n, "%.*g", precision, fp);
+    default: return snprintf(str, n, "%.*G", precision, fp);
+    }
+}
+
+int strfromf64(char *str, size_t n, const char *format, double fp)
+{
+    return strfromd(str, n, format, fp);
+}
+
+int strfromf32x(char *str, size_t n, const char *format, double fp)
+{
+    return strfromd(str, n, format, fp);
+}
+
+/* glibc widens a float to double before printing it. */
+int strfromf(char *str, size_t n, const char *format, float fp)
+{
+    return strfromd(str, n, format, fp);
+}
+
+int strfromf32(char *str, size_t n, const char *format, float fp)
+{
+    return strfromd(str, n, format, fp);
+}
+
+int strfroml(char *str, size_t n, const char *format, long double fp)
+{
+    int precision;
+    char conv = __gcompat_strfrom_spec(format, &precision);
+#if LDBL_MANT_DIG == 64
+    if ((conv == 'a' || conv == 'A') && fp - fp == 0) {
+        struct { unsigned long mantissa; unsigned short sign_exponent; } x87;
+        memcpy(&x87, &fp, 10);
+        return __gcompat_strfrom_hex_x87(str, n, x87.mantissa, x87.sign_exponent, precision, conv);
+    }
+#endif
+    switch (conv) {
+    case 'a': return snprintf(str, n, "%.*La", precision, fp);
+    case 'A': return snprintf(str, n, "%.*LA", precision, fp);
+    case 'e': return snprintf(str, n, "%.*Le", precision, fp);
+    case 'E': return snprintf(str, n, "%.*LE", precision, fp);
+    case 'f': return snprintf(str, n, "%.*Lf", precision, fp);
+    case 'F': return snprintf(str, n, "%.*LF", precision, fp);
+    case 'g': return snprintf(str, n, "%.*Lg", precision, fp);
+    default: return snprintf(str, n, "%.*LG", precision, fp);
+    }
+}
+
+int strfromf64x(char *str, size_t n, const char *format, long double fp)
+{
+    return strfroml(str, n, format, fp);
+}

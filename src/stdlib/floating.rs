@@ -1,0 +1,314 @@
+//! The checks behind the floating-point fronts in `floating.c`: glibc's
+//! strfrom format grammar (`stdlib/strfrom-skeleton.c`).
+
+use core::ffi::{CStr, c_char, c_int};
+
+/// What a strfrom format asks for: its conversion letter and precision
+/// (`None` when absent or too large for an `int`, which glibc reads as
+/// absent), or `None` when glibc aborts on it.
+pub fn strfrom_spec(format: &[u8]) -> Option<(u8, Option<c_int>)> {
+    let rest = format.strip_prefix(b"%")?;
+    let (precision, rest) = match rest.strip_prefix(b".") {
+        Some(after) => {
+            let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
+            let value = after[..digits].iter().try_fold(0 as c_int, |n, &d| {
+                n.checked_mul(10)?.checked_add(c_int::from(d - b'0'))
+            });
+            (if digits == 0 { Some(0) } else { value }, &after[digits..])
+        }
+        None => (None, rest),
+    };
+    // What follows the conversion letter is ignored, as glibc ignores it.
+    let conv = *rest.first()?;
+    b"aAeEfFgG".contains(&conv).then_some((conv, precision))
+}
+
+/// The conversion letter of a strfrom format and its precision (-1 for
+/// none); aborts on any other format, as glibc's `strfromd` does.
+///
+/// # Safety
+/// `format` is a NUL-terminated string; `precision` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __gcompat_strfrom_spec(
+    format: *const c_char,
+    precision: *mut c_int,
+) -> c_char {
+    // SAFETY: `format` is NUL-terminated (caller).
+    let format = unsafe { CStr::from_ptr(format) }.to_bytes();
+    let Some((conv, given)) = strfrom_spec(format) else {
+        // SAFETY: abort takes no arguments and does not return.
+        unsafe { libc::abort() }
+    };
+    // SAFETY: writable (caller).
+    unsafe { *precision = given.unwrap_or(-1) };
+    conv as c_char
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strfrom_spec;
+
+    #[test]
+    fn glibc_grammar() {
+        assert_eq!(strfrom_spec(b"%g"), Some((b'g', None)));
+        assert_eq!(strfrom_spec(b"%.3f"), Some((b'f', Some(3))));
+        assert_eq!(strfrom_spec(b"%.e"), Some((b'e', Some(0))));
+        assert_eq!(strfrom_spec(b"%.99999999999g"), Some((b'g', None)));
+        assert_eq!(strfrom_spec(b"%gxyz"), Some((b'g', None)));
+        assert_eq!(strfrom_spec(b"g"), None);
+        assert_eq!(strfrom_spec(b"%5g"), None);
+        assert_eq!(strfrom_spec(b"%d"), None);
+        assert_eq!(strfrom_spec(b"%"), None);
+    }
+}
+
+/// A finite binary float as glibc's `%a` (`stdio-common/printf_fphex.c`)
+/// lays it out: a leading hex digit, the fraction's hex digits, and a
+/// binary exponent.
+pub struct HexParts {
+    pub negative: bool,
+    pub leading: u8,
+    /// Digit values (0..=15) after the point, most significant first.
+    pub digits: [u8; 15],
+    pub ndigits: usize,
+    pub exponent: i32,
+}
+
+impl HexParts {
+    /// A `double` from its bits: leading 1 (0 for zero and subnormals,
+    /// whose exponent glibc prints as -1022 rather than normalizing).
+    pub fn double(bits: u64) -> Self {
+        let biased = ((bits >> 52) & 0x7ff) as i32;
+        let mantissa = bits & ((1 << 52) - 1);
+        let exponent = match (biased, mantissa) {
+            (0, 0) => 0,
+            (0, _) => -1022,
+            _ => biased - 1023,
+        };
+        Self::from_mantissa(
+            bits >> 63 != 0,
+            u8::from(biased != 0),
+            mantissa << 12,
+            13,
+            exponent,
+        )
+    }
+
+    /// An x87 80-bit `long double` from its 64-bit mantissa (explicit
+    /// integer bit) and sign/exponent word: glibc prints the mantissa's top
+    /// nibble as the leading digit (3.25 is `0xdp-2`).
+    pub fn x87(mantissa: u64, sign_exponent: u16) -> Self {
+        let biased = i32::from(sign_exponent & 0x7fff);
+        let exponent = match (biased, mantissa) {
+            (0, 0) => 0,
+            (0, _) => -(16382 + 3),
+            _ => biased - (16383 + 3),
+        };
+        Self::from_mantissa(
+            sign_exponent >> 15 != 0,
+            (mantissa >> 60) as u8,
+            mantissa << 4,
+            15,
+            exponent,
+        )
+    }
+
+    /// `ndigits` hex digits from the top of `fraction`.
+    fn from_mantissa(
+        negative: bool,
+        leading: u8,
+        fraction: u64,
+        ndigits: usize,
+        exponent: i32,
+    ) -> Self {
+        let mut digits = [0u8; 15];
+        for (i, d) in digits.iter_mut().take(ndigits).enumerate() {
+            *d = ((fraction >> (60 - 4 * i)) & 0xf) as u8;
+        }
+        Self {
+            negative,
+            leading,
+            digits,
+            ndigits,
+            exponent,
+        }
+    }
+
+    /// glibc's `%a` text for `precision` (`None`: as many digits as the
+    /// value needs), rounding to nearest, ties to even, as glibc does in
+    /// the default rounding mode.
+    pub fn write(mut self, precision: Option<usize>, upper: bool, out: &mut impl FnMut(u8)) {
+        let mut used = self.digits[..self.ndigits]
+            .iter()
+            .rposition(|&d| d != 0)
+            .map_or(0, |p| p + 1);
+        if let Some(p) = precision.filter(|&p| p < used) {
+            let last = if p > 0 {
+                self.digits[p - 1]
+            } else {
+                self.leading
+            };
+            let next = self.digits[p];
+            let more = next & 7 != 0 || p + 1 < used;
+            if next >= 8 && (last & 1 != 0 || more) {
+                let mut carry = true;
+                for d in self.digits[..p].iter_mut().rev() {
+                    if *d < 15 {
+                        *d += 1;
+                        carry = false;
+                        break;
+                    }
+                    *d = 0;
+                }
+                if carry {
+                    if self.leading < 15 {
+                        self.leading += 1;
+                    } else {
+                        self.leading = 1;
+                        self.exponent += 4;
+                    }
+                }
+            }
+            used = p;
+        }
+        let precision = precision.unwrap_or(used);
+        let hex = |d: u8| match (d, upper) {
+            (0..=9, _) => b'0' + d,
+            (_, false) => b'a' + d - 10,
+            (_, true) => b'A' + d - 10,
+        };
+        if self.negative {
+            out(b'-');
+        }
+        out(b'0');
+        out(if upper { b'X' } else { b'x' });
+        out(hex(self.leading));
+        if precision > 0 {
+            out(b'.');
+        }
+        for i in 0..precision {
+            out(if i < used { hex(self.digits[i]) } else { b'0' });
+        }
+        out(if upper { b'P' } else { b'p' });
+        out(if self.exponent < 0 { b'-' } else { b'+' });
+        let mut text = crate::abi::cstr::Buf::<12>::new();
+        let _ = core::fmt::Write::write_fmt(
+            &mut text,
+            format_args!("{}", self.exponent.unsigned_abs()),
+        );
+        text.as_bytes().iter().for_each(|&b| out(b));
+    }
+}
+
+/// Writes `parts` as glibc's `%a`/`%A` into `str` (`n` bytes, truncated and
+/// terminated as snprintf does); returns the full length.
+///
+/// # Safety
+/// `str` is writable for `n` bytes (or `n` is 0).
+unsafe fn write_hex(
+    str: *mut c_char,
+    n: usize,
+    parts: HexParts,
+    precision: c_int,
+    conv: c_char,
+) -> c_int {
+    let dst: &mut [u8] = if n == 0 || str.is_null() {
+        &mut []
+    } else {
+        // SAFETY: writable for `n` bytes (caller).
+        unsafe { core::slice::from_raw_parts_mut(str.cast::<u8>(), n) }
+    };
+    let mut len = 0usize;
+    parts.write(
+        usize::try_from(precision).ok(),
+        conv as u8 == b'A',
+        &mut |b| {
+            if len + 1 < dst.len() {
+                dst[len] = b;
+            }
+            len += 1;
+        },
+    );
+    if let Some(last) = dst.len().checked_sub(1) {
+        dst[len.min(last)] = 0;
+    }
+    c_int::try_from(len).unwrap_or(c_int::MAX)
+}
+
+/// `strfromd`'s `%a`/`%A` for a finite `double` given by its bits.
+///
+/// # Safety
+/// `str` is writable for `n` bytes (or `n` is 0).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __gcompat_strfrom_hex_double(
+    str: *mut c_char,
+    n: usize,
+    bits: u64,
+    precision: c_int,
+    conv: c_char,
+) -> c_int {
+    // SAFETY: forwarded from the caller.
+    unsafe { write_hex(str, n, HexParts::double(bits), precision, conv) }
+}
+
+/// `strfroml`'s `%a`/`%A` for a finite x87 `long double`.
+///
+/// # Safety
+/// `str` is writable for `n` bytes (or `n` is 0).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __gcompat_strfrom_hex_x87(
+    str: *mut c_char,
+    n: usize,
+    mantissa: u64,
+    sign_exponent: u16,
+    precision: c_int,
+    conv: c_char,
+) -> c_int {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        write_hex(
+            str,
+            n,
+            HexParts::x87(mantissa, sign_exponent),
+            precision,
+            conv,
+        )
+    }
+}
+
+#[cfg(test)]
+mod hex_tests {
+    use super::HexParts;
+
+    fn text(parts: HexParts, precision: Option<usize>) -> String {
+        let mut s = Vec::new();
+        parts.write(precision, false, &mut |b| s.push(b));
+        String::from_utf8(s).unwrap()
+    }
+
+    #[test]
+    fn glibc_layouts() {
+        assert_eq!(text(HexParts::double(1.0f64.to_bits()), None), "0x1p+0");
+        assert_eq!(
+            text(HexParts::double(0.0f64.to_bits()), Some(2)),
+            "0x0.00p+0"
+        );
+        assert_eq!(
+            text(HexParts::double((-2.5e-310f64).to_bits()), None),
+            "-0x0.02e055c9a3f6cp-1022"
+        );
+        assert_eq!(
+            text(HexParts::double((1.0f64 / 3.0).to_bits()), Some(0)),
+            "0x1p-2"
+        );
+        assert_eq!(text(HexParts::double(1.5f64.to_bits()), Some(0)), "0x2p+0");
+        assert_eq!(
+            text(HexParts::x87(0xd000_0000_0000_0000, 16384), None),
+            "0xdp-2"
+        );
+        assert_eq!(
+            text(HexParts::x87(0xf800_0000_0000_0000, 16383), Some(0)),
+            "0x1p+1"
+        );
+    }
+}

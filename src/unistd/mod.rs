@@ -1,0 +1,5 @@
+//! `<unistd.h>`: fortified entry points (`chk`).
+
+pub mod chk;
+pub mod close_range;
+pub mod confstr;

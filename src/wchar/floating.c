@@ -1,0 +1,91 @@
+/* <wchar.h> floating-point parsers musl lacks, as fronts over musl's own
+ * wcstod family (here in C: `long double` has no Rust type):
+ * - wcstod_l/wcstof_l/wcstold_l (glibc manual "Parsing of Floats"; these
+ *   grammars are the C locale's in every locale the shim serves) and
+ *   glibc's internal __wcstod_l names;
+ * - __wcstod_internal and friends (LSB 5.0 core; `group` asks for digit
+ *   grouping, which those locales do not have);
+ * - the TS 18661-3 _FloatN names (glibc 2.27): on x86_64 _Float32 is float,
+ *   _Float64 and _Float32x double, _Float64x long double. _Float128
+ *   (binary128) is not provided. */
+#include <errno.h>
+#include <fenv.h>
+#include <float.h>
+#include <locale.h>
+#include <wchar.h>
+
+/* Where glibc's errno differs from musl's: nothing converted leaves errno
+ * alone (musl sets EINVAL); a subnormal result that is inexact sets ERANGE
+ * (musl leaves errno alone), which FE_INEXACT tells. */
+#define TINY(v) _Generic((v), float: FLT_MIN, double: DBL_MIN, default: LDBL_MIN)
+#define PARSE(call, unused) \
+    { \
+        unused; \
+        int saved = errno; \
+        fexcept_t flags; \
+        fegetexceptflag(&flags, FE_INEXACT); \
+        feclearexcept(FE_INEXACT); \
+        wchar_t *end; \
+        __typeof__(call) value = call; \
+        int inexact = fetestexcept(FE_INEXACT); \
+        if (!inexact) \
+            fesetexceptflag(&flags, FE_INEXACT); \
+        if (end == nptr) \
+            errno = saved; \
+        else if (inexact && value != 0 && value > -TINY(value) && value < TINY(value)) \
+            errno = ERANGE; \
+        if (endptr) \
+            *endptr = end; \
+        return value; \
+    }
+
+float wcstof_l(const wchar_t *nptr, wchar_t **endptr, locale_t loc)
+PARSE(wcstof(nptr, &end), (void)loc)
+
+float __wcstof_l(const wchar_t *nptr, wchar_t **endptr, locale_t loc)
+PARSE(wcstof(nptr, &end), (void)loc)
+
+float wcstof32_l(const wchar_t *nptr, wchar_t **endptr, locale_t loc)
+PARSE(wcstof(nptr, &end), (void)loc)
+
+double wcstod_l(const wchar_t *nptr, wchar_t **endptr, locale_t loc)
+PARSE(wcstod(nptr, &end), (void)loc)
+
+double __wcstod_l(const wchar_t *nptr, wchar_t **endptr, locale_t loc)
+PARSE(wcstod(nptr, &end), (void)loc)
+
+double wcstof64_l(const wchar_t *nptr, wchar_t **endptr, locale_t loc)
+PARSE(wcstod(nptr, &end), (void)loc)
+
+double wcstof32x_l(const wchar_t *nptr, wchar_t **endptr, locale_t loc)
+PARSE(wcstod(nptr, &end), (void)loc)
+
+long double wcstold_l(const wchar_t *nptr, wchar_t **endptr, locale_t loc)
+PARSE(wcstold(nptr, &end), (void)loc)
+
+long double __wcstold_l(const wchar_t *nptr, wchar_t **endptr, locale_t loc)
+PARSE(wcstold(nptr, &end), (void)loc)
+
+long double wcstof64x_l(const wchar_t *nptr, wchar_t **endptr, locale_t loc)
+PARSE(wcstold(nptr, &end), (void)loc)
+
+float __wcstof_internal(const wchar_t *nptr, wchar_t **endptr, int group)
+PARSE(wcstof(nptr, &end), (void)group)
+
+double __wcstod_internal(const wchar_t *nptr, wchar_t **endptr, int group)
+PARSE(wcstod(nptr, &end), (void)group)
+
+long double __wcstold_internal(const wchar_t *nptr, wchar_t **endptr, int group)
+PARSE(wcstold(nptr, &end), (void)group)
+
+float wcstof32(const wchar_t *nptr, wchar_t **endptr)
+PARSE(wcstof(nptr, &end), (void)0)
+
+double wcstof64(const wchar_t *nptr, wchar_t **endptr)
+PARSE(wcstod(nptr, &end), (void)0)
+
+double wcstof32x(const wchar_t *nptr, wchar_t **endptr)
+PARSE(wcstod(nptr, &end), (void)0)
+
+long double wcstof64x(const wchar_t *nptr, wchar_t **endptr)
+PARSE(wcstold(nptr, &end), (void)0)

@@ -1,0 +1,96 @@
+//! The entry point, self-relocation, and the stack switch into musl.
+
+use core::arch::{asm, global_asm};
+
+/// Bytes kept free below the kernel's frame before the stub's own stack
+/// frames: the new frame for musl is the kernel's, rewritten in place and
+/// moved down by at most this much (`main.rs`, "The stack").
+pub const HEADROOM: usize = 128;
+
+// The kernel enters with rsp at argc. Pass that, the load base (the ELF
+// header's address) and _DYNAMIC to Rust, on an aligned stack HEADROOM bytes
+// lower.
+global_asm!(
+    ".text",
+    ".globl _start",
+    ".type _start,@function",
+    "_start:",
+    "    xor %ebp, %ebp",
+    "    mov %rsp, %rdi",
+    "    lea __ehdr_start(%rip), %rsi",
+    "    lea _DYNAMIC(%rip), %rdx",
+    "    sub ${headroom}, %rsp",
+    "    and $-16, %rsp",
+    "    call gcompat_ld_main",
+    "    ud2",
+    ".size _start, . - _start",
+    headroom = const HEADROOM,
+    options(att_syntax)
+);
+
+/// Enters musl's loader at `entry` with the stack pointer at `sp` (argc), as
+/// the kernel enters a program: rdx (the exit function) zero.
+///
+/// # Safety
+/// `sp` holds a complete initial frame; `entry` is musl's mapped entry point.
+pub unsafe fn jump(sp: usize, entry: usize) -> ! {
+    // SAFETY: per the contract.
+    unsafe {
+        asm!(
+            "mov rsp, rdi",
+            "xor edx, edx",
+            "xor ebp, ebp",
+            "jmp rsi",
+            in("rdi") sp,
+            in("rsi") entry,
+            options(noreturn)
+        )
+    }
+}
+
+const DT_NULL: usize = 0;
+const DT_RELA: usize = 7;
+const DT_RELASZ: usize = 8;
+const DT_RELAENT: usize = 9;
+const DT_REL: usize = 17;
+const DT_RELR: usize = 36;
+const R_X86_64_RELATIVE: usize = 8;
+
+/// Applies the stub's own R_X86_64_RELATIVE relocations: a static-pie with no
+/// libc has nobody else to do it. Uses nothing but its arguments, since no
+/// absolute address in the stub is right before it has run.
+///
+/// # Safety
+/// `base` and `dynamic` are the stub's own load base and `_DYNAMIC`; called
+/// once, before anything reads a relocated word.
+#[inline(never)]
+pub unsafe fn relocate(base: usize, dynamic: *const usize) {
+    let (mut rela, mut relasz, mut relaent) = (0, 0, 24);
+    let mut i = 0;
+    loop {
+        // SAFETY: _DYNAMIC is an array of (tag, value) pairs ending in DT_NULL.
+        let (tag, val) = unsafe { (*dynamic.add(i), *dynamic.add(i + 1)) };
+        match tag {
+            DT_NULL => break,
+            DT_RELA => rela = val,
+            DT_RELASZ => relasz = val,
+            DT_RELAENT => relaent = val,
+            // Not produced for this target by the link in build.rs.
+            DT_REL | DT_RELR => crate::sys::exit(127),
+            _ => {}
+        }
+        i += 2;
+    }
+    let mut off = 0;
+    while off < relasz {
+        let r = (base + rela + off) as *const usize;
+        // SAFETY: an Elf64_Rela inside the stub's mapped relocation table.
+        let (where_, info, addend) = unsafe { (*r, *r.add(1), *r.add(2)) };
+        if info & 0xffff_ffff != R_X86_64_RELATIVE {
+            crate::sys::exit(127);
+        }
+        // SAFETY: the target is a word in the stub's writable data.
+        unsafe { ((base + where_) as *mut usize).write(base.wrapping_add(addend)) };
+        off += relaent;
+    }
+}

@@ -1,0 +1,921 @@
+//! The loader stub, tested in a musl system: glibc is the oracle.
+//!
+//! Builds directories that are small musl systems (musl 1.2.5's loader, and
+//! Debian's musl 1.2.3's, at `/lib/ld-musl-x86_64.so.1`; the
+//! `make install DESTDIR=` output; `/proc` mounted; test programs), enters
+//! them with `chroot`, and runs glibc programs there through their PT_INTERP
+//! (`/lib64/ld-linux-x86-64.so.2`, the stub). The programs live at the same
+//! absolute path on the host and in the chroot, so the same program run the
+//! same way on the host under glibc 2.36 must print the same bytes: its view
+//! of itself (argv, argv[0], `/proc/self/cmdline`, `/proc/self/exe`,
+//! `AT_EXECFN`, `comm`, `environ`, `AT_PHDR`/`AT_ENTRY`/`AT_PHNUM` against its
+//! own headers and `dl_iterate_phdr`; PIE, non-PIE, a span over 2 MiB, 500
+//! arguments and 3000 variables), a re-exec through `/proc/self/exe`, a musl
+//! child's view (no shim mapped, no `LD_PRELOAD`), a user `LD_PRELOAD` (short
+//! and long), `$ORIGIN` when started through a symlink, a DT_NEEDED on
+//! `ld-linux-x86-64.so.2`, and a setuid-root program run by an unprivileged
+//! user with a hostile `LD_PRELOAD`, `LD_LIBRARY_PATH` and `TMPDIR`.
+//!
+//! Checked without an oracle: the shim comes before the user's preload; a
+//! program with an IFUNC relocation fails with one line; a setuid program
+//! without `/proc` fails with one line; the stub run by hand prints its
+//! usage; the stub with musl's loader missing prints one line and exits 127.
+//!
+//! Needs root (chroot, mount, setuid files). A missing piece is a skip with
+//! its reason; with `GCOMPAT_REQUIRE_ALL=1` a skip fails the run.
+
+use gcompat_tests::*;
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// A glibc program that prints how it sees itself. Modes (argv[1]):
+/// `reexec` re-executes /proc/self/exe; `exec PATH` runs PATH; `order`
+/// prints the loaded objects in `dl_iterate_phdr` order.
+const VIEW_C: &str = r#"
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <elf.h>
+#include <gnu/libc-version.h>
+#include <link.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <unistd.h>
+
+extern char **environ;
+extern const ElfW(Ehdr) __ehdr_start;
+extern char _start[];
+#ifdef WITH_LIB
+const char *loadertest_name(void);
+#endif
+#ifdef BIG
+/* More than 2 MiB of span: the kernel may align such a file mapping. */
+char big_data[3 << 20] = {1};
+#endif
+__thread int tls_value = 42;
+
+static int first_phdr(struct dl_phdr_info *info, size_t size, void *data) {
+    (void)size;
+    *(const ElfW(Phdr) **)data = info->dlpi_phdr;
+    return 1;
+}
+
+static int print_name(struct dl_phdr_info *info, size_t size, void *data) {
+    (void)size; (void)data;
+    const char *slash = strrchr(info->dlpi_name, '/');
+    printf(" %s", slash ? slash + 1 : info->dlpi_name);
+    return 0;
+}
+
+static void print_file(const char *label, const char *path) {
+    char buf[8192];
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(buf, 1, sizeof buf, f) : 0;
+    if (f) fclose(f);
+    printf("%s=", label);
+    for (size_t i = 0; i < n; i++) {
+        if (buf[i] == 0) fputs("\\0", stdout);
+        else if (buf[i] == '\n') fputs("\\n", stdout);
+        else putchar(buf[i]);
+    }
+    putchar('\n');
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "reexec") == 0) {
+        char *child[] = {argv[0], "re-executed", "through /proc/self/exe", NULL};
+        execv("/proc/self/exe", child);
+        perror("execv /proc/self/exe");
+        return 1;
+    }
+    if (argc > 2 && strcmp(argv[1], "exec") == 0) {
+        execv(argv[2], argv + 2);
+        perror("execv");
+        return 1;
+    }
+    if (argc > 1 && strcmp(argv[1], "order") == 0) {
+        printf("objects:");
+        dl_iterate_phdr(print_name, NULL);
+        putchar('\n');
+        return 0;
+    }
+    printf("argc=%d\n", argc);
+    for (int i = 0; i < argc; i++) printf("argv[%d]=%s\n", i, argv[i]);
+    print_file("cmdline", "/proc/self/cmdline");
+    print_file("comm", "/proc/self/comm");
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[n > 0 ? n : 0] = 0;
+    printf("exe=%s\n", exe);
+    printf("execfn=%s\n", (const char *)getauxval(AT_EXECFN));
+    for (char **e = environ; *e; e++) printf("environ: %s\n", *e);
+    const ElfW(Phdr) *own = (const ElfW(Phdr) *)((const char *)&__ehdr_start + __ehdr_start.e_phoff);
+    const ElfW(Phdr) *dl = NULL;
+    dl_iterate_phdr(first_phdr, &dl);
+    printf("AT_PHDR is own headers: %d\n", getauxval(AT_PHDR) == (unsigned long)own);
+    printf("AT_PHDR is dl_iterate_phdr's: %d\n", getauxval(AT_PHDR) == (unsigned long)dl);
+    printf("AT_PHNUM is e_phnum: %d\n", getauxval(AT_PHNUM) == __ehdr_start.e_phnum);
+    printf("AT_ENTRY is _start: %d\n", getauxval(AT_ENTRY) == (unsigned long)_start);
+    printf("AT_BASE set: %d\n", getauxval(AT_BASE) != 0);
+    printf("AT_SECURE=%lu\n", getauxval(AT_SECURE));
+    printf("tls=%d\n", tls_value);
+    printf("gnu_get_libc_release=%s\n", gnu_get_libc_release());
+#ifdef WITH_LIB
+    printf("libloadertest=%s\n", loadertest_name());
+#endif
+#ifdef BIG
+    printf("big_data[0]=%d\n", big_data[0]);
+#endif
+    return 0;
+}
+"#;
+
+/// A musl program: is the shim mapped, is LD_PRELOAD set.
+const MUSL_CHILD_C: &str = r#"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+int main(int argc, char **argv) {
+    char line[4096];
+    int shim = 0;
+    FILE *f = fopen("/proc/self/maps", "r");
+    while (f && fgets(line, sizeof line, f)) if (strstr(line, "libgcompat")) shim = 1;
+    const char *p = getenv("LD_PRELOAD");
+    printf("musl child %s: shim mapped=%d LD_PRELOAD=%s\n", argc ? argv[0] : "", shim, p ? p : "(unset)");
+    return 0;
+}
+"#;
+
+/// Linked against glibc's loader by name: the DT_NEEDED must bind to musl.
+const NEEDS_LD_C: &str = r#"
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <link.h>
+#include <stdio.h>
+#include <string.h>
+static int count(struct dl_phdr_info *info, size_t size, void *data) {
+    (void)size;
+    const char *slash = strrchr(info->dlpi_name, '/');
+    if (strcmp(slash ? slash + 1 : info->dlpi_name, "ld-linux-x86-64.so.2") == 0) ++*(int *)data;
+    return 0;
+}
+int main(void) {
+    int n = 0;
+    dl_iterate_phdr(count, &n);
+    printf("objects named ld-linux-x86-64.so.2: %d\n", n);
+    printf("__tls_get_addr bound: %d\n", dlsym(RTLD_DEFAULT, "__tls_get_addr") != NULL);
+    return 0;
+}
+"#;
+
+/// One IFUNC: an R_X86_64_IRELATIVE relocation musl cannot apply.
+const IFUNC_C: &str = r#"
+#include <stdio.h>
+static int impl(void) { return 7; }
+static int (*resolve(void))(void) { return impl; }
+int answer(void) __attribute__((ifunc("resolve")));
+int main(void) { printf("%d\n", answer()); return 0; }
+"#;
+
+const LIB_GOOD_C: &str = r#"const char *loadertest_name(void) { return "good"; }"#;
+const LIB_EVIL_C: &str = r#"
+#include <stdio.h>
+__attribute__((constructor)) static void pwn(void) { puts("PWNED by LD_LIBRARY_PATH"); fflush(stdout); }
+const char *loadertest_name(void) { return "evil"; }
+"#;
+const PWN_C: &str = r#"
+#include <stdio.h>
+__attribute__((constructor)) static void pwn(void) { puts("PWNED by LD_PRELOAD"); fflush(stdout); }
+"#;
+
+const NOBODY: u32 = 65534;
+
+#[derive(Debug)]
+enum Outcome {
+    Pass,
+    Fail(String),
+    Skip(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Run {
+    stdout: String,
+    stderr: String,
+    status: String,
+}
+
+impl Run {
+    fn show(&self) -> String {
+        format!(
+            "status {}\n--- stdout\n{}--- stderr\n{}",
+            self.status, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Where and as whom a program runs.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    Host,
+    Chroot(&'a Path),
+}
+
+fn run(place: Place, user: Option<u32>, argv: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(argv[0]);
+    cmd.args(&argv[1..])
+        .env_clear()
+        .envs(env.iter().copied())
+        .stdin(Stdio::null());
+    let root = match place {
+        Place::Host => None,
+        Place::Chroot(r) => Some(std::ffi::CString::new(r.as_os_str().as_encoded_bytes()).unwrap()),
+    };
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            let fail = || Err(std::io::Error::last_os_error());
+            if let Some(root) = &root {
+                if libc::chroot(root.as_ptr()) != 0 {
+                    return fail();
+                }
+            }
+            if libc::chdir(c"/".as_ptr()) != 0 {
+                return fail();
+            }
+            if let Some(id) = user {
+                let groups = [id as libc::gid_t];
+                if libc::setgroups(1, groups.as_ptr()) != 0
+                    || libc::setgid(id) != 0
+                    || libc::setuid(id) != 0
+                {
+                    return fail();
+                }
+            }
+            Ok(())
+        });
+    }
+    match cmd.output() {
+        Err(e) => Run {
+            stdout: String::new(),
+            stderr: format!("spawn: {e}"),
+            status: "spawn failed".into(),
+        },
+        Ok(out) => Run {
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            status: match (out.status.code(), out.status.signal()) {
+                (Some(c), _) => format!("exit {c}"),
+                (_, Some(s)) => format!("signal {s}"),
+                _ => format!("{}", out.status),
+            },
+        },
+    }
+}
+
+fn gcc(args: &[&str]) -> Result<(), String> {
+    let out = Command::new("gcc")
+        .args(args)
+        .output()
+        .map_err(|e| format!("gcc: {e}"))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "gcc {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    }
+}
+
+fn write_source(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.display().to_string()
+}
+
+/// The test programs, under `bin` (the same absolute path in the chroot).
+struct Programs {
+    bin: PathBuf,
+}
+
+impl Programs {
+    fn path(&self, name: &str) -> String {
+        self.bin.join(name).display().to_string()
+    }
+
+    fn build(bin: &Path, src: &Path) -> Result<Programs, String> {
+        let p = Programs {
+            bin: bin.to_path_buf(),
+        };
+        std::fs::create_dir_all(bin.join("lib")).unwrap();
+        std::fs::create_dir_all(bin.join("evil")).unwrap();
+        let view = write_source(src, "view.c", VIEW_C);
+        let common = ["-O2", "-Wall", "-Wno-unused-result"];
+        let b = |out: &str, extra: &[&str], source: &str| -> Result<(), String> {
+            let out = p.path(out);
+            let mut args: Vec<&str> = common.to_vec();
+            args.extend_from_slice(&["-o", &out, source]);
+            args.extend_from_slice(extra);
+            gcc(&args)
+        };
+        b("view", &[], &view)?;
+        b("view-nopie", &["-no-pie"], &view)?;
+        b(
+            "lib/libloadertest.so",
+            &["-shared", "-fPIC"],
+            &write_source(src, "good.c", LIB_GOOD_C),
+        )?;
+        b(
+            "evil/libloadertest.so",
+            &["-shared", "-fPIC"],
+            &write_source(src, "evil.c", LIB_EVIL_C),
+        )?;
+        b(
+            "lib/pwn.so",
+            &["-shared", "-fPIC"],
+            &write_source(src, "pwn.c", PWN_C),
+        )?;
+        let lib = format!("-L{}", p.path("lib"));
+        let rpath = format!("-Wl,-rpath,{}", p.path("lib"));
+        b(
+            "view-suid",
+            &[
+                "-DWITH_LIB",
+                &lib,
+                "-lloadertest",
+                &rpath,
+                "-Wl,--enable-new-dtags",
+            ],
+            &view,
+        )?;
+        b(
+            "view-origin",
+            &[
+                "-DWITH_LIB",
+                &lib,
+                "-lloadertest",
+                "-Wl,-rpath,$ORIGIN/lib",
+                "-Wl,--enable-new-dtags",
+            ],
+            &view,
+        )?;
+        b("view-big", &["-DBIG"], &view)?;
+        link_elsewhere(bin);
+        b(
+            "needs-ld",
+            &["-Wl,--no-as-needed", "/lib64/ld-linux-x86-64.so.2"],
+            &write_source(src, "needs-ld.c", NEEDS_LD_C),
+        )?;
+        b("ifunc", &[], &write_source(src, "ifunc.c", IFUNC_C))?;
+        let musl_child = write_source(src, "musl-child.c", MUSL_CHILD_C);
+        let out = Command::new("musl-gcc")
+            .args(["-O2", "-o", &p.path("musl-child"), &musl_child])
+            .output()
+            .map_err(|e| format!("musl-gcc (Debian's musl-tools): {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "musl-gcc: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        Ok(p)
+    }
+}
+
+/// `elsewhere/view-origin` -> `../view-origin`: started through a symlink,
+/// `$ORIGIN` is the real file's directory under glibc (it reads
+/// /proc/self/exe), and must be under the stub too.
+fn link_elsewhere(bin: &Path) {
+    let dir = bin.join("elsewhere");
+    std::fs::create_dir_all(&dir).unwrap();
+    let link = dir.join("view-origin");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink("../view-origin", &link).unwrap();
+}
+
+/// A mounted `/proc` inside the chroot, unmounted on drop.
+struct ProcMount(PathBuf);
+
+impl ProcMount {
+    fn mount(root: &Path) -> Result<ProcMount, String> {
+        let dir = root.join("proc");
+        std::fs::create_dir_all(&dir).unwrap();
+        let c = std::ffi::CString::new(dir.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: plain mount(2) with valid strings.
+        let r = unsafe {
+            libc::mount(
+                c"proc".as_ptr(),
+                c.as_ptr(),
+                c"proc".as_ptr(),
+                0,
+                std::ptr::null(),
+            )
+        };
+        if r != 0 {
+            return Err(format!(
+                "mount proc on {}: {}",
+                dir.display(),
+                std::io::Error::last_os_error()
+            ));
+        }
+        Ok(ProcMount(dir))
+    }
+}
+
+impl Drop for ProcMount {
+    fn drop(&mut self) {
+        unmount(&self.0);
+    }
+}
+
+fn unmount(dir: &Path) {
+    let c = std::ffi::CString::new(dir.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: umount2 with a valid string; failure (not mounted) is fine.
+    unsafe { libc::umount2(c.as_ptr(), libc::MNT_DETACH) };
+}
+
+fn is_mountpoint(dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(dir), dir.parent().map(std::fs::metadata)) {
+        (Ok(a), Some(Ok(b))) => a.dev() != b.dev(),
+        _ => false,
+    }
+}
+
+/// Removes a previous run's tree, never descending into a mounted /proc.
+fn clean(work: &Path) -> Result<(), String> {
+    for root in ["root", "root-musl-1.2.3", "root-nomusl"] {
+        let proc_dir = work.join(root).join("proc");
+        unmount(&proc_dir);
+        if is_mountpoint(&proc_dir) {
+            return Err(format!("{} is still mounted", proc_dir.display()));
+        }
+    }
+    let _ = std::fs::remove_dir_all(work);
+    Ok(())
+}
+
+/// `make install DESTDIR=root` from what `make` built, without rebuilding.
+fn install(root: &Path) -> Result<(), String> {
+    let out = Command::new("make")
+        .current_dir(root_dir())
+        .args(["-s", "-o", "all", "install"])
+        .arg(format!("DESTDIR={}", root.display()))
+        .output()
+        .map_err(|e| format!("make: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "make install (run make first): {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    Ok(())
+}
+
+fn root_dir() -> PathBuf {
+    root()
+}
+
+/// Copies `src` to `root` + `src`'s absolute path, keeping the mode.
+fn mirror(root: &Path, src: &Path) {
+    let dest = root.join(src.strip_prefix("/").unwrap());
+    std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+    std::fs::copy(src, &dest)
+        .unwrap_or_else(|e| panic!("copy {} -> {}: {e}", src.display(), dest.display()));
+}
+
+fn make_setuid_root(path: &Path) {
+    use std::os::unix::fs::chown;
+    chown(path, Some(0), Some(0)).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o4755)).unwrap();
+}
+
+/// Lets the unprivileged user reach `path` (every directory above it).
+fn open_up(path: &Path) {
+    let mut p = path.to_path_buf();
+    while p.pop() && p != Path::new("/") {
+        if let Ok(m) = std::fs::metadata(&p) {
+            let mode = m.permissions().mode();
+            if mode & 0o005 != 0o005 {
+                let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode | 0o005));
+            }
+        }
+    }
+}
+
+fn main() {
+    let mut results: Vec<(String, Outcome)> = Vec::new();
+    let outcome = setup_and_run(&mut results);
+    if let Err(why) = outcome {
+        results.push(("loader".into(), Outcome::Skip(why)));
+    }
+    let (mut passed, mut failed, mut skipped) = (0, 0, 0);
+    for (name, o) in &results {
+        match o {
+            Outcome::Pass => {
+                passed += 1;
+                println!("ok   {name}");
+            }
+            Outcome::Fail(why) => {
+                failed += 1;
+                println!("FAIL {name}\n{why}");
+            }
+            Outcome::Skip(why) => {
+                skipped += 1;
+                println!("SKIP {name}: {why}");
+            }
+        }
+    }
+    if require_all() && skipped > 0 {
+        println!("GCOMPAT_REQUIRE_ALL is set: a skipped piece is a failure");
+        failed += skipped;
+    }
+    println!("loader: {passed} passed, {failed} failed, {skipped} skipped");
+    if failed > 0 {
+        std::process::exit(1);
+    }
+}
+
+fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return Err("needs root (chroot, mount, a setuid-root program)".into());
+    }
+    let musl = musl_125();
+    if !musl.exists() {
+        return Err(format!(
+            "no musl 1.2.5 at {} (run scripts/setup.sh)",
+            musl.display()
+        ));
+    }
+    let stub = root().join("target/gcompat/ld-linux-x86-64.so.2");
+    if !stub.exists() || !shim().exists() {
+        return Err(format!(
+            "no stub at {} or shim at {} (run make)",
+            stub.display(),
+            shim().display()
+        ));
+    }
+    let work = root().join("target/loader");
+    clean(&work)?;
+    let src = work.join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    let bin = work.join("bin");
+    let progs = Programs::build(&bin, &src)?;
+
+    // The musl systems: musl 1.2.5 (Alpine's, the target) and Debian's 1.2.3.
+    let suid = PathBuf::from(progs.path("view-suid"));
+    make_setuid_root(&suid);
+    open_up(&suid);
+    let _ = std::fs::set_permissions(&work, std::fs::Permissions::from_mode(0o755));
+    let mut roots = Vec::new();
+    for (label, dir, loader) in [
+        ("musl-1.2.5", "root", musl.clone()),
+        ("musl-1.2.3", "root-musl-1.2.3", musl_123()),
+    ] {
+        let sysroot = work.join(dir);
+        if !loader.exists() {
+            results.push((
+                format!("[{label}]"),
+                Outcome::Skip(format!("no loader at {}", loader.display())),
+            ));
+            continue;
+        }
+        std::fs::create_dir_all(sysroot.join("lib")).unwrap();
+        std::fs::copy(&loader, sysroot.join("lib/ld-musl-x86_64.so.1")).unwrap();
+        install(&sysroot)?;
+        for entry in walk(&bin) {
+            mirror(&sysroot, &entry);
+        }
+        link_elsewhere(&sysroot.join(bin.strip_prefix("/").unwrap()));
+        // The same setuid-root program on both sides, reachable by nobody.
+        let suid_in_root = sysroot.join(suid.strip_prefix("/").unwrap());
+        make_setuid_root(&suid_in_root);
+        open_up(&suid_in_root);
+        let _ = std::fs::set_permissions(&sysroot, std::fs::Permissions::from_mode(0o755));
+        roots.push((label, sysroot));
+    }
+    // A system whose musl loader is missing.
+    let nomusl = work.join("root-nomusl");
+    install(&nomusl)?;
+    mirror(&nomusl, Path::new(&progs.path("view")));
+
+    let base_env: Vec<(&str, &str)> = vec![
+        ("PATH", "/usr/bin:/bin"),
+        ("LC_ALL", "C"),
+        ("TZ", "UTC"),
+        ("HOME", "/"),
+        ("GREETING", "hello world"),
+    ];
+    let with = |extra: &[(&'static str, &'static str)]| -> Vec<(&str, &str)> {
+        let mut e = base_env.clone();
+        e.extend_from_slice(extra);
+        e
+    };
+
+    for (label, sysroot) in &roots {
+        // Secure mode without /proc: musl could not open the program safely.
+        let no_proc = run(
+            Place::Chroot(sysroot),
+            Some(NOBODY),
+            &[&suid.display().to_string()],
+            &base_env,
+        );
+        results.push((
+            format!("setuid program without /proc: one-line error [{label}]"),
+            if no_proc.status == "exit 127"
+                && no_proc.stderr.lines().count() == 1
+                && no_proc
+                    .stderr
+                    .contains("needs /proc: cannot open /proc/self/exe")
+            {
+                Outcome::Pass
+            } else {
+                Outcome::Fail(indent(&no_proc.show()))
+            },
+        ));
+        let _proc = ProcMount::mount(sysroot)?;
+        let chroot = Place::Chroot(sysroot);
+        // Same output as under glibc on the host.
+        let view = progs.path("view");
+        let view_nopie = progs.path("view-nopie");
+        let musl_child = progs.path("musl-child");
+        let pwn = progs.path("lib/pwn.so");
+        let evil = progs.path("evil");
+        let needs_ld = progs.path("needs-ld");
+        let via_symlink = progs.path("elsewhere/view-origin");
+        let view_big = progs.path("view-big");
+        let suid_s = suid.display().to_string();
+        let hostile: Vec<(&str, &str)> = {
+            let mut e = base_env.clone();
+            e.push(("LD_PRELOAD", &pwn));
+            e.push(("LD_LIBRARY_PATH", &evil));
+            e.push(("TMPDIR", "/tmp/attacker"));
+            e
+        };
+        // Many arguments and variables: musl's frame is the kernel's,
+        // rewritten in place.
+        let many_vars: Vec<String> = (0..3000).map(|i| format!("V{i}")).collect();
+        let many: Vec<(&str, &str)> = {
+            let mut e = base_env.clone();
+            e.extend(many_vars.iter().map(|v| (v.as_str(), "some value")));
+            e
+        };
+        let mut many_args = vec![view.as_str()];
+        many_args.extend(many_vars[..500].iter().map(String::as_str));
+        // Longer than the stub's buffer: the list gets a mapping of its own.
+        let long_preload_value = format!("{}{pwn}", ":".repeat(600));
+        let long_preload: Vec<(&str, &str)> = {
+            let mut e = base_env.clone();
+            e.push(("LD_PRELOAD", &long_preload_value));
+            e
+        };
+        let user_preload: Vec<(&str, &str)> = {
+            let mut e = base_env.clone();
+            e.push(("LD_PRELOAD", &pwn));
+            e
+        };
+        struct Same<'a> {
+            name: &'a str,
+            argv: Vec<&'a str>,
+            env: Vec<(&'a str, &'a str)>,
+            user: Option<u32>,
+            /// Also required of the output.
+            must: &'a [&'a str],
+            must_not: &'a [&'a str],
+        }
+        let same = vec![
+            Same {
+                name: "view of itself (PIE)",
+                argv: vec![&view, "one", "two words", ""],
+                env: with(&[]),
+                user: None,
+                must: &[
+                    "AT_PHDR is own headers: 1",
+                    "AT_PHDR is dl_iterate_phdr's: 1",
+                    "AT_ENTRY is _start: 1",
+                    "gnu_get_libc_release=stable",
+                ],
+                must_not: &["LD_PRELOAD"],
+            },
+            Same {
+                name: "view of itself (non-PIE)",
+                argv: vec![&view_nopie, "x"],
+                env: with(&[]),
+                user: None,
+                must: &["AT_PHDR is own headers: 1", "AT_ENTRY is _start: 1"],
+                must_not: &["LD_PRELOAD"],
+            },
+            Same {
+                name: "re-exec through /proc/self/exe",
+                argv: vec![&view, "reexec"],
+                env: with(&[]),
+                user: None,
+                must: &["argv[1]=re-executed"],
+                must_not: &[],
+            },
+            Same {
+                name: "musl child: no shim, no LD_PRELOAD",
+                argv: vec![&view, "exec", &musl_child],
+                env: with(&[]),
+                user: None,
+                must: &["shim mapped=0 LD_PRELOAD=(unset)"],
+                must_not: &[],
+            },
+            Same {
+                name: "user LD_PRELOAD honoured and visible",
+                argv: vec![&view, "preloaded"],
+                env: user_preload.clone(),
+                user: None,
+                must: &["PWNED by LD_PRELOAD", "environ: LD_PRELOAD="],
+                must_not: &[],
+            },
+            Same {
+                name: "many arguments and variables",
+                argv: many_args.clone(),
+                env: many.clone(),
+                user: None,
+                must: &[
+                    "argc=501",
+                    "environ: V2999=some value",
+                    "AT_PHDR is own headers: 1",
+                ],
+                must_not: &[],
+            },
+            Same {
+                name: "long user LD_PRELOAD",
+                argv: vec![&view, "long"],
+                env: long_preload.clone(),
+                user: None,
+                must: &["PWNED by LD_PRELOAD", "AT_PHDR is own headers: 1"],
+                must_not: &[],
+            },
+            Same {
+                name: "$ORIGIN through a symlink is the real directory",
+                argv: vec![&via_symlink],
+                env: with(&[]),
+                user: None,
+                must: &["libloadertest=good", "AT_PHDR is own headers: 1"],
+                must_not: &[],
+            },
+            Same {
+                name: "view of itself (span over 2 MiB)",
+                argv: vec![&view_big],
+                env: with(&[]),
+                user: None,
+                must: &[
+                    "AT_PHDR is own headers: 1",
+                    "AT_ENTRY is _start: 1",
+                    "big_data[0]=1",
+                ],
+                must_not: &[],
+            },
+            Same {
+                name: "DT_NEEDED ld-linux-x86-64.so.2 binds to the loader",
+                argv: vec![&needs_ld],
+                env: with(&[]),
+                user: None,
+                must: &[
+                    "objects named ld-linux-x86-64.so.2: 1",
+                    "__tls_get_addr bound: 1",
+                ],
+                must_not: &[],
+            },
+            Same {
+                name: "setuid-root program run by nobody, hostile LD_PRELOAD/LD_LIBRARY_PATH",
+                argv: vec![&suid_s, "secure"],
+                env: hostile.clone(),
+                user: Some(NOBODY),
+                must: &[
+                    "AT_SECURE=1",
+                    "libloadertest=good",
+                    "gnu_get_libc_release=stable",
+                ],
+                must_not: &["PWNED", "evil", "LD_PRELOAD", "LD_LIBRARY_PATH", "TMPDIR"],
+            },
+        ];
+        for case in &same {
+            let host = run(Place::Host, case.user, &case.argv, &case.env);
+            let musl = run(chroot, case.user, &case.argv, &case.env);
+            let mut why = String::new();
+            if host != musl {
+                why += &format!(
+                    "  glibc (host):\n{}\n  musl + stub (chroot):\n{}\n",
+                    indent(&host.show()),
+                    indent(&musl.show())
+                );
+            }
+            for m in case.must {
+                if !musl.stdout.contains(m) {
+                    why += &format!("  chroot output lacks {m:?}\n");
+                }
+            }
+            for m in case.must_not {
+                if musl.stdout.contains(m) || musl.stderr.contains(m) {
+                    why += &format!("  chroot output has {m:?}\n");
+                }
+            }
+            if (why.contains("lacks") || why.contains(" has ")) && host == musl {
+                why += &format!("  (both):\n{}\n", indent(&musl.show()));
+            }
+            results.push((
+                format!("{} [{label}]", case.name),
+                if why.is_empty() {
+                    Outcome::Pass
+                } else {
+                    Outcome::Fail(why)
+                },
+            ));
+        }
+
+        // The shim first, the user's preload after it.
+        let order = run(chroot, None, &[&view, "order"], &user_preload);
+        let objects = order
+            .stdout
+            .lines()
+            .find(|l| l.starts_with("objects:"))
+            .unwrap_or("");
+        let pos = |name: &str| objects.split_whitespace().position(|o| o == name);
+        results.push((
+            format!("preload order: shim, then LD_PRELOAD [{label}]"),
+            match (pos("libgcompat.so.0"), pos("pwn.so")) {
+                (Some(a), Some(b)) if a < b => Outcome::Pass,
+                _ => Outcome::Fail(indent(&order.show())),
+            },
+        ));
+
+        // IFUNC: musl's own message, one line, exit 127.
+        let ifunc = run(chroot, None, &[&progs.path("ifunc")], &base_env);
+        results.push((
+            format!("IFUNC program: one-line error [{label}]"),
+            if ifunc.status == "exit 127"
+                && ifunc.stderr.lines().count() == 1
+                && ifunc.stderr.contains("unsupported relocation type 37")
+                && ifunc.stdout.is_empty()
+            {
+                Outcome::Pass
+            } else {
+                Outcome::Fail(indent(&ifunc.show()))
+            },
+        ));
+    }
+
+    // By hand: usage, exit 1 (as glibc's ld.so without a program).
+    let by_hand = run(Place::Host, None, &[&stub.display().to_string()], &base_env);
+    results.push((
+        "stub run by hand: usage".into(),
+        if by_hand.status == "exit 1" && by_hand.stderr.starts_with("usage: ld-linux-x86-64.so.2 ")
+        {
+            Outcome::Pass
+        } else {
+            Outcome::Fail(indent(&by_hand.show()))
+        },
+    ));
+
+    // musl's loader missing: one line, exit 127.
+    let missing = run(
+        Place::Chroot(&nomusl),
+        None,
+        &[&progs.path("view")],
+        &base_env,
+    );
+    results.push((
+        "musl's loader missing: one-line error".into(),
+        if missing.status == "exit 127"
+            && missing.stderr.lines().count() == 1
+            && missing.stderr.contains(
+                "cannot start musl's loader /lib/ld-musl-x86_64.so.1: No such file or directory",
+            )
+        {
+            Outcome::Pass
+        } else {
+            Outcome::Fail(indent(&missing.show()))
+        },
+    ));
+    Ok(())
+}
+
+fn indent(s: &str) -> String {
+    s.lines().map(|l| format!("    {l}\n")).collect()
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_symlink() {
+            continue;
+        }
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
