@@ -20,30 +20,8 @@ float strtof_l(const char *nptr, char **endptr, locale_t loc);
 double strtod_l(const char *nptr, char **endptr, locale_t loc);
 long double strtold_l(const char *nptr, char **endptr, locale_t loc);
 
-/* Where glibc's errno differs from musl's: nothing converted leaves errno
- * alone (musl sets EINVAL); a subnormal result that is inexact sets ERANGE
- * (musl leaves errno alone), which FE_INEXACT tells. */
-#define TINY(v) _Generic((v), float: FLT_MIN, double: DBL_MIN, default: LDBL_MIN)
-#define PARSE(call, unused) \
-    { \
-        unused; \
-        int saved = errno; \
-        fexcept_t flags; \
-        fegetexceptflag(&flags, FE_INEXACT); \
-        feclearexcept(FE_INEXACT); \
-        char *end; \
-        __typeof__(call) value = call; \
-        int inexact = fetestexcept(FE_INEXACT); \
-        if (!inexact) \
-            fesetexceptflag(&flags, FE_INEXACT); \
-        if (end == nptr) \
-            errno = saved; \
-        else if (inexact && value != 0 && value > -TINY(value) && value < TINY(value)) \
-            errno = ERANGE; \
-        if (endptr) \
-            *endptr = end; \
-        return value; \
-    }
+#include "../abi/parse_float.h"
+#define PARSE(call, unused) GCOMPAT_PARSE_FLOAT(char, call, unused)
 
 double __strtod_internal(const char *nptr, char **endptr, int group)
 PARSE(strtod(nptr, &end), (void)group)

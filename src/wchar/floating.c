@@ -14,30 +14,8 @@
 #include <locale.h>
 #include <wchar.h>
 
-/* Where glibc's errno differs from musl's: nothing converted leaves errno
- * alone (musl sets EINVAL); a subnormal result that is inexact sets ERANGE
- * (musl leaves errno alone), which FE_INEXACT tells. */
-#define TINY(v) _Generic((v), float: FLT_MIN, double: DBL_MIN, default: LDBL_MIN)
-#define PARSE(call, unused) \
-    { \
-        unused; \
-        int saved = errno; \
-        fexcept_t flags; \
-        fegetexceptflag(&flags, FE_INEXACT); \
-        feclearexcept(FE_INEXACT); \
-        wchar_t *end; \
-        __typeof__(call) value = call; \
-        int inexact = fetestexcept(FE_INEXACT); \
-        if (!inexact) \
-            fesetexceptflag(&flags, FE_INEXACT); \
-        if (end == nptr) \
-            errno = saved; \
-        else if (inexact && value != 0 && value > -TINY(value) && value < TINY(value)) \
-            errno = ERANGE; \
-        if (endptr) \
-            *endptr = end; \
-        return value; \
-    }
+#include "../abi/parse_float.h"
+#define PARSE(call, unused) GCOMPAT_PARSE_FLOAT(wchar_t, call, unused)
 
 float wcstof_l(const wchar_t *nptr, wchar_t **endptr, locale_t loc)
 PARSE(wcstof(nptr, &end), (void)loc)
