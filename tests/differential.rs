@@ -134,6 +134,7 @@ fn musls() -> Vec<Result<Musl, String>> {
         .into_iter()
         .map(|(name, loader, target)| {
             if loader.exists() {
+                let loader = musl_as_glibc_ld(&loader, &root().join("target/musl-as-glibc-ld").join(name));
                 Ok(Musl { name, loader, target })
             } else {
                 Err(format!("{name}: no loader at {} (run scripts/setup.sh)", loader.display()))
@@ -338,6 +339,8 @@ fn compare(
             musl.loader.display().to_string(),
             "--preload".to_string(),
             shim.display().to_string(),
+            "--library-path".to_string(),
+            musl_library_path(),
         ];
         full.extend_from_slice(argv);
         let got = run(&full, &scratch.with_file_name(format!(

@@ -142,3 +142,26 @@ pub fn glibc_abi() -> std::collections::BTreeSet<(String, String)> {
     }
     set
 }
+
+/// Where a glibc program run on musl finds its other libraries: the shim's
+/// own folder first (the library names musl does not map to itself, such as
+/// `libresolv.so.2`, are links to the shim there), then Debian's, whose
+/// glibc-built `libstdc++.so.6`, `libpcre2-8.so.0`, ... run on musl too.
+pub fn musl_library_path() -> String {
+    let shim = shim();
+    let own = shim.parent().unwrap_or(Path::new("."));
+    format!("{}:/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu", own.display())
+}
+
+/// musl's `loader` reached through a link named glibc's `ld-linux-x86-64.so.2`
+/// (in `dir`): run as a command, musl takes its `argv[0]` as its own name, so
+/// a DT_NEEDED on `ld-linux-x86-64.so.2` (glibc-built `libstdc++.so.6` has
+/// one) binds to musl, as it does under the loader stub, instead of finding
+/// glibc's real loader on the library path.
+pub fn musl_as_glibc_ld(loader: &Path, dir: &Path) -> PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    let link = dir.join("ld-linux-x86-64.so.2");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(loader, &link).unwrap();
+    link
+}
