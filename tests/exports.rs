@@ -11,7 +11,7 @@ fn built_exports() -> BTreeMap<String, (Option<String>, bool)> {
     dynsyms(&so)
         .into_iter()
         // A version definition shows as an unversioned ABS symbol named after it.
-        .filter(|s| s.defined && !(s.version.is_none() && s.name.starts_with("GLIBC_")))
+        .filter(|s| s.defined && !(s.version.is_none() && ["GLIBC_", "GCC_", "CXXABI_"].iter().any(|p| s.name.starts_with(p))))
         .map(|s| (s.name, (s.version, s.default_version)))
         .collect()
 }
@@ -62,10 +62,41 @@ fn every_export_is_a_name_glibc_defines_at_that_version() {
     assert!(abi.len() > 1000, "glibc's abilists look empty: {}", glibc_abi_dir().display());
     let wrong: Vec<_> = symbol_versions()
         .into_iter()
+        .filter(|(v, _)| v.starts_with("GLIBC_"))
         .flat_map(|(v, names)| names.into_iter().map(move |n| (n, v.clone())))
         .filter(|pair| !abi.contains(pair))
         .collect();
     assert!(wrong.is_empty(), "not defined by glibc at that version: {wrong:?}");
+}
+
+/// `symbols/GCC_*.txt` and `CXXABI_*.txt` hold names of glibc's C++ runtime
+/// the shim defines too: each must be defined at exactly that version by
+/// this machine's glibc-built `libgcc_s.so.1` (at a hidden version, which
+/// musl's loader skips, so the library fails to load without the shim's)
+/// or `libstdc++.so.6` (a name whose glibc-caller behaviour the shim gives).
+#[test]
+fn every_runtime_export_is_a_definition_of_glibcs_cxx_runtime() {
+    let libs = ["/lib/x86_64-linux-gnu/libgcc_s.so.1", "/lib/x86_64-linux-gnu/libstdc++.so.6"];
+    let listed: Vec<_> = symbol_versions().into_iter().filter(|(v, _)| !v.starts_with("GLIBC_")).collect();
+    if libs.iter().any(|l| !std::path::Path::new(l).exists()) {
+        assert!(listed.is_empty() || !require_all(), "{libs:?} missing");
+        return;
+    }
+    let mut defined = BTreeSet::new();
+    for lib in libs {
+        for s in dynsyms(std::path::Path::new(lib)).into_iter().filter(|s| s.defined) {
+            let hidden_in_libgcc = lib.contains("libgcc_s") && !s.default_version;
+            defined.insert((s.name, s.version, hidden_in_libgcc || lib.contains("libstdc++")));
+        }
+    }
+    for (version, names) in listed {
+        for name in names {
+            assert!(
+                defined.contains(&(name.clone(), Some(version.clone()), true)),
+                "{name}@{version} is not a hidden libgcc_s or a libstdc++ definition on this machine"
+            );
+        }
+    }
 }
 
 #[test]

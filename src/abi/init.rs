@@ -23,4 +23,6 @@ pub fn env(name: &CStr) -> Option<&'static CStr> {
 fn init() {
     super::log::init();
     crate::gnu::libc_version::init();
+    crate::rtld::init();
+    crate::stdlib::thread_atexit::init();
 }

@@ -6,3 +6,4 @@ pub mod floating;
 pub mod gnu;
 pub mod isoc23;
 pub mod strto_l;
+pub mod thread_atexit;

@@ -60,14 +60,18 @@ pub fn data_lines(path: &Path) -> Vec<String> {
 }
 
 /// `symbols/GLIBC_*.txt`: version -> names, in file order.
+/// `symbols/<VERSION>.txt`: glibc's versions (`GLIBC_*`), and `GCC_*` /
+/// `CXXABI_*` for names of the glibc-built C++ runtime (libgcc_s,
+/// libstdc++) the shim must define too.
 pub fn symbol_versions() -> BTreeMap<String, Vec<String>> {
     let dir = root().join("symbols");
     let mut out = BTreeMap::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_str().unwrap();
-        if let Some(version) = name.strip_prefix("GLIBC_").and_then(|n| n.strip_suffix(".txt")) {
-            out.insert(format!("GLIBC_{version}"), data_lines(&path));
+        let version = name.strip_suffix(".txt").filter(|v| v.starts_with("GLIBC_") || v.starts_with("GCC_") || v.starts_with("CXXABI_"));
+        if let Some(version) = version {
+            out.insert(version.to_string(), data_lines(&path));
         }
     }
     out
@@ -153,15 +157,9 @@ pub fn musl_library_path() -> String {
     format!("{}:/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu", own.display())
 }
 
-/// musl's `loader` reached through a link named glibc's `ld-linux-x86-64.so.2`
-/// (in `dir`): run as a command, musl takes its `argv[0]` as its own name, so
-/// a DT_NEEDED on `ld-linux-x86-64.so.2` (glibc-built `libstdc++.so.6` has
-/// one) binds to musl, as it does under the loader stub, instead of finding
-/// glibc's real loader on the library path.
-pub fn musl_as_glibc_ld(loader: &Path, dir: &Path) -> PathBuf {
-    std::fs::create_dir_all(dir).unwrap();
-    let link = dir.join("ld-linux-x86-64.so.2");
-    let _ = std::fs::remove_file(&link);
-    std::os::unix::fs::symlink(loader, &link).unwrap();
-    link
-}
+/// The `argv[0]` to run musl's loader with: as a command, musl takes its
+/// `argv[0]` as its own name, so with glibc's interpreter name a DT_NEEDED
+/// on `ld-linux-x86-64.so.2` (glibc-built `libstdc++.so.6` and any program
+/// using `__libc_stack_end` have one) binds to musl, as it does under the
+/// loader stub, instead of finding glibc's real loader on the library path.
+pub const MUSL_AS_GLIBC_LD: &str = "ld-linux-x86-64.so.2";

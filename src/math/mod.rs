@@ -1,0 +1,4 @@
+//! `<math.h>` classification functions glibc's libc exports as functions
+//! (musl has only the macros): `isinf`, `isnan`, `finite` and their `f`, `l`
+//! and `__` forms. They are C (`classify.c`) because Rust has no x87 `long
+//! double` type to receive the `l` forms' argument in.

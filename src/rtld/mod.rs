@@ -1,0 +1,179 @@
+//! What glibc's dynamic loader (`ld-linux-x86-64.so.2`) exports to the
+//! objects it loads, answered on musl: `_dl_find_object` (libgcc's unwinder
+//! asks it for every frame of a C++ exception or Rust panic),
+//! `__libc_stack_end`, `_r_debug` and the rseq variables.
+//!
+//! The data symbols may be copy-relocated into a glibc-built program, whose
+//! copy is then the live one: they are written through the dynamic symbol
+//! (`live`), never only through the shim's own definition.
+
+use core::ffi::{c_char, c_int, c_uint, c_void};
+
+use crate::abi::objects;
+
+/// glibc's `struct dl_find_object` (`<dlfcn.h>`, 2.35).
+#[repr(C)]
+pub struct DlFindObject {
+    pub dlfo_flags: u64,
+    pub dlfo_map_start: *mut c_void,
+    pub dlfo_map_end: *mut c_void,
+    pub dlfo_link_map: *mut LinkMap,
+    pub dlfo_eh_frame: *mut c_void,
+    pub dlfo_reserved: [u64; 7],
+}
+
+/// The public head of glibc's `struct link_map`, which musl's `struct dso`
+/// starts with too (`base`, `name`, `dynv`, `next`, `prev`).
+#[repr(C)]
+pub struct LinkMap {
+    pub l_addr: usize,
+    pub l_name: *mut c_char,
+    pub l_ld: *mut c_void,
+    pub l_next: *mut LinkMap,
+    pub l_prev: *mut LinkMap,
+}
+
+/// `_dl_find_object`: the object holding `pc`, its span, link map and
+/// `.eh_frame_hdr` (glibc 2.35; `dlfo_flags` is 0, as glibc sets it).
+/// Returns 0, or -1 when no object holds `pc`.
+///
+/// Answered from the shim's object cache, so an unwinder's lookup per frame
+/// is a scan of a few atomics after the first.
+///
+/// # Safety
+/// `result` must point to a writable `struct dl_find_object`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _dl_find_object(pc: *mut c_void, result: *mut DlFindObject) -> c_int {
+    let Some(object) = objects::lookup(pc as usize) else { return -1 };
+    // SAFETY: the caller gives a writable struct.
+    let result = unsafe { &mut *result };
+    result.dlfo_flags = 0;
+    result.dlfo_map_start = object.start as *mut c_void;
+    result.dlfo_map_end = object.end as *mut c_void;
+    result.dlfo_link_map = link_map(object.dynamic);
+    result.dlfo_eh_frame = object.eh_frame as *mut c_void;
+    0
+}
+
+/// musl's loaded-object list entry whose `l_ld` is `dynamic`: `dlopen(NULL)`
+/// returns its head (the program) without taking a lock.
+fn link_map(dynamic: usize) -> *mut LinkMap {
+    // SAFETY: dlopen(NULL) has no preconditions; the list it heads is only
+    // ever appended to (musl never unloads), and each entry begins with the
+    // link_map fields read here.
+    unsafe {
+        let mut map = libc::dlopen(core::ptr::null(), libc::RTLD_LAZY).cast::<LinkMap>();
+        while !map.is_null() {
+            if (*map).l_ld as usize == dynamic {
+                return map;
+            }
+            map = (*map).l_next;
+        }
+    }
+    core::ptr::null_mut()
+}
+
+/// glibc's `struct r_debug` (`<link.h>`); musl's own debugger structure
+/// (`_dl_debug_addr`) has the same layout.
+#[repr(C)]
+pub struct RDebug {
+    pub r_version: c_int,
+    pub r_map: *mut LinkMap,
+    pub r_brk: usize,
+    pub r_state: c_int,
+    pub r_ldbase: usize,
+}
+
+/// `__libc_stack_end`: the initial stack pointer (where `argc` lies), which
+/// garbage collectors and libgcc use as the main thread's stack top. Set by
+/// [`start`](crate::csu) for glibc-built programs.
+#[unsafe(no_mangle)]
+pub static mut __libc_stack_end: *mut c_void = core::ptr::null_mut();
+
+/// `_r_debug`: the debugger interface, mirrored from musl's at start-up. Its
+/// `r_map` is musl's live object list, so walking it stays current; the
+/// state is `RT_CONSISTENT` whenever user code runs.
+#[unsafe(no_mangle)]
+pub static mut _r_debug: RDebug =
+    RDebug { r_version: 0, r_map: core::ptr::null_mut(), r_brk: 0, r_state: 0, r_ldbase: 0 };
+
+/// `__rseq_size`, `__rseq_offset`, `__rseq_flags` (glibc 2.35): musl
+/// registers no restartable-sequences area, and glibc documents size 0 as
+/// "rseq is not registered" (what glibc itself reports with the
+/// `glibc.pthread.rseq=0` tunable), so code that would use it registers its
+/// own or falls back.
+#[unsafe(no_mangle)]
+pub static __rseq_size: c_uint = 0;
+#[unsafe(no_mangle)]
+pub static __rseq_offset: isize = 0;
+#[unsafe(no_mangle)]
+pub static __rseq_flags: c_uint = 0;
+
+unsafe extern "C" {
+    /// musl's debugger structure.
+    static _dl_debug_addr: *const RDebug;
+}
+
+/// The live copy of a data symbol: the program's copy-relocated one when it
+/// has one (the program comes first in lookup order), else the shim's.
+pub fn live<T>(name: &core::ffi::CStr, own: *mut T) -> *mut T {
+    // SAFETY: a NUL-terminated name; RTLD_DEFAULT searches the global scope.
+    let found = unsafe { libc::dlsym(libc::RTLD_DEFAULT, name.as_ptr()) };
+    if found.is_null() { own } else { found.cast() }
+}
+
+/// Stores `value` into the live copy of a data symbol, which may lie in a
+/// glibc-built program's read-only-after-relocation memory: GNU ld puts a
+/// copy of a variable that glibc keeps in RELRO (`__libc_stack_end`) in the
+/// program's own RELRO, which glibc's loader writes before protecting it.
+/// The shim writes later, so it lifts the protection for the store.
+pub fn write_live<T>(name: &core::ffi::CStr, own: *mut T, value: T) {
+    let target = live(name, own);
+    let span = crate::abi::objects::relro_span(target as usize);
+    // SAFETY: `target` is the variable's definition, of type T; a RELRO span
+    // is readable mapped memory of the program, made writable just for the
+    // store and read-only again as the loader left it.
+    unsafe {
+        if let Some((lo, hi)) = span {
+            let end = (target as usize + core::mem::size_of::<T>() + 0xfff & !0xfff).max(hi);
+            libc::mprotect(lo as *mut c_void, end - lo, libc::PROT_READ | libc::PROT_WRITE);
+            target.write(value);
+            libc::mprotect(lo as *mut c_void, end - lo, libc::PROT_READ);
+        } else {
+            target.write(value);
+        }
+    }
+}
+
+/// Fills the loader variables at start-up (from the shim's constructor).
+pub fn init() {
+    // SAFETY: musl's `_dl_debug_addr` points at its debugger structure for
+    // the life of the process.
+    let musl = unsafe { &*_dl_debug_addr };
+    let mirror = RDebug {
+        r_version: musl.r_version,
+        r_map: musl.r_map,
+        r_brk: musl.r_brk,
+        r_state: musl.r_state,
+        r_ldbase: musl.r_ldbase,
+    };
+    write_live(c"_r_debug", &raw mut _r_debug, mirror);
+}
+
+/// Records the initial stack pointer (`&argc`, just below `argv`).
+///
+/// When musl's loader runs as a command (`ld-musl... --preload shim prog`),
+/// the slot below the program's `argv` is the loader's last argument, not
+/// `argc`; the loader has read it already, so it becomes `argc` here, as
+/// glibc's loader rewrites it in the same situation.
+pub fn set_stack_end(argc: c_int, argv: *mut *mut c_char) {
+    let slot = argv.wrapping_sub(1).cast::<usize>();
+    // SAFETY: the word below argv on the initial stack is argc's slot (the
+    // kernel's, or the loader's consumed argument when run as a command).
+    unsafe {
+        if slot.read() != argc as usize {
+            slot.write(argc as usize);
+        }
+    }
+    write_live(c"__libc_stack_end", &raw mut __libc_stack_end, argv.wrapping_sub(1).cast::<c_void>());
+}
