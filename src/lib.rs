@@ -11,6 +11,7 @@ pub mod abi;
 pub mod arpa;
 pub mod error;
 pub mod fcntl;
+pub mod fts;
 pub mod ftw;
 pub mod getopt;
 pub mod gnu;
