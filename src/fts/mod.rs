@@ -30,8 +30,8 @@
 
 use crate::abi::caller;
 use crate::abi::errno;
-use crate::abi::next::Next;
 use crate::abi::glibc_types::{FTS, FTS64, FTSENT, FTSENT64};
+use crate::abi::next::Next;
 use core::ffi::{CStr, c_char, c_int, c_void};
 use core::mem::{align_of, offset_of, size_of};
 use core::ptr::{self, null_mut};
@@ -94,8 +94,7 @@ const STAT_ALIGN: usize = 16;
 
 /// The user's comparison function, as `<fts.h>` declares it.
 type Compar = Option<unsafe extern "C" fn(*const *const FTSENT, *const *const FTSENT) -> c_int>;
-type Compar64 =
-    Option<unsafe extern "C" fn(*const *const FTSENT64, *const *const FTSENT64) -> c_int>;
+type Compar64 = Option<unsafe extern "C" fn(*const *const FTSENT64, *const *const FTSENT64) -> c_int>;
 
 // One walk serves both names: the 64-bit structures are the plain ones.
 const _: () = {
@@ -123,9 +122,7 @@ fn is_dot(name: &[u8]) -> bool {
 /// `p` is an entry made by [`alloc_entry`] whose name has not been freed.
 unsafe fn name_of<'a>(p: *const FTSENT) -> &'a [u8] {
     // SAFETY: fts_name holds fts_namelen bytes and a NUL.
-    unsafe {
-        core::slice::from_raw_parts((*p).fts_name.as_ptr().cast::<u8>(), usize::from((*p).fts_namelen))
-    }
+    unsafe { core::slice::from_raw_parts((*p).fts_name.as_ptr().cast::<u8>(), usize::from((*p).fts_namelen)) }
 }
 
 /// Where to append a name to `p`'s path: after its length, less a
@@ -258,8 +255,7 @@ unsafe fn stat_entry(sp: &FTS, p: *mut FTSENT, follow: bool) -> u16 {
     // has one, is an aligned struct stat.
     unsafe {
         let mut local: libc::stat = core::mem::zeroed();
-        let sbp: *mut libc::stat =
-            if isset(sp, FTS_NOSTAT) { &raw mut local } else { (*p).fts_statp.cast() };
+        let sbp: *mut libc::stat = if isset(sp, FTS_NOSTAT) { &raw mut local } else { (*p).fts_statp.cast() };
         let path = (*p).fts_accpath;
         if isset(sp, FTS_LOGICAL) || follow {
             if libc::stat(path, sbp) != 0 {
@@ -493,11 +489,7 @@ unsafe fn build(sp: &mut FTS, kind: Build) -> *mut FTSENT {
 
             let not_dir = (*dp).d_type != libc::DT_DIR && (*dp).d_type != libc::DT_UNKNOWN;
             if nlinks == 0 || (nostat && not_dir) {
-                (*p).fts_accpath = if isset(sp, FTS_NOCHDIR) {
-                    (*p).fts_path
-                } else {
-                    (&raw mut (*p).fts_name).cast()
-                };
+                (*p).fts_accpath = if isset(sp, FTS_NOCHDIR) { (*p).fts_path } else { (&raw mut (*p).fts_name).cast() };
                 (*p).fts_info = FTS_NSOK;
             } else {
                 if isset(sp, FTS_NOCHDIR) {
@@ -627,7 +619,8 @@ unsafe fn walk_open(argv: *const *mut c_char, options: c_int, compar: Compar) ->
         let s = &mut *sp;
         // qsort hands the comparison pointers to array elements, which are
         // the `const FTSENT **` it takes.
-        s.fts_compar = core::mem::transmute::<Compar, Option<unsafe extern "C" fn(*const c_void, *const c_void) -> c_int>>(compar);
+        s.fts_compar =
+            core::mem::transmute::<Compar, Option<unsafe extern "C" fn(*const c_void, *const c_void) -> c_int>>(compar);
         s.fts_options = options;
         // Logical walks never chdir: symbolic links make the way back hard.
         if isset(s, FTS_LOGICAL) {
@@ -874,9 +867,7 @@ unsafe fn walk_read(ftsp: *mut FTS) -> *mut FTSENT {
                 return null_mut();
             }
             libc::close((*p).fts_symfd);
-        } else if (*p).fts_flags & FTS_DONTCHDIR == 0
-            && safe_chdir(sp, (*p).fts_parent, -1, c"..".as_ptr()).is_err()
-        {
+        } else if (*p).fts_flags & FTS_DONTCHDIR == 0 && safe_chdir(sp, (*p).fts_parent, -1, c"..".as_ptr()).is_err() {
             sp.fts_options |= FTS_STOP;
             return null_mut();
         }
@@ -1130,11 +1121,7 @@ pub unsafe extern "C" fn __gcompat_fts_set(
 /// # Safety
 /// As `fts_children`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn __gcompat_fts_children(
-    ftsp: *mut FTS,
-    instr: c_int,
-    caller: *const c_void,
-) -> *mut FTSENT {
+pub unsafe extern "C" fn __gcompat_fts_children(ftsp: *mut FTS, instr: c_int, caller: *const c_void) -> *mut FTSENT {
     // SAFETY: as in `__gcompat_fts_open`.
     unsafe {
         match musl_caller(caller, &NEXT_CHILDREN) {
