@@ -64,6 +64,17 @@ static int by_name_reverse(const FTSENT **a, const FTSENT **b) {
     return -strcmp((*a)->fts_name, (*b)->fts_name);
 }
 
+/* Directories first, then longer names first, then by name: reads
+ * fts_info and fts_namelen through the const FTSENT ** it is given. */
+static int dirs_first(const FTSENT **a, const FTSENT **b) {
+    int da = (*a)->fts_info == FTS_D, db = (*b)->fts_info == FTS_D;
+    if (da != db)
+        return db - da;
+    if ((*a)->fts_namelen != (*b)->fts_namelen)
+        return (*b)->fts_namelen - (*a)->fts_namelen;
+    return strcmp((*a)->fts_name, (*b)->fts_name);
+}
+
 /* Collected lines, for the cases printed sorted. */
 static char *lines[512];
 static int nlines;
@@ -200,6 +211,8 @@ static void case_options(void) {
     walk("physical nochdir", root_T, FTS_PHYSICAL | FTS_NOCHDIR, by_name);
     walk("physical reverse", root_T, FTS_PHYSICAL, by_name_reverse);
     walk("physical seedot", root_T, FTS_PHYSICAL | FTS_SEEDOT, by_name);
+    walk("physical dirs first", root_T, FTS_PHYSICAL, dirs_first);
+    walk("logical dirs first", root_T, FTS_LOGICAL, dirs_first);
     walk("physical readdir order", root_T, FTS_PHYSICAL, NULL);
     walk("physical nochdir readdir order", root_T, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
 }
@@ -260,8 +273,14 @@ static void case_set(void) {
                 e->fts_number = 100 + e->fts_level;
             if (e->fts_info == FTS_D && strcmp(e->fts_name, "empty") == 0)
                 printf("set skip %d\n", fts_set(fts, e, FTS_SKIP));
-            if (e->fts_info == FTS_F && strcmp(e->fts_name, "a") == 0 && !again++)
+            if (e->fts_info == FTS_F && strcmp(e->fts_name, "a") == 0 && !(again & 1)) {
+                again |= 1;
                 printf("set again %d\n", fts_set(fts, e, FTS_AGAIN));
+            }
+            if (e->fts_info == FTS_DP && strcmp(e->fts_name, "d") == 0 && !(again & 2)) {
+                again |= 2;
+                printf("set again d %d\n", fts_set(fts, e, FTS_AGAIN));
+            }
             if (e->fts_info == FTS_SL && strcmp(e->fts_name, "lnk") == 0)
                 printf("set follow %d\n", fts_set(fts, e, FTS_FOLLOW));
             if (e->fts_info == FTS_SL && strcmp(e->fts_name, "dangling") == 0)
@@ -286,6 +305,27 @@ static void case_set(void) {
         errno = 0;
         int r = fts_set(fts, NULL, 99);
         printf("set bad %d errno=%d\n", r, errno);
+        printf("close %d\n", fts_close(fts));
+    }
+}
+
+/* A root that is a symbolic link to a directory, followed by fts_set. */
+static void case_follow_root(void) {
+    int options[] = {FTS_PHYSICAL, FTS_PHYSICAL | FTS_NOCHDIR};
+    for (int o = 0; o < 2; o++) {
+        printf("== follow root %d\n", o);
+        sorted_output = 0;
+        char l[256];
+        snprintf(l, sizeof l, "%s/lnk", T);
+        char *argv[] = {l, NULL};
+        FTS *fts = fts_open(argv, options[o], by_name);
+        FTSENT *e;
+        while ((e = fts_read(fts)) != NULL) {
+            show("read", e, 1);
+            if (e->fts_level == 0 && e->fts_info == FTS_SL)
+                printf("set follow %d\n", fts_set(fts, e, FTS_FOLLOW));
+        }
+        printf("end errno=%d\n", errno);
         printf("close %d\n", fts_close(fts));
     }
 }
@@ -423,6 +463,65 @@ static void case_xdev(void) {
     }
 }
 
+/* A tree deeper than the first path buffer (4096 + 256 bytes): the buffer
+ * grows and the paths already handed out move with it. Without chdir the
+ * deepest paths pass PATH_MAX and stat fails (ENAMETOOLONG). A directory
+ * of 120 files makes the sort array grow. */
+static void case_deep(void) {
+    char name[201];
+    memset(name, 'n', 200);
+    name[200] = 0;
+    if (chdir(T) != 0)
+        return;
+    dir("wide");
+    for (int i = 0; i < 120; i++) {
+        char f[32];
+        snprintf(f, sizeof f, "wide/f%03d", (i * 37) % 120);
+        put(f, "x");
+    }
+    for (int i = 0; i < 24; i++) {
+        name[0] = 'a' + i;
+        if (mkdir(name, 0755) != 0 || chdir(name) != 0) {
+            perror("deep");
+            return;
+        }
+    }
+    FILE *leaf = fopen("leaf", "w");
+    fputs("leaf", leaf);
+    fclose(leaf);
+    if (chdir("/") != 0)
+        return;
+    int options[] = {FTS_PHYSICAL, FTS_PHYSICAL | FTS_NOCHDIR, FTS_LOGICAL};
+    for (int o = 0; o < 3; o++) {
+        printf("== deep %d\n", o);
+        char *argv[] = {T, NULL};
+        FTS *fts = fts_open(argv, options[o], o == 2 ? by_name_reverse : by_name);
+        FTSENT *e, *first_deep = NULL;
+        int files = 0;
+        while ((e = fts_read(fts)) != NULL) {
+            if (e->fts_level == 1 && e->fts_info == FTS_D && e->fts_name[0] == 'a')
+                first_deep = e;
+            if (e->fts_parent && strcmp(e->fts_parent->fts_name, "wide") == 0) {
+                if (files++ % 40 == 0)
+                    printf("wide %s %s\n", e->fts_name, info_name(e->fts_info));
+                continue;
+            }
+            if (e->fts_namelen == 200 || strcmp(e->fts_name, "leaf") == 0) {
+                printf("%d %s %c namelen=%d pathlen=%d(%d) errno=%d acc=%s\n", e->fts_level,
+                       info_name(e->fts_info), e->fts_name[0], e->fts_namelen, e->fts_pathlen,
+                       (int)strlen(e->fts_path), e->fts_errno,
+                       e->fts_accpath == e->fts_path ? "path" : e->fts_accpath == e->fts_name ? "name" : "other");
+                if (e->fts_info == FTS_F)
+                    printf("leaf size %lld\n", (long long)e->fts_statp->st_size);
+            }
+            if (e == first_deep && e->fts_info == FTS_DP)
+                printf("first deep path %s\n", rel(e->fts_path));
+        }
+        printf("end errno=%d wide=%d\n", errno, files);
+        printf("close %d\n", fts_close(fts));
+    }
+}
+
 int main(int argc, char **argv) {
     if (argc < 2)
         return 2;
@@ -435,14 +534,18 @@ int main(int argc, char **argv) {
         case_nostat();
     else if (strcmp(argv[1], "roots") == 0)
         case_roots();
-    else if (strcmp(argv[1], "set") == 0)
+    else if (strcmp(argv[1], "set") == 0) {
         case_set();
+        case_follow_root();
+    }
     else if (strcmp(argv[1], "children") == 0)
         case_children();
     else if (strcmp(argv[1], "errors") == 0)
         case_errors();
     else if (strcmp(argv[1], "xdev") == 0)
         case_xdev();
+    else if (strcmp(argv[1], "deep") == 0)
+        case_deep();
     remove_tree();
     return 0;
 }
