@@ -463,6 +463,42 @@ static void case_xdev(void) {
     }
 }
 
+/* The FTS fields a program may read: fts_cur, fts_child, fts_array and
+ * fts_nitems (sized for the sort), fts_dev, fts_path, fts_rfd,
+ * fts_pathlen, fts_compar, fts_options (FTS_LOGICAL adds FTS_NOCHDIR,
+ * fts_children(FTS_NAMEONLY) the private FTS_NAMEONLY). */
+static void case_stream(void) {
+    int options[] = {FTS_PHYSICAL, FTS_LOGICAL, FTS_PHYSICAL | FTS_NOCHDIR | FTS_SEEDOT};
+    for (int o = 0; o < 3; o++) {
+        printf("== stream %d\n", o);
+        char root[128], a[128];
+        snprintf(root, sizeof root, "%s/b", T);
+        snprintf(a, sizeof a, "%s/a", T);
+        char *argv[] = {root, a, NULL};
+        FTS *fts = fts_open(argv, options[o], o == 1 ? NULL : by_name);
+        struct stat st;
+        stat(T, &st);
+        printf("options=%#x pathlen=%d nitems=%d array=%d rfd=%d compar=%d cur=%d child=%d\n", fts->fts_options,
+               fts->fts_pathlen, fts->fts_nitems, fts->fts_array != NULL, fts->fts_rfd >= 0,
+               fts->fts_compar == (void *)by_name, fts->fts_cur != NULL, fts->fts_child != NULL);
+        FTSENT *e;
+        while ((e = fts_read(fts)) != NULL) {
+            printf("%s %s cur=%d path=%d dev=%d nitems=%d options=%#x", info_name(e->fts_info), e->fts_name,
+                   fts->fts_cur == e, fts->fts_path == e->fts_path,
+                   /* a file root leaves fts_dev unset */
+                   e->fts_level || e->fts_info != FTS_F ? fts->fts_dev == st.st_dev : -1, fts->fts_nitems,
+                   fts->fts_options);
+            if (e->fts_info == FTS_D) {
+                FTSENT *c = fts_children(fts, e->fts_level ? 0 : FTS_NAMEONLY);
+                printf(" child=%d options=%#x", fts->fts_child == c, fts->fts_options);
+            }
+            printf(" fts_path=%s\n", rel(fts->fts_path));
+        }
+        printf("end errno=%d\n", errno);
+        printf("close %d\n", fts_close(fts));
+    }
+}
+
 /* A tree deeper than the first path buffer (4096 + 256 bytes): the buffer
  * grows and the paths already handed out move with it. Without chdir the
  * deepest paths pass PATH_MAX and stat fails (ENAMETOOLONG). A directory
@@ -546,6 +582,8 @@ int main(int argc, char **argv) {
         case_xdev();
     else if (strcmp(argv[1], "deep") == 0)
         case_deep();
+    else if (strcmp(argv[1], "stream") == 0)
+        case_stream();
     remove_tree();
     return 0;
 }
