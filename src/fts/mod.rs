@@ -726,6 +726,22 @@ unsafe fn follow_link(sp: &FTS, p: *mut FTSENT) {
     }
 }
 
+/// Puts `p`'s path in the path buffer (its parent's, a slash, its name)
+/// and returns it.
+///
+/// # Safety
+/// `p` is a live entry below a root; the buffer holds its parent's path
+/// and has room for its own (`build` made sure).
+unsafe fn with_path(sp: &FTS, p: *mut FTSENT) -> *mut FTSENT {
+    // SAFETY: as the caller guarantees.
+    unsafe {
+        let t = sp.fts_path.add(path_end((*p).fts_parent));
+        *t = b'/' as c_char;
+        ptr::copy((&raw const (*p).fts_name).cast::<c_char>(), t.add(1), usize::from((*p).fts_namelen) + 1);
+    }
+    p
+}
+
 /// `fts_read`: the next entry of the walk; NULL with errno 0 at the end
 /// (`man 3 fts`).
 ///
@@ -754,7 +770,6 @@ unsafe fn walk_read(ftsp: *mut FTS) -> *mut FTSENT {
             return p;
         }
 
-        let mut descended = false;
         if (*p).fts_info == FTS_D {
             // Skipped, or across a mount point with FTS_XDEV: postorder now.
             if instr == FTS_SKIP || (isset(sp, FTS_XDEV) && (*p).fts_dev != sp.fts_dev) {
@@ -796,44 +811,35 @@ unsafe fn walk_read(ftsp: *mut FTS) -> *mut FTSENT {
             p = sp.fts_child;
             sp.fts_child = null_mut();
             sp.fts_cur = p;
-            descended = true;
+            return with_path(sp, p);
         }
 
-        loop {
-            if !descended {
-                // The next entry at this level.
-                let done = p;
-                p = (*p).fts_link;
-                if p.is_null() {
-                    p = done;
-                    break;
-                }
-                sp.fts_cur = p;
-                libc::free(done.cast());
+        // The next entry at this level, past those the user skipped.
+        while !(*p).fts_link.is_null() {
+            let done = p;
+            p = (*p).fts_link;
+            sp.fts_cur = p;
+            libc::free(done.cast());
 
-                // Back at the top: to the starting directory, next root.
-                if (*p).fts_level == FTS_ROOTLEVEL {
-                    if fchdir_failed(sp, sp.fts_rfd) {
-                        sp.fts_options |= FTS_STOP;
-                        return null_mut();
-                    }
-                    load_root(sp, p);
-                    return p;
+            // Back at the top: to the starting directory, next root.
+            if (*p).fts_level == FTS_ROOTLEVEL {
+                if fchdir_failed(sp, sp.fts_rfd) {
+                    sp.fts_options |= FTS_STOP;
+                    return null_mut();
                 }
-                // The user's fts_set on a sibling not yet returned.
-                if c_int::from((*p).fts_instr) == FTS_SKIP {
-                    continue;
-                }
-                if c_int::from((*p).fts_instr) == FTS_FOLLOW {
+                load_root(sp, p);
+                return p;
+            }
+            // The user's fts_set on a sibling not yet returned.
+            match c_int::from((*p).fts_instr) {
+                FTS_SKIP => continue,
+                FTS_FOLLOW => {
                     follow_link(sp, p);
                     (*p).fts_instr = FTS_NOINSTR as u16;
                 }
+                _ => {}
             }
-            // Its path: the parent's, a slash, its name.
-            let t = sp.fts_path.add(path_end((*p).fts_parent));
-            *t = b'/' as c_char;
-            ptr::copy((&raw const (*p).fts_name).cast::<c_char>(), t.add(1), usize::from((*p).fts_namelen) + 1);
-            return p;
+            return with_path(sp, p);
         }
 
         // Up to the parent, for its postorder visit.
