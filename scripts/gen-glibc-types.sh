@@ -32,7 +32,7 @@ TYPES=(
     obstack
     argp argp_option argp_state
     printf_info
-    FTS FTSENT
+    FTS FTSENT FTS64 FTSENT64
     mallinfo mallinfo2
     __jmp_buf_tag jmp_buf
     __pthread_cleanup_frame _pthread_cleanup_buffer __pthread_unwind_buf_t

@@ -12,6 +12,7 @@ pub mod arpa;
 pub mod csu;
 pub mod error;
 pub mod fcntl;
+pub mod fts;
 pub mod ftw;
 pub mod getopt;
 pub mod gnu;

@@ -506,6 +506,7 @@ pub type __uint32_t = core::ffi::c_uint;
 pub type __uint64_t = core::ffi::c_ulong;
 pub type __dev_t = core::ffi::c_ulong;
 pub type __ino_t = core::ffi::c_ulong;
+pub type __ino64_t = core::ffi::c_ulong;
 pub type __nlink_t = core::ffi::c_ulong;
 pub type __off_t = core::ffi::c_long;
 pub type __off64_t = core::ffi::c_long;
@@ -779,6 +780,7 @@ const _: () = {
     ["Offset of field: argp_state::pstate"][::core::mem::offset_of!(argp_state, pstate) - 88usize];
 };
 pub type ino_t = __ino_t;
+pub type ino64_t = __ino64_t;
 pub type dev_t = __dev_t;
 pub type nlink_t = __nlink_t;
 #[repr(C)]
@@ -826,6 +828,40 @@ const _: () = {
     ["Offset of field: FTS::fts_nitems"][::core::mem::offset_of!(FTS, fts_nitems) - 48usize];
     ["Offset of field: FTS::fts_compar"][::core::mem::offset_of!(FTS, fts_compar) - 56usize];
     ["Offset of field: FTS::fts_options"][::core::mem::offset_of!(FTS, fts_options) - 64usize];
+};
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct FTS64 {
+    pub fts_cur: *mut _ftsent64,
+    pub fts_child: *mut _ftsent64,
+    pub fts_array: *mut *mut _ftsent64,
+    pub fts_dev: dev_t,
+    pub fts_path: *mut core::ffi::c_char,
+    pub fts_rfd: core::ffi::c_int,
+    pub fts_pathlen: core::ffi::c_int,
+    pub fts_nitems: core::ffi::c_int,
+    pub fts_compar: ::core::option::Option<
+        unsafe extern "C" fn(
+            arg1: *const core::ffi::c_void,
+            arg2: *const core::ffi::c_void,
+        ) -> core::ffi::c_int,
+    >,
+    pub fts_options: core::ffi::c_int,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of FTS64"][::core::mem::size_of::<FTS64>() - 72usize];
+    ["Alignment of FTS64"][::core::mem::align_of::<FTS64>() - 8usize];
+    ["Offset of field: FTS64::fts_cur"][::core::mem::offset_of!(FTS64, fts_cur) - 0usize];
+    ["Offset of field: FTS64::fts_child"][::core::mem::offset_of!(FTS64, fts_child) - 8usize];
+    ["Offset of field: FTS64::fts_array"][::core::mem::offset_of!(FTS64, fts_array) - 16usize];
+    ["Offset of field: FTS64::fts_dev"][::core::mem::offset_of!(FTS64, fts_dev) - 24usize];
+    ["Offset of field: FTS64::fts_path"][::core::mem::offset_of!(FTS64, fts_path) - 32usize];
+    ["Offset of field: FTS64::fts_rfd"][::core::mem::offset_of!(FTS64, fts_rfd) - 40usize];
+    ["Offset of field: FTS64::fts_pathlen"][::core::mem::offset_of!(FTS64, fts_pathlen) - 44usize];
+    ["Offset of field: FTS64::fts_nitems"][::core::mem::offset_of!(FTS64, fts_nitems) - 48usize];
+    ["Offset of field: FTS64::fts_compar"][::core::mem::offset_of!(FTS64, fts_compar) - 56usize];
+    ["Offset of field: FTS64::fts_options"][::core::mem::offset_of!(FTS64, fts_options) - 64usize];
 };
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
@@ -882,6 +918,74 @@ const _: () = {
     ["Offset of field: _ftsent::fts_name"][::core::mem::offset_of!(_ftsent, fts_name) - 112usize];
 };
 pub type FTSENT = _ftsent;
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct _ftsent64 {
+    pub fts_cycle: *mut _ftsent64,
+    pub fts_parent: *mut _ftsent64,
+    pub fts_link: *mut _ftsent64,
+    pub fts_number: core::ffi::c_long,
+    pub fts_pointer: *mut core::ffi::c_void,
+    pub fts_accpath: *mut core::ffi::c_char,
+    pub fts_path: *mut core::ffi::c_char,
+    pub fts_errno: core::ffi::c_int,
+    pub fts_symfd: core::ffi::c_int,
+    pub fts_pathlen: core::ffi::c_ushort,
+    pub fts_namelen: core::ffi::c_ushort,
+    pub fts_ino: ino64_t,
+    pub fts_dev: dev_t,
+    pub fts_nlink: nlink_t,
+    pub fts_level: core::ffi::c_short,
+    pub fts_info: core::ffi::c_ushort,
+    pub fts_flags: core::ffi::c_ushort,
+    pub fts_instr: core::ffi::c_ushort,
+    pub fts_statp: *mut stat64,
+    pub fts_name: [core::ffi::c_char; 1usize],
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of _ftsent64"][::core::mem::size_of::<_ftsent64>() - 120usize];
+    ["Alignment of _ftsent64"][::core::mem::align_of::<_ftsent64>() - 8usize];
+    ["Offset of field: _ftsent64::fts_cycle"]
+        [::core::mem::offset_of!(_ftsent64, fts_cycle) - 0usize];
+    ["Offset of field: _ftsent64::fts_parent"]
+        [::core::mem::offset_of!(_ftsent64, fts_parent) - 8usize];
+    ["Offset of field: _ftsent64::fts_link"]
+        [::core::mem::offset_of!(_ftsent64, fts_link) - 16usize];
+    ["Offset of field: _ftsent64::fts_number"]
+        [::core::mem::offset_of!(_ftsent64, fts_number) - 24usize];
+    ["Offset of field: _ftsent64::fts_pointer"]
+        [::core::mem::offset_of!(_ftsent64, fts_pointer) - 32usize];
+    ["Offset of field: _ftsent64::fts_accpath"]
+        [::core::mem::offset_of!(_ftsent64, fts_accpath) - 40usize];
+    ["Offset of field: _ftsent64::fts_path"]
+        [::core::mem::offset_of!(_ftsent64, fts_path) - 48usize];
+    ["Offset of field: _ftsent64::fts_errno"]
+        [::core::mem::offset_of!(_ftsent64, fts_errno) - 56usize];
+    ["Offset of field: _ftsent64::fts_symfd"]
+        [::core::mem::offset_of!(_ftsent64, fts_symfd) - 60usize];
+    ["Offset of field: _ftsent64::fts_pathlen"]
+        [::core::mem::offset_of!(_ftsent64, fts_pathlen) - 64usize];
+    ["Offset of field: _ftsent64::fts_namelen"]
+        [::core::mem::offset_of!(_ftsent64, fts_namelen) - 66usize];
+    ["Offset of field: _ftsent64::fts_ino"][::core::mem::offset_of!(_ftsent64, fts_ino) - 72usize];
+    ["Offset of field: _ftsent64::fts_dev"][::core::mem::offset_of!(_ftsent64, fts_dev) - 80usize];
+    ["Offset of field: _ftsent64::fts_nlink"]
+        [::core::mem::offset_of!(_ftsent64, fts_nlink) - 88usize];
+    ["Offset of field: _ftsent64::fts_level"]
+        [::core::mem::offset_of!(_ftsent64, fts_level) - 96usize];
+    ["Offset of field: _ftsent64::fts_info"]
+        [::core::mem::offset_of!(_ftsent64, fts_info) - 98usize];
+    ["Offset of field: _ftsent64::fts_flags"]
+        [::core::mem::offset_of!(_ftsent64, fts_flags) - 100usize];
+    ["Offset of field: _ftsent64::fts_instr"]
+        [::core::mem::offset_of!(_ftsent64, fts_instr) - 102usize];
+    ["Offset of field: _ftsent64::fts_statp"]
+        [::core::mem::offset_of!(_ftsent64, fts_statp) - 104usize];
+    ["Offset of field: _ftsent64::fts_name"]
+        [::core::mem::offset_of!(_ftsent64, fts_name) - 112usize];
+};
+pub type FTSENT64 = _ftsent64;
 pub type wchar_t = core::ffi::c_int;
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
@@ -2320,6 +2424,11 @@ const _: () = {
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct stat {
+    pub _address: u8,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct stat64 {
     pub _address: u8,
 }
 #[repr(C)]

@@ -19,17 +19,27 @@ impl Next {
     /// The address of musl's definition; aborts if musl has none, which
     /// would mean the shim was built for a different libc.
     pub fn get(&self) -> *mut c_void {
+        match self.find() {
+            Some(found) => found,
+            None => crate::abi::fatal::libc_fatal("libgcompat: musl lacks a function the shim overrides\n"),
+        }
+    }
+
+    /// The address of the next definition, if any object after the shim
+    /// has one: for names musl itself may lack (fts, which Debian's musl
+    /// carries and Alpine's leaves to libfts.so).
+    pub fn find(&self) -> Option<*mut c_void> {
         let cached = self.addr.load(Relaxed);
         if !cached.is_null() {
-            return cached;
+            return Some(cached);
         }
         // SAFETY: a NUL-terminated name; RTLD_NEXT searches after the shim.
         let found = unsafe { libc::dlsym(libc::RTLD_NEXT, self.name.as_ptr()) };
         if found.is_null() {
-            crate::abi::fatal::libc_fatal("libgcompat: musl lacks a function the shim overrides\n");
+            return None;
         }
         self.addr.store(found, Relaxed);
-        found
+        Some(found)
     }
 }
 
