@@ -1,5 +1,7 @@
 //! `<pthread.h>` internals glibc-built objects call: `__register_atfork`.
 
+pub mod create;
+
 use core::ffi::{c_int, c_void};
 
 type Handler = Option<unsafe extern "C" fn()>;

@@ -76,6 +76,7 @@ fn link_map(dynamic: usize) -> *mut LinkMap {
 /// glibc's `struct r_debug` (`<link.h>`); musl's own debugger structure
 /// (`_dl_debug_addr`) has the same layout.
 #[repr(C)]
+#[derive(Clone, Copy)]
 pub struct RDebug {
     pub r_version: c_int,
     pub r_map: *mut LinkMap,
@@ -97,18 +98,54 @@ pub static mut __libc_stack_end: *mut c_void = core::ptr::null_mut();
 pub static mut _r_debug: RDebug =
     RDebug { r_version: 0, r_map: core::ptr::null_mut(), r_brk: 0, r_state: 0, r_ldbase: 0 };
 
-/// `__rseq_size`, `__rseq_offset`, `__rseq_flags` (glibc 2.35): musl
-/// registers no restartable-sequences area, and glibc documents size 0 as
-/// "rseq is not registered" (what glibc itself reports with the
-/// `glibc.pthread.rseq=0` tunable), so code that would use it registers its
-/// own or falls back.
+/// `__rseq_size`, `__rseq_offset`, `__rseq_flags` (glibc 2.35): each
+/// thread's restartable-sequences area (`rseq.c`), registered with the
+/// kernel at start-up for the main thread and by the shim's
+/// `pthread_create` for new ones, as glibc does. `__rseq_size` is the
+/// kernel's feature size (`AT_RSEQ_FEATURE_SIZE`), as glibc 2.41 reports it,
+/// or 20 (the original ABI's used part) on kernels that do not say; 0 when
+/// the kernel refuses registration (as glibc with `glibc.pthread.rseq=0`).
+/// Threads musl starts itself (aio, `SIGEV_THREAD`) are not registered and
+/// read `cpu_id` -1, which users of the area must check anyway.
 #[unsafe(no_mangle)]
-pub static __rseq_size: c_uint = 0;
+pub static mut __rseq_size: c_uint = 0;
 #[unsafe(no_mangle)]
-pub static __rseq_offset: isize = 0;
+pub static mut __rseq_offset: isize = 0;
 #[unsafe(no_mangle)]
 pub static __rseq_flags: c_uint = 0;
 
+unsafe extern "C" {
+    fn __gcompat_rseq_offset() -> isize;
+    fn __gcompat_rseq_register() -> c_int;
+}
+
+const AT_RSEQ_FEATURE_SIZE: libc::c_ulong = 27;
+
+/// Registers the calling thread's rseq area (a new thread, before its start
+/// routine), if the main thread's was.
+pub fn register_rseq_thread() {
+    // SAFETY: reads of variables written once at start-up.
+    if unsafe { __rseq_size } != 0 {
+        // SAFETY: registers this thread's own area.
+        unsafe { __gcompat_rseq_register() };
+    }
+}
+
+fn init_rseq() {
+    // SAFETY: registers the main thread's area, before other threads exist.
+    if unsafe { __gcompat_rseq_register() } != 0 {
+        return;
+    }
+    // SAFETY: getauxval has no preconditions.
+    let feature = unsafe { libc::getauxval(AT_RSEQ_FEATURE_SIZE) } as c_uint;
+    let size = if feature > 20 { feature.min(32) } else { 20 };
+    // SAFETY: a pure computation on the thread pointer.
+    let offset = unsafe { __gcompat_rseq_offset() };
+    write_live(c"__rseq_offset", &raw mut __rseq_offset, offset);
+    write_live(c"__rseq_size", &raw mut __rseq_size, size);
+}
+
+#[cfg(not(test))]
 unsafe extern "C" {
     /// musl's debugger structure.
     static _dl_debug_addr: *const RDebug;
@@ -122,13 +159,18 @@ pub fn live<T>(name: &core::ffi::CStr, own: *mut T) -> *mut T {
     if found.is_null() { own } else { found.cast() }
 }
 
-/// Stores `value` into the live copy of a data symbol, which may lie in a
+/// Stores `value` into the live copy of a data symbol (and into the shim's
+/// own, which the shim's code reads), which may lie in a
 /// glibc-built program's read-only-after-relocation memory: GNU ld puts a
 /// copy of a variable that glibc keeps in RELRO (`__libc_stack_end`) in the
 /// program's own RELRO, which glibc's loader writes before protecting it.
 /// The shim writes later, so it lifts the protection for the store.
-pub fn write_live<T>(name: &core::ffi::CStr, own: *mut T, value: T) {
+pub fn write_live<T: Copy>(name: &core::ffi::CStr, own: *mut T, value: T) {
     let target = live(name, own);
+    if target != own {
+        // SAFETY: the shim's own definition, writable data.
+        unsafe { own.write(value) };
+    }
     let span = crate::abi::objects::relro_span(target as usize);
     // SAFETY: `target` is the variable's definition, of type T; a RELRO span
     // is readable mapped memory of the program, made writable just for the
@@ -146,6 +188,8 @@ pub fn write_live<T>(name: &core::ffi::CStr, own: *mut T, value: T) {
 }
 
 /// Fills the loader variables at start-up (from the shim's constructor).
+/// Not in host unit tests, whose loader is glibc's.
+#[cfg(not(test))]
 pub fn init() {
     // SAFETY: musl's `_dl_debug_addr` points at its debugger structure for
     // the life of the process.
@@ -158,6 +202,7 @@ pub fn init() {
         r_ldbase: musl.r_ldbase,
     };
     write_live(c"_r_debug", &raw mut _r_debug, mirror);
+    init_rseq();
 }
 
 /// Records the initial stack pointer (`&argc`, just below `argv`).

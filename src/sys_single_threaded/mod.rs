@@ -8,14 +8,14 @@
 //! reach it directly.
 //!
 //! Every way musl starts a thread that can run user code passes through an
-//! override here, which clears the byte and hands the call to musl
-//! unchanged: `pthread_create`, `thrd_create`, `timer_create` and
+//! override, which clears the byte and hands the call to musl
+//! unchanged: `pthread_create`, `thrd_create` (`src/pthread/create.rs`), `timer_create` and
 //! `mq_notify` (a `SIGEV_THREAD` notification runs in a new thread), and the
 //! `aio_*` requests (musl serves each from a thread that may run a
 //! `SIGEV_THREAD` notification). musl-built callers see musl's functions with
 //! one extra load (the byte is cleared once).
 
-use core::ffi::{c_char, c_int, c_void};
+use core::ffi::{c_char, c_int};
 use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
 use crate::musl_next;
@@ -43,12 +43,6 @@ pub fn mark_multi_threaded() {
     MULTI.store(true, Relaxed);
 }
 
-type StartRoutine = unsafe extern "C" fn(*mut c_void) -> *mut c_void;
-
-musl_next!(fn musl_pthread_create = "pthread_create":
-    unsafe extern "C" fn(*mut libc::pthread_t, *const libc::pthread_attr_t, StartRoutine, *mut c_void) -> c_int);
-musl_next!(fn musl_thrd_create = "thrd_create":
-    unsafe extern "C" fn(*mut libc::pthread_t, unsafe extern "C" fn(*mut c_void) -> c_int, *mut c_void) -> c_int);
 musl_next!(fn musl_timer_create = "timer_create":
     unsafe extern "C" fn(libc::clockid_t, *mut libc::sigevent, *mut libc::timer_t) -> c_int);
 musl_next!(fn musl_mq_notify = "mq_notify": unsafe extern "C" fn(libc::mqd_t, *const libc::sigevent) -> c_int);
@@ -57,37 +51,6 @@ musl_next!(fn musl_aio_write = "aio_write": unsafe extern "C" fn(*mut libc::aioc
 musl_next!(fn musl_aio_fsync = "aio_fsync": unsafe extern "C" fn(c_int, *mut libc::aiocb) -> c_int);
 musl_next!(fn musl_lio_listio = "lio_listio":
     unsafe extern "C" fn(c_int, *const *mut libc::aiocb, c_int, *mut libc::sigevent) -> c_int);
-
-/// `pthread_create`, after marking the process multi-threaded.
-///
-/// # Safety
-/// As musl's `pthread_create`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn pthread_create(
-    thread: *mut libc::pthread_t,
-    attr: *const libc::pthread_attr_t,
-    start: StartRoutine,
-    arg: *mut c_void,
-) -> c_int {
-    mark_multi_threaded();
-    // SAFETY: forwarded unchanged.
-    unsafe { musl_pthread_create()(thread, attr, start, arg) }
-}
-
-/// `thrd_create` (C11), after marking the process multi-threaded.
-///
-/// # Safety
-/// As musl's `thrd_create`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn thrd_create(
-    thread: *mut libc::pthread_t,
-    start: unsafe extern "C" fn(*mut c_void) -> c_int,
-    arg: *mut c_void,
-) -> c_int {
-    mark_multi_threaded();
-    // SAFETY: forwarded unchanged.
-    unsafe { musl_thrd_create()(thread, start, arg) }
-}
 
 /// Whether a notification starts a thread.
 fn notifies_by_thread(sev: *const libc::sigevent) -> bool {
@@ -99,7 +62,8 @@ fn notifies_by_thread(sev: *const libc::sigevent) -> bool {
 ///
 /// # Safety
 /// As musl's `timer_create`.
-#[unsafe(no_mangle)]
+// Not in host unit tests: it would replace glibc's own in the test process.
+#[cfg_attr(not(test), unsafe(no_mangle))]
 pub unsafe extern "C" fn timer_create(clock: libc::clockid_t, sev: *mut libc::sigevent, timer: *mut libc::timer_t) -> c_int {
     if notifies_by_thread(sev) {
         mark_multi_threaded();
@@ -112,7 +76,8 @@ pub unsafe extern "C" fn timer_create(clock: libc::clockid_t, sev: *mut libc::si
 ///
 /// # Safety
 /// As musl's `mq_notify`.
-#[unsafe(no_mangle)]
+// Not in host unit tests: it would replace glibc's own in the test process.
+#[cfg_attr(not(test), unsafe(no_mangle))]
 pub unsafe extern "C" fn mq_notify(mq: libc::mqd_t, sev: *const libc::sigevent) -> c_int {
     if notifies_by_thread(sev) {
         mark_multi_threaded();
@@ -125,7 +90,8 @@ pub unsafe extern "C" fn mq_notify(mq: libc::mqd_t, sev: *const libc::sigevent) 
 ///
 /// # Safety
 /// As musl's `aio_read`.
-#[unsafe(no_mangle)]
+// Not in host unit tests: it would replace glibc's own in the test process.
+#[cfg_attr(not(test), unsafe(no_mangle))]
 pub unsafe extern "C" fn aio_read(cb: *mut libc::aiocb) -> c_int {
     mark_multi_threaded();
     // SAFETY: forwarded unchanged.
@@ -136,7 +102,8 @@ pub unsafe extern "C" fn aio_read(cb: *mut libc::aiocb) -> c_int {
 ///
 /// # Safety
 /// As musl's `aio_write`.
-#[unsafe(no_mangle)]
+// Not in host unit tests: it would replace glibc's own in the test process.
+#[cfg_attr(not(test), unsafe(no_mangle))]
 pub unsafe extern "C" fn aio_write(cb: *mut libc::aiocb) -> c_int {
     mark_multi_threaded();
     // SAFETY: forwarded unchanged.
@@ -147,7 +114,8 @@ pub unsafe extern "C" fn aio_write(cb: *mut libc::aiocb) -> c_int {
 ///
 /// # Safety
 /// As musl's `aio_fsync`.
-#[unsafe(no_mangle)]
+// Not in host unit tests: it would replace glibc's own in the test process.
+#[cfg_attr(not(test), unsafe(no_mangle))]
 pub unsafe extern "C" fn aio_fsync(op: c_int, cb: *mut libc::aiocb) -> c_int {
     mark_multi_threaded();
     // SAFETY: forwarded unchanged.
@@ -158,7 +126,8 @@ pub unsafe extern "C" fn aio_fsync(op: c_int, cb: *mut libc::aiocb) -> c_int {
 ///
 /// # Safety
 /// As musl's `lio_listio`.
-#[unsafe(no_mangle)]
+// Not in host unit tests: it would replace glibc's own in the test process.
+#[cfg_attr(not(test), unsafe(no_mangle))]
 pub unsafe extern "C" fn lio_listio(
     mode: c_int,
     list: *const *mut libc::aiocb,
