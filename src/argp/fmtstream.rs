@@ -194,7 +194,7 @@ impl FmtStream {
                 q = b + (r + 1 - self.point_col);
                 loop {
                     q += 1;
-                    if !(q < nl && !is_blank(self.at(q))) {
+                    if q >= nl || is_blank(self.at(q)) {
                         break;
                     }
                 }

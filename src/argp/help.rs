@@ -688,8 +688,8 @@ impl Help {
             let cl = entry.cluster;
             if cl != NONE {
                 let c = self.clusters[cl];
-                // SAFETY: a non-null header is a C string.
                 if !c.header.is_null()
+                    // SAFETY: a non-null header is a C string.
                     && unsafe { *c.header } != 0
                     && pe.is_none_or(|pe| pe.cluster != cl && !self.is_child(pe.cluster, cl))
                 {
@@ -1042,7 +1042,7 @@ impl Help {
                 }
             }
             let mut child = a.children;
-            while !child.is_null() && !(*child).argp.is_null() && !(first_only && anything) {
+            while !(child.is_null() || (*child).argp.is_null() || (first_only && anything)) {
                 anything |= self.argp_doc(fs, (*child).argp, post, anything || pre_blank, first_only);
                 child = child.add(1);
             }
