@@ -445,7 +445,7 @@ unsafe fn init(p: *mut Parser, argc: c_int, argv: *mut *mut c_char, flags: c_uin
 ///
 /// # Safety
 /// `p` is a live parser whose state's argv holds argc strings.
-unsafe fn getopt(p: *mut Parser) -> c_int {
+unsafe fn next_option(p: *mut Parser) -> c_int {
     // SAFETY: a live parser (the caller); no program code runs while the
     // argv slice is borrowed.
     unsafe {
@@ -485,7 +485,7 @@ unsafe fn parse_next(p: *mut Parser, arg_ebadkey: &mut bool) -> c_int {
         if (*p).try_getopt && (*state).quoted == 0 {
             (*p).getopt.optind = (*state).next;
             (*p).getopt.optopt = KEY_END;
-            opt = getopt(p);
+            opt = next_option(p);
             (*state).next = (*p).getopt.optind;
             if opt == KEY_END {
                 (*p).try_getopt = false;
