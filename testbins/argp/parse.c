@@ -1,4 +1,4 @@
-// cases: basic cluster abbrev ambig unknown_long unknown_short missing missing_long noarg optional toomany toomany_err end_index in_order no_args argv0 argv0_noerrs no_errs no_help no_exit_help long_only silent args next_back error failure failure_exit usage_call progname posixly quoted child_input init_error version version_hook no_version exit_status
+// cases: basic cluster abbrev ambig unknown_long unknown_short missing missing_long noarg optional toomany toomany_err end_index in_order no_args argv0 argv0_noerrs no_errs no_help no_exit_help long_only silent args next_back error failure failure_exit usage_call progname posixly quoted child_input init_error version version_hook no_version exit_status opt_error wrapper wrapper_long neg_key alias_long null_argp consume
 // cflags: -D_GNU_SOURCE
 /* argp_parse as glibc does it, for a glibc-built caller. Each case (argv[1])
  * picks an argument vector and flags; every call of every parser prints its
@@ -91,6 +91,9 @@ static struct argp_option options[] = {
     { "output", 'o', "FILE", 0, "Output to FILE", 0 },
     { "level", 'l', "N", OPTION_ARG_OPTIONAL, "Level", 0 },
     { "color", OPT_COLOR, "WHEN", 0, "Colorize", 0 },
+    { "colour", 0, 0, OPTION_ALIAS, 0, 0 },
+    { "negative", -5, 0, 0, "A negative key", 0 },
+    { "take", 't', 0, 0, "Take the next argument too", 0 },
     { "fail", OPT_FAIL, "HOW", 0, "Fail in a given way", 0 },
     { 0 }
 };
@@ -99,7 +102,11 @@ static error_t parser(int key, char *arg, struct argp_state *state)
 {
     show("main", key, arg, state);
     switch (key) {
-    case 'v': case 'q': case 'o': case 'l': case OPT_COLOR:
+    case 'v': case 'q': case 'o': case 'l': case OPT_COLOR: case -5:
+        return 0;
+    case 't':
+        if (state->next < state->argc)
+            printf("  took %s\n", state->argv[state->next++]);
         return 0;
     case OPT_FAIL:
         if (strcmp(arg, "error") == 0)
@@ -161,6 +168,15 @@ static error_t init_error_parser(int key, char *arg, struct argp_state *state)
 
 static struct argp init_error_argp = { 0, init_error_parser };
 
+/* An argp with options but no parser, wrapping the main one: its input
+ * goes to its first child, and its own option is a program error. */
+static struct argp_option wrap_options[] = {
+    { "wrap", 'W', 0, 0, "Nobody parses this", 0 },
+    { 0 }
+};
+static struct argp_child wrap_children[] = { { &argp, 0, 0, 0 }, { 0 } };
+static struct argp wrap_argp = { wrap_options, 0, 0, 0, wrap_children };
+
 static void version_hook(FILE *stream, struct argp_state *state)
 {
     fprintf(stream, "hooked version, next=%d name=%s\n", state->next, state->name);
@@ -210,6 +226,13 @@ static const struct testcase cases[] = {
     { "version_hook", 0, { "prog", "-V" } },
     { "no_version", 0, { "prog", "--version" } },
     { "exit_status", 0, { "prog", "--nope" } },
+    { "opt_error", 0, { "prog", "-v", "--fail=einval", "a" } },
+    { "wrapper", 0, { "prog", "-v", "a", "-W" } },
+    { "wrapper_long", 0, { "prog", "--wrap" } },
+    { "neg_key", 0, { "prog", "--neg", "--negative" } },
+    { "alias_long", 0, { "prog", "--colour=x", "--colo", "y" } },
+    { "null_argp", 0, { "prog", "--usage" } },
+    { "consume", 0, { "prog", "-t", "-v", "a", "-tq", "b" } },
 };
 
 int main(int argc, char **argv)
@@ -250,6 +273,10 @@ int main(int argc, char **argv)
         use_args_key = 1;
     if (strcmp(case_name, "init_error") == 0)
         which = &init_error_argp;
+    if (strncmp(case_name, "wrapper", 7) == 0)
+        which = &wrap_argp;
+    if (strcmp(case_name, "null_argp") == 0)
+        which = 0;
     if (strcmp(case_name, "exit_status") == 0)
         argp_err_exit_status = 7;
 
