@@ -447,7 +447,11 @@ unsafe fn init(p: *mut Parser, argc: c_int, argv: *mut *mut c_char, flags: c_uin
 /// `p` is a live parser whose state's argv holds argc strings.
 unsafe fn next_option(p: *mut Parser) -> c_int {
     // SAFETY: a live parser (the caller); no program code runs while the
-    // argv slice is borrowed.
+    // argv slice is borrowed. With ARGP_PARSE_ARGV0 | ARGP_NO_ERRS the
+    // slice starts one element before the caller's argv, as glibc's does;
+    // getopt never reads or moves element 0 with opterr off (it only names
+    // the program in messages), and that word is the caller's argc slot or
+    // allocator header in practice.
     unsafe {
         let state = &raw mut (*p).state;
         let Ok(argc) = usize::try_from((*state).argc) else { return KEY_END };

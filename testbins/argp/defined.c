@@ -1,12 +1,14 @@
-// cases: version help bogus usage_fn noargs
+// cases: version help bogus usage_fn noargs null_state
 // cflags: -D_GNU_SOURCE -O0
 /* The common way a glibc program uses argp: it defines argp_program_version,
  * argp_program_bug_address and argp_err_exit_status itself (so the live
  * copies are the program's, which argp must read), and, built without
  * optimisation, calls the argp_usage function rather than the header's
- * inline. --version prints the program's string, --help ends with its bug
+ * inline; with no state at all the helpers name the program by
+ * program_invocation_short_name. --version prints the program's string, --help ends with its bug
  * address, errors exit with its status. */
 #include <argp.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +54,15 @@ int main(int argc, char **argv)
     if (argc < 2)
         return 1;
     case_name = argv[1];
+    if (strcmp(case_name, "null_state") == 0) {
+        /* No state: stderr, program_invocation_short_name, exit status. */
+        argp_failure(NULL, 0, ENOENT, "no state %d", 1);
+        argp_failure(NULL, 0, 0, NULL);
+        /* (argp_error and argp_state_help without a state crash in glibc:
+         * they read the null state's root argp.) */
+        argp_failure(NULL, 5, EINVAL, "exit %s", "five");
+        return 0;
+    }
     for (size_t i = 0; i < sizeof vectors / sizeof vectors[0]; i++) {
         if (strcmp(vectors[i][0], case_name) != 0)
             continue;
