@@ -1,4 +1,4 @@
-// cases: basic cluster abbrev ambig unknown_long unknown_short missing missing_long noarg optional toomany toomany_err end_index in_order no_args argv0 argv0_noerrs no_errs no_help no_exit_help long_only silent args next_back error failure failure_exit usage_call progname posixly quoted child_input init_error version version_hook no_version exit_status opt_error wrapper wrapper_long neg_key alias_long null_argp consume
+// cases: basic cluster abbrev ambig unknown_long unknown_short missing missing_long noarg optional toomany toomany_err end_index in_order no_args argv0 argv0_noerrs no_errs no_help no_exit_help long_only silent args next_back error failure failure_exit usage_call progname posixly quoted child_input init_error version version_hook no_version exit_status opt_error wrapper wrapper_long neg_key alias_long null_argp consume hang progname_argv0
 // cflags: -D_GNU_SOURCE
 /* argp_parse as glibc does it, for a glibc-built caller. Each case (argv[1])
  * picks an argument vector and flags; every call of every parser prints its
@@ -232,6 +232,8 @@ static const struct testcase cases[] = {
     { "neg_key", 0, { "prog", "--neg", "--negative" } },
     { "alias_long", 0, { "prog", "--colour=x", "--colo", "y" } },
     { "null_argp", 0, { "prog", "--usage" } },
+    { "hang", 0, { "prog", "--HANG=0", "-v" } },
+    { "progname_argv0", ARGP_PARSE_ARGV0, { "prog", "--program-name", "dir/other", "--bogus" } },
     { "consume", 0, { "prog", "-t", "-v", "a", "-tq", "b" } },
 };
 
