@@ -1,4 +1,4 @@
-// cases: help help_short usage see version bugs fmt fmt_dup fmt_narrow fmt_bad fmt_garbage fmt_novalue direct direct_flags filter filter_state nested nested_usage plain plain_usage longdoc longdoc_usage doconly state_help_noexit
+// cases: help help_short usage see version bugs fmt fmt_dup fmt_narrow fmt_bad fmt_garbage fmt_novalue direct direct_flags filter filter_state nested nested_usage plain plain_usage longdoc longdoc_usage doconly state_help_noexit misc misc_usage misc_fmt
 // cflags: -D_GNU_SOURCE
 /* argp's help output as glibc lays it out, byte for byte: the "Usage:" line
  * with [-abc] clusters, [-x ARG], [--long=ARG] wrapped at 79 columns with a
@@ -161,6 +161,46 @@ static struct argp_option doconly_options[] = {
 
 static struct argp doconly_argp = { doconly_options, parser, 0, "Doc only." };
 
+/* Odd corners: short aliases, all-hidden entries, doc entries with keys and
+ * arguments, an empty child header (a cluster with no header line), a
+ * negative child group, a long header that wraps, many short options with
+ * arguments (usage wrapping), doc text ending in a newline. */
+static struct argp_option misc_options[] = {
+    { "foo", 'f', 0, 0, "Foo, with a short alias", 0 },
+    { 0, 'g', 0, OPTION_ALIAS, 0, 0 },
+    { "gone", 'G', 0, OPTION_HIDDEN, "All hidden", 0 },
+    { 0, 'H', 0, OPTION_ALIAS | OPTION_HIDDEN, 0, 0 },
+    { "KEYED", 'k', "KARG", OPTION_DOC, "A doc entry with a key and an argument", 0 },
+    { 0, 0, 0, 0, "A group header long enough that it has to be wrapped at the right margin of the help text, which is at column 79 by default:", 0 },
+    { "aa", 'A', "ALPHA", 0, "Ends with a newline\n", 0 },
+    { "bb", 'B', "BRAVO", 0, "Two\n\nparagraphs", 0 },
+    { "cc", 'C', "CHARLIE", 0, 0, 0 },
+    { "dd", 'E', "DELTA", 0, 0, 0 },
+    { "ee", 'F', "ECHO-FOXTROT", 0, 0, 0 },
+    { "hh", 'I', "HOTEL-INDIA-JULIET", 0, 0, 0 },
+    { "kk", 'K', "KILO", OPTION_ARG_OPTIONAL, 0, 0 },
+    { "ll", 'L', "LIMA", 0, 0, 0 },
+    { "mm", 'M', "MIKE-NOVEMBER-OSCAR-PAPA", 0, 0, 0 },
+    { 0 }
+};
+
+static struct argp_option misc_child_options[] = {
+    { "empty-header", 'e', 0, 0, "In a cluster with an empty header", 0 },
+    { 0 }
+};
+static struct argp_option misc_neg_options[] = {
+    { "negative-group", 'n', 0, 0, "In a child with group -3", 0 },
+    { 0 }
+};
+static struct argp misc_child_argp = { misc_child_options, 0, 0, "Empty-header child doc.\n" };
+static struct argp misc_neg_argp = { misc_neg_options, 0, "NEG-ARG", 0 };
+static struct argp_child misc_children[] = {
+    { &misc_neg_argp, 0, "Negative group:", -3 },
+    { &misc_child_argp, 0, "", 3 },
+    { 0 }
+};
+static struct argp misc_argp = { misc_options, parser, "[FILE...]", "Misc doc.\n\vAfter.\n", misc_children };
+
 struct testcase {
     const char *name;
     const struct argp *argp;
@@ -192,6 +232,9 @@ static const struct testcase cases[] = {
     { "longdoc", &longdoc_argp, 0, { "prog", "--help" } },
     { "longdoc_usage", &longdoc_argp, 0, { "prog", "--usage" } },
     { "doconly", &doconly_argp, 0, { "prog", "--help" } },
+    { "misc", &misc_argp, 0, { "prog", "--help" } },
+    { "misc_usage", &misc_argp, 0, { "prog", "--usage" } },
+    { "misc_fmt", &misc_argp, "no-dup-args-note,long-opt-col=4,doc-opt-col=10,rmargin=50", { "prog", "--help" } },
     { "state_help_noexit", &argp, 0, { "prog" } },
 };
 
