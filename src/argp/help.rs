@@ -645,8 +645,11 @@ impl Help {
         if self.state.is_null() {
             return null();
         }
-        // SAFETY: a live state whose root is valid.
-        unsafe { (*(*self.state).root_argp).argp_domain }
+        // SAFETY: a live state whose root is null or valid.
+        unsafe {
+            let root = (*self.state).root_argp;
+            if root.is_null() { null() } else { (*root).argp_domain }
+        }
     }
 
     /// A header line (glibc's `print_header`).

@@ -366,6 +366,18 @@ unsafe fn group_parse(p: *mut Parser, g: usize, key: c_int, arg: *mut c_char) ->
     }
 }
 
+/// The root argp's translation domain (null without a root).
+///
+/// # Safety
+/// `p` is a live parser.
+unsafe fn root_domain(p: *mut Parser) -> *const c_char {
+    // SAFETY: a live parser whose root is null or valid (the caller).
+    unsafe {
+        let root = (*p).argp;
+        if root.is_null() { null() } else { (*root).argp_domain }
+    }
+}
+
 /// The number of groups.
 ///
 /// # Safety
@@ -589,7 +601,7 @@ unsafe fn parse_opt(p: *mut Parser, opt: c_int, value: *mut c_char) -> c_int {
         }
         if err == EBADKEY {
             let state = &raw const (*p).state;
-            let domain = (*(*p).argp).argp_domain;
+            let domain = root_domain(p);
             let complaint = text(tr(domain, c"(PROGRAM ERROR) Option should have been recognized!?".as_ptr()));
             if group_key == 0 {
                 error_message(state, &[b"-", &[opt as u8], b": ", complaint]);
@@ -639,7 +651,7 @@ unsafe fn finalize(p: *mut Parser, mut err: c_int, arg_ebadkey: bool, end_index:
                 *end_index = (*state).next;
             } else {
                 if (*state).flags & ARGP_NO_ERRS == 0 && !(*state).err_stream.is_null() {
-                    let domain = (*(*p).argp).argp_domain;
+                    let domain = root_domain(p);
                     let fmt = tr(domain, c"%s: Too many arguments\n".as_ptr());
                     libc::fprintf((*state).err_stream.cast(), fmt, (*state).name);
                 }
