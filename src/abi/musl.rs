@@ -18,6 +18,7 @@ unsafe extern "C" {
     pub static mut stdout: *mut FILE;
     pub static mut stderr: *mut FILE;
     pub static mut program_invocation_name: *mut c_char;
+    pub static mut program_invocation_short_name: *mut c_char;
 
     pub fn vprintf(fmt: *const c_char, ap: VaList) -> c_int;
     pub fn vfprintf(stream: *mut FILE, fmt: *const c_char, ap: VaList) -> c_int;
@@ -26,6 +27,7 @@ unsafe extern "C" {
     pub fn vdprintf(fd: c_int, fmt: *const c_char, ap: VaList) -> c_int;
     pub fn vasprintf(strp: *mut *mut c_char, fmt: *const c_char, ap: VaList) -> c_int;
     pub fn vsyslog(priority: c_int, fmt: *const c_char, ap: VaList);
+    pub fn dgettext(domain: *const c_char, msgid: *const c_char) -> *mut c_char;
 }
 
 // The bases the fortified entry points forward to (`chk.rs` in each area).

@@ -12,6 +12,7 @@ use core::ptr::null_mut;
 
 /// `struct option` of `<getopt.h>` (the same layout in glibc and musl).
 #[repr(C)]
+#[derive(Clone, Copy)]
 pub struct LongOption {
     pub name: *const c_char,
     pub has_arg: c_int,

@@ -65,8 +65,9 @@ fn with_state<R>(f: impl FnOnce(&mut Getopt) -> R) -> R {
 }
 
 /// A message piece to stderr (glibc writes getopt's messages to stderr,
-/// with argv[0] as the program name).
-fn to_stderr(parts: &[&[u8]]) {
+/// with argv[0] as the program name). argp's parser says its getopt
+/// messages through this too.
+pub(crate) fn to_stderr(parts: &[&[u8]]) {
     // SAFETY: stderr is musl's stream (or the program's copy of the pointer).
     unsafe {
         let err = musl::stderr;
