@@ -29,6 +29,7 @@ pub mod stdlib;
 pub mod string;
 pub mod sys_stat;
 pub mod syslog;
+pub mod ucontext;
 pub mod unistd;
 pub mod wchar;
 

@@ -1,0 +1,19 @@
+/* makecontext, variadic: a front over gcompat_makecontext in x86_64.rs,
+ * which takes each argument through gcompat_makecontext_arg. glibc reads
+ * the arguments as 64-bit values (long), not int; so does this. The context
+ * is glibc's ucontext_t, which musl's header does not describe: a void *. */
+#include <stdarg.h>
+
+typedef long (*next_arg_fn)(void *ap);
+void gcompat_makecontext(void *ucp, void (*func)(void), int argc, next_arg_fn next, void *ap);
+void makecontext(void *ucp, void (*func)(void), int argc, ...);
+
+static long next_arg(void *ap) { return va_arg(*(va_list *)ap, long); }
+
+void makecontext(void *ucp, void (*func)(void), int argc, ...)
+{
+	va_list ap;
+	va_start(ap, argc);
+	gcompat_makecontext(ucp, func, argc, next_arg, &ap);
+	va_end(ap);
+}
