@@ -9,7 +9,9 @@
 
 pub mod abi;
 pub mod arpa;
+pub mod dlfcn;
 pub mod error;
+pub mod execinfo;
 pub mod fcntl;
 pub mod ftw;
 pub mod getopt;
