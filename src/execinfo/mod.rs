@@ -11,6 +11,14 @@
 //! `-fno-omit-frame-pointer`, short or missing frames for code without
 //! (with `GCOMPAT_LOG=warn` it says so once).
 //!
+//! Which libgcc_s loads: on Alpine, its own musl-built one. A glibc-built
+//! `libgcc_s.so.1` (Debian's, or one bundled with a vendor program) needs
+//! glibc's `_dl_find_object` (the shim has it, `dlfcn::find_object`) and
+//! binds its own `__cpu_indicator_init` and `__cpu_model`, which it defines
+//! only at non-default versions (`@GCC_4.8.0`): musl's loader skips those,
+//! so it fails to load and `backtrace` follows frame pointers (the test
+//! harness's case, whose library path holds Debian's).
+//!
 //! On musl no unwinder gets through a frame of musl's own `libc.so`: it is
 //! built without unwind tables, so a trace taken in a callback from musl
 //! (`qsort`, `bsearch`, `atexit` handlers) ends in the libc frame.
@@ -246,10 +254,10 @@ fn place(addr: usize) -> Place {
 /// # Safety
 /// `s` is null or NUL-terminated and lives as long as the loaded object.
 unsafe fn text<'a>(s: *const c_char) -> &'a [u8] {
-    // SAFETY: as the caller promises.
     if s.is_null() {
         &[]
     } else {
+        // SAFETY: non-null and NUL-terminated (caller).
         unsafe { CStr::from_ptr(s) }.to_bytes()
     }
 }

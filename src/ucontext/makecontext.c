@@ -1,4 +1,9 @@
-/* makecontext, variadic: a front over gcompat_makecontext in x86_64.rs,
+/* makecontext(ucp, func, argc, ...): prepares *ucp (from getcontext, with
+ * uc_stack and uc_link set) to call func with argc arguments when resumed,
+ * and to resume uc_link (or exit(0) if null) when func returns.
+ * Safety: uc_stack is writable memory large enough for the arguments.
+ *
+ * Variadic: a front over gcompat_makecontext in x86_64.rs,
  * which takes each argument through gcompat_makecontext_arg. glibc reads
  * the arguments as 64-bit values (long), not int; so does this. The context
  * is glibc's ucontext_t, which musl's header does not describe: a void *. */

@@ -40,7 +40,8 @@ extern "C" fn syscall_error(neg_errno: i64) -> c_int {
 }
 
 // getcontext(ucp), setcontext(ucp), swapcontext(oucp, ucp): glibc's
-// register-for-register semantics (module doc). `.Lgc_setcontext` is the
+// register-for-register semantics (module doc). The exported names, with
+// their documentation, are the naked functions below, each a jump here. `.Lgc_setcontext` is the
 // local entry the trampoline calls, so a program's own `setcontext` cannot
 // interpose on it. The trampoline's CFI marks the return address undefined,
 // so unwinders (backtrace) stop there, as at glibc's `__start_context`.
@@ -93,10 +94,11 @@ core::arch::global_asm!(
     "ret",
     ".endm",
     //
-    ".globl getcontext",
-    ".type getcontext, @function",
+    ".globl gcompat_getcontext",
+    ".hidden gcompat_getcontext",
+    ".type gcompat_getcontext, @function",
     ".p2align 4",
-    "getcontext:",
+    "gcompat_getcontext:",
     ".cfi_startproc",
     "gcompat_save_context",
     "fldenv [rcx]", // fnstenv masked the x87 exceptions; put them back
@@ -116,12 +118,13 @@ core::arch::global_asm!(
     "mov rdi, rax",
     "jmp {syscall_error}",
     ".cfi_endproc",
-    ".size getcontext, . - getcontext",
+    ".size gcompat_getcontext, . - gcompat_getcontext",
     //
-    ".globl setcontext",
-    ".type setcontext, @function",
+    ".globl gcompat_setcontext",
+    ".hidden gcompat_setcontext",
+    ".type gcompat_setcontext, @function",
     ".p2align 4",
-    "setcontext:",
+    "gcompat_setcontext:",
     ".Lgc_setcontext:",
     ".cfi_startproc",
     "push rdi",
@@ -142,12 +145,13 @@ core::arch::global_asm!(
     "mov rdi, rax",
     "jmp {syscall_error}",
     ".cfi_endproc",
-    ".size setcontext, . - setcontext",
+    ".size gcompat_setcontext, . - gcompat_setcontext",
     //
-    ".globl swapcontext",
-    ".type swapcontext, @function",
+    ".globl gcompat_swapcontext",
+    ".hidden gcompat_swapcontext",
+    ".type gcompat_swapcontext, @function",
     ".p2align 4",
-    "swapcontext:",
+    "gcompat_swapcontext:",
     ".cfi_startproc",
     "gcompat_save_context",
     "stmxcsr [rdi + {mxcsr}]",
@@ -172,7 +176,7 @@ core::arch::global_asm!(
     "mov rdi, rax",
     "jmp {syscall_error}",
     ".cfi_endproc",
-    ".size swapcontext, . - swapcontext",
+    ".size gcompat_swapcontext, . - gcompat_swapcontext",
     //
     // Where a makecontext function returns to: rbx (callee-saved, so the
     // function kept it) points at the uc_link slot above its stack arguments.
@@ -223,10 +227,52 @@ core::arch::global_asm!(
 unsafe extern "C" {
     /// The trampoline above.
     fn gcompat_start_context();
+    fn gcompat_getcontext();
+    fn gcompat_setcontext();
+    fn gcompat_swapcontext();
 }
 
-/// The body of `makecontext` (the variadic front is `makecontext.c`):
-/// glibc's stack layout, with each argument taken by `next_arg(ap)`.
+/// `getcontext`: saves the calling context into `*ucp` (registers, stack,
+/// x87 environment and `mxcsr`, signal mask); returns 0, or -1 with errno
+/// when the mask cannot be read. `setcontext(ucp)` later returns here again,
+/// with 0. (glibc `sysdeps/unix/sysv/linux/x86_64/getcontext.S`.)
+///
+/// # Safety
+/// `ucp` points to a writable glibc `ucontext_t`.
+#[unsafe(naked)]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn getcontext(ucp: *mut ucontext_t) -> c_int {
+    core::arch::naked_asm!("jmp {}", sym gcompat_getcontext)
+}
+
+/// `setcontext`: resumes the context in `*ucp` (from `getcontext`,
+/// `swapcontext` or `makecontext`); returns -1 with errno only when the
+/// signal mask cannot be set. (glibc `setcontext.S`.)
+///
+/// # Safety
+/// `ucp` holds a context whose stack is still valid; its `fpregs` points at
+/// a valid `struct _libc_fpstate`.
+#[unsafe(naked)]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn setcontext(ucp: *const ucontext_t) -> c_int {
+    core::arch::naked_asm!("jmp {}", sym gcompat_setcontext)
+}
+
+/// `swapcontext`: saves the calling context into `*oucp` and resumes
+/// `*ucp`, with one signal-mask syscall; returns 0 when `oucp` is resumed,
+/// or -1 with errno. (glibc `swapcontext.S`.)
+///
+/// # Safety
+/// As `getcontext` for `oucp` and `setcontext` for `ucp`.
+#[unsafe(naked)]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn swapcontext(oucp: *mut ucontext_t, ucp: *const ucontext_t) -> c_int {
+    core::arch::naked_asm!("jmp {}", sym gcompat_swapcontext)
+}
+
+/// The body of `makecontext` (the variadic front is `makecontext.c`, which
+/// documents the export): glibc's stack layout (`makecontext.c`), each
+/// argument taken by `next_arg(ap)`.
 ///
 /// # Safety
 /// `ucp` is a glibc `ucontext_t` whose `uc_stack` describes writable memory
