@@ -191,7 +191,7 @@ mod tests {
 
     #[test]
     fn finds_this_test_binary() {
-        let here = bounds_from_loadable_segments as usize;
+        let here = bounds_from_loadable_segments as *const () as usize;
         let obj = object_containing(here).expect("the test binary is loaded");
         assert!(obj.map_start <= here && here < obj.map_end);
         let mut out = core::mem::MaybeUninit::<DlFindObject>::uninit();

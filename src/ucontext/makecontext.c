@@ -4,10 +4,12 @@
  * Safety: uc_stack is writable memory large enough for the arguments.
  *
  * Variadic: a front over gcompat_makecontext in x86_64.rs,
- * which takes each argument through gcompat_makecontext_arg. glibc reads
+ * which takes each argument through next_arg below. glibc reads
  * the arguments as 64-bit values (long), not int; so does this. The context
  * is glibc's ucontext_t, which musl's header does not describe: a void *. */
 #include <stdarg.h>
+
+#ifdef __x86_64__ /* the only architecture with a gcompat_makecontext yet */
 
 typedef long (*next_arg_fn)(void *ap);
 void gcompat_makecontext(void *ucp, void (*func)(void), int argc, next_arg_fn next, void *ap);
@@ -22,3 +24,4 @@ void makecontext(void *ucp, void (*func)(void), int argc, ...)
 	gcompat_makecontext(ucp, func, argc, next_arg, &ap);
 	va_end(ap);
 }
+#endif

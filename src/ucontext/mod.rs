@@ -38,9 +38,14 @@
 //! magic `FPSIMD_MAGIC` 0x46508001, size 528; `fpsr`, `fpcr`, `vregs[32]`
 //! of which d8..d15 are the callee-saved ones) followed by an empty
 //! terminating record; `setcontext` finds that record by its magic and
-//! restores x0..x7 too (for `makecontext`). `makecontext` puts up to 8
-//! arguments in x0..x7 (no stack arguments), sp 16-aligned at the top of
-//! `uc_stack`, x30 (lr) pointing at the trampoline and x19 at `uc_link`.
+//! restores x0..x7 too (for `makecontext`). `makecontext` puts the first 8
+//! arguments in x0..x7 and the rest on the stack from sp up, sp 16-aligned
+//! below them at the top of `uc_stack`, x19 = `uc_link`, x29 (fp) = 0; glibc
+//! (recent versions) starts at its `__startcontext` (pc), the function in x20,
+//! x30 = 0: the trampoline calls the function, then `setcontext`s to
+//! x19 or calls `exit(0)` (older glibc: pc = the function, x30 = the
+//! trampoline). With GCS (arm64 guarded control stack) glibc also gives the
+//! context a shadow stack, which musl has no use for.
 //! An implementation belongs in an `aarch64.rs` beside `x86_64.rs`.
 
 #[cfg(target_arch = "x86_64")]
