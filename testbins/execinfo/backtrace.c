@@ -1,4 +1,4 @@
-// cases: nested fd sizes callback places
+// cases: nested fd sizes callback places coroutine
 // cflags: -D_GNU_SOURCE -rdynamic -fno-omit-frame-pointer -O0
 /* backtrace and backtrace_symbols{,_fd}: the frames of nested calls by
  * name, the exact line format for an unknown address, an exact symbol, a
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 static const char *prog;
@@ -203,6 +204,28 @@ static void places(void)
 	free(lines);
 }
 
+/* In a makecontext coroutine the stack ends at libc's trampoline. */
+static ucontext_t main_ctx, co_ctx;
+__attribute__((noinline)) void in_coroutine(void)
+{
+	void *frames[64];
+	int n = backtrace(frames, 64);
+	printf("backtrace in a coroutine: %s\n", n >= 2 ? "2+ frames" : "fewer");
+	show(frames, n);
+}
+
+static void coroutine(void)
+{
+	static char stack[256 * 1024];
+	getcontext(&co_ctx);
+	co_ctx.uc_stack.ss_sp = stack;
+	co_ctx.uc_stack.ss_size = sizeof stack;
+	co_ctx.uc_link = &main_ctx;
+	makecontext(&co_ctx, in_coroutine, 0);
+	swapcontext(&main_ctx, &co_ctx);
+	printf("back in main\n");
+}
+
 int main(int argc, char **argv)
 {
 	prog = argv[0];
@@ -212,5 +235,6 @@ int main(int argc, char **argv)
 	else if (!strcmp(c, "sizes")) sizes();
 	else if (!strcmp(c, "callback")) callback();
 	else if (!strcmp(c, "places")) places();
+	else if (!strcmp(c, "coroutine")) coroutine();
 	return 0;
 }
