@@ -38,10 +38,13 @@ STUB        := $(OUT)/$(GLIBC_LD)
 
 # glibc's default thread stack is the stack rlimit (8 MiB here); musl raises its
 # own 128 KiB default to the largest PT_GNU_STACK size loaded at start-up.
+# --eh-frame-hdr: unwinders (libgcc's, for backtrace and C++ exceptions)
+# find the shim's own frames through PT_GNU_EH_FRAME.
 LDFLAGS_SHIM := -shared -nostdlib -Wl,-soname,libgcompat.so.0 \
 	-Wl,--version-script=$(OUT)/gcompat.map -Wl,-z,stack-size=8388608 \
 	-Wl,--gc-sections -Wl,-z,relro -Wl,-z,now -Wl,--hash-style=both \
-	-Wl,-z,noexecstack -Wl,--no-undefined -Wl,--strip-debug
+	-Wl,-z,noexecstack -Wl,--no-undefined -Wl,--strip-debug \
+	-Wl,--eh-frame-hdr
 
 .PHONY: all setup check test demo bench install clean bench-loader
 all: $(SHIM) $(STUB)

@@ -12,6 +12,7 @@ pub mod argp;
 pub mod arpa;
 pub mod csu;
 pub mod error;
+pub mod execinfo;
 pub mod fcntl;
 pub mod fts;
 pub mod ftw;
@@ -37,6 +38,7 @@ pub mod sys_single_threaded;
 pub mod sys_stat;
 pub mod syslog;
 pub mod time;
+pub mod ucontext;
 pub mod unistd;
 pub mod wchar;
 

@@ -20,6 +20,9 @@ pub struct Object {
     /// `[start, end)`: page-rounded span of its `PT_LOAD` segments.
     pub start: usize,
     pub end: usize,
+    /// The end of its last `PT_LOAD` segment's memory, not rounded (glibc's
+    /// `l_map_end`).
+    pub load_end: usize,
     /// Its `DT_VERNEED` names a `GLIBC_*` version.
     pub glibc: bool,
     /// Load bias (`dlpi_addr`, glibc's `l_addr`).
@@ -36,6 +39,7 @@ pub struct Object {
 struct Slot {
     start: AtomicUsize,
     end: AtomicUsize,
+    load_end: AtomicUsize,
     base: AtomicUsize,
     eh_frame: AtomicUsize,
     dynamic: AtomicUsize,
@@ -47,6 +51,7 @@ static CACHE: [Slot; SLOTS] = [const {
     Slot {
         start: AtomicUsize::new(0),
         end: AtomicUsize::new(0),
+        load_end: AtomicUsize::new(0),
         base: AtomicUsize::new(0),
         eh_frame: AtomicUsize::new(0),
         dynamic: AtomicUsize::new(0),
@@ -79,6 +84,7 @@ pub fn lookup(addr: usize) -> Option<Object> {
                 start: slot.start.load(Relaxed),
                 end: end & !1,
                 glibc: end & 1 != 0,
+                load_end: slot.load_end.load(Relaxed),
                 base: slot.base.load(Relaxed),
                 eh_frame: slot.eh_frame.load(Relaxed),
                 dynamic: slot.dynamic.load(Relaxed),
@@ -104,6 +110,7 @@ fn remember(object: &Object) {
         let slot = &CACHE[used];
         slot.start.store(object.start, Relaxed);
         slot.end.store(object.end | usize::from(object.glibc), Relaxed);
+        slot.load_end.store(object.load_end, Relaxed);
         slot.base.store(object.base, Relaxed);
         slot.eh_frame.store(object.eh_frame, Relaxed);
         slot.dynamic.store(object.dynamic, Relaxed);
@@ -171,14 +178,15 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
     // SAFETY: dlpi_phdr points at dlpi_phnum program headers.
     let phdrs = unsafe { core::slice::from_raw_parts(info.dlpi_phdr, usize::from(info.dlpi_phnum)) };
     let base = info.dlpi_addr as usize;
-    let (mut start, mut end, mut contains) = (usize::MAX, 0, false);
+    let (mut start, mut load_end, mut contains) = (usize::MAX, 0, false);
     for ph in phdrs.iter().filter(|p| p.p_type == libc::PT_LOAD) {
         let lo = base.wrapping_add(ph.p_vaddr as usize);
         let hi = lo.wrapping_add(ph.p_memsz as usize);
         contains |= (lo..hi).contains(&search.addr);
         start = start.min(lo & !0xfff);
-        end = end.max((hi + 0xfff) & !0xfff);
+        load_end = load_end.max(hi);
     }
+    let end = (load_end + 0xfff) & !0xfff;
     if !contains {
         return 0;
     }
@@ -188,7 +196,7 @@ unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *m
     // SAFETY: these are the headers of a loaded object.
     let glibc = unsafe { needs_glibc_versions(base, phdrs) };
     search.found =
-        Some(Object { start, end, glibc, base, eh_frame: at(PT_GNU_EH_FRAME), dynamic: at(libc::PT_DYNAMIC) });
+        Some(Object { start, end, load_end, glibc, base, eh_frame: at(PT_GNU_EH_FRAME), dynamic: at(libc::PT_DYNAMIC) });
     1
 }
 

@@ -49,7 +49,7 @@ pub unsafe extern "C" fn _dl_find_object(pc: *mut c_void, result: *mut DlFindObj
     let result = unsafe { &mut *result };
     result.dlfo_flags = 0;
     result.dlfo_map_start = object.start as *mut c_void;
-    result.dlfo_map_end = object.end as *mut c_void;
+    result.dlfo_map_end = object.load_end as *mut c_void;
     result.dlfo_link_map = link_map(object.dynamic);
     result.dlfo_eh_frame = object.eh_frame as *mut c_void;
     0
