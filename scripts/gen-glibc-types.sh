@@ -34,6 +34,7 @@ TYPES=(
     printf_info
     FTS FTSENT FTS64 FTSENT64
     mallinfo mallinfo2
+    __locale_struct
     __jmp_buf_tag jmp_buf
     __pthread_cleanup_frame _pthread_cleanup_buffer __pthread_unwind_buf_t
 )

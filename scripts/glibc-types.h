@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include <argp.h>
 #include <fts.h>
+#include <locale.h>
 #include <malloc.h>
 #include <obstack.h>
 #include <printf.h>

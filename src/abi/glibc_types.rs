@@ -662,6 +662,30 @@ impl _IO_FILE {
         __bindgen_bitfield_unit
     }
 }
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct __locale_struct {
+    pub __locales: [*mut __locale_data; 13usize],
+    pub __ctype_b: *const core::ffi::c_ushort,
+    pub __ctype_tolower: *const core::ffi::c_int,
+    pub __ctype_toupper: *const core::ffi::c_int,
+    pub __names: [*const core::ffi::c_char; 13usize],
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of __locale_struct"][::core::mem::size_of::<__locale_struct>() - 232usize];
+    ["Alignment of __locale_struct"][::core::mem::align_of::<__locale_struct>() - 8usize];
+    ["Offset of field: __locale_struct::__locales"]
+        [::core::mem::offset_of!(__locale_struct, __locales) - 0usize];
+    ["Offset of field: __locale_struct::__ctype_b"]
+        [::core::mem::offset_of!(__locale_struct, __ctype_b) - 104usize];
+    ["Offset of field: __locale_struct::__ctype_tolower"]
+        [::core::mem::offset_of!(__locale_struct, __ctype_tolower) - 112usize];
+    ["Offset of field: __locale_struct::__ctype_toupper"]
+        [::core::mem::offset_of!(__locale_struct, __ctype_toupper) - 120usize];
+    ["Offset of field: __locale_struct::__names"]
+        [::core::mem::offset_of!(__locale_struct, __names) - 128usize];
+};
 pub type error_t = core::ffi::c_int;
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
@@ -2421,6 +2445,11 @@ const _: () = {
         [::core::mem::offset_of!(ucontext_t, __fpregs_mem) - 424usize];
     ["Offset of field: ucontext_t::__ssp"][::core::mem::offset_of!(ucontext_t, __ssp) - 936usize];
 };
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct __locale_data {
+    pub _address: u8,
+}
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct stat {
