@@ -61,15 +61,25 @@
 //!
 //! # Formatting: exact digits, then one rounding
 //!
-//! [`write_text`] gets every decimal digit of the value exactly: a finite value
-//! is `m * 2^e` with `m` odd, which is the integer `m << e` when `e >= 0`
-//! and `(m * 5^-e) * 10^e` otherwise, so converting one big integer to
-//! decimal gives all its significant digits (at most 11,563 for the
-//! smallest subnormals). `%e`, `%f` and `%g` then cut that digit string at
-//! the precision and round it with glibc's rule (`round_away` with the
-//! first dropped digit and whether any later one is nonzero), as glibc's
-//! `printf_fp.c` does; `%a` is glibc's `printf_fphex.c` layout
-//! (`floating.rs`, [`HexParts::binary128`]).
+//! [`write_text`] rounds exact decimal digits once, as glibc's
+//! `printf_fp.c` does: it cuts the digit string at the precision and rounds
+//! with glibc's rule (`round_away` with the first dropped digit and whether
+//! any later one is nonzero). A finite value is `m * 2^e` with `m` odd, and
+//! the digits come from one of two exact sources:
+//!
+//! - [`leading_digits`], when the text needs at most [`FAST_DIGITS`]
+//!   digits (the kept ones and the first dropped one): for an estimate `x`
+//!   of the decimal exponent, `floor(m * 2^e * 10^(count - x))` is a
+//!   product and a shift, or one long division by a power of five, and its
+//!   remainder says whether anything nonzero follows (passed on as a final
+//!   digit 1, which rounds exactly as the full tail would). A wrong
+//!   estimate shows as one digit too many or too few and is corrected.
+//! - [`exact_digits`] otherwise (`%.50f` of a large value, thousands of
+//!   digits): `m << e` when `e >= 0`, else `(m * 5^-e) * 10^e`, converted
+//!   to decimal whole, at most 11,563 significant digits.
+//!
+//! `%a` is glibc's `printf_fphex.c` layout (`floating.rs`,
+//! [`HexParts::binary128`]).
 
 use super::floating::{HexParts, Rounding, fill_c_buffer, round_away, strfrom_spec};
 use crate::abi::errno;
@@ -186,6 +196,37 @@ impl Big {
         self.trim();
     }
 
+    /// `self >>= bits`.
+    fn shr(&mut self, bits: usize) {
+        let (words, rest) = (bits / 64, (bits % 64) as u32);
+        if words >= self.len {
+            self.len = 0;
+            return;
+        }
+        let len = self.len - words;
+        for i in 0..len {
+            let low = self.limbs[i + words] >> rest;
+            let high = match (rest, self.limbs.get(i + words + 1)) {
+                (0, _) | (_, None) => 0,
+                (_, Some(&next)) => next << (64 - rest),
+            };
+            self.limbs[i] = low | if i + words + 1 < self.len { high } else { 0 };
+        }
+        self.len = len;
+        self.trim();
+    }
+
+    /// `self = 2 * self + bit`.
+    fn push_bit(&mut self, bit: bool) {
+        self.shl(1);
+        if bit {
+            if self.len == 0 {
+                self.len = 1;
+            }
+            self.limbs[0] |= 1;
+        }
+    }
+
     fn bit_len(&self) -> usize {
         match self.len {
             0 => 0,
@@ -245,6 +286,27 @@ impl Big {
         self.trim();
         rem
     }
+}
+
+/// `floor(num / den)` into `q`, and whether the division left a
+/// remainder: bit by bit, after shifting `den` up to `num`'s length (the
+/// quotients here have at most a few hundred bits). Clobbers both.
+fn quotient(num: &mut Big, den: &mut Big, q: &mut Big) -> bool {
+    q.len = 0;
+    let (a, b) = (num.bit_len(), den.bit_len());
+    if a < b {
+        return !num.is_zero();
+    }
+    den.shl(a - b);
+    for _ in 0..=a - b {
+        let fits = num.cmp(den) != Ordering::Less;
+        if fits {
+            num.sub(den);
+        }
+        q.push_bit(fits);
+        num.shl(1);
+    }
+    !num.is_zero()
 }
 
 /// A parse's outcome: the value's bits, whether glibc sets `ERANGE`, the
@@ -638,32 +700,24 @@ fn decimal(
         let rest = d.any_below(low);
         return pack(negative, d.bits(low, 128), low as i64, sticky || rest, mode);
     }
-    // d / 10^f = (d / 5^f) * 2^-f: 126 quotient bits of d / 5^f by long
-    // division, after lining the two up so the quotient is in [1/2, 2).
+    // d / 10^f = (d / 5^f) * 2^-f: scaled by 2^shift, the quotient of
+    // d / 5^f has 125 or 126 bits; a remainder is the sticky bit.
     let f = e.unsigned_abs();
     let mut divisor = Big::from_u128(1);
     divisor.mul_pow5(f);
-    let (a, b) = (d.bit_len() as i64, divisor.bit_len() as i64);
-    if a >= b {
-        divisor.shl((a - b) as usize);
+    let shift = 125 - (d.bit_len() as i64 - divisor.bit_len() as i64);
+    if shift >= 0 {
+        d.shl(shift as usize);
     } else {
-        d.shl((b - a) as usize);
+        divisor.shl(shift.unsigned_abs() as usize);
     }
-    let mut q = 0u128;
-    for _ in 0..126 {
-        q <<= 1;
-        if d.cmp(&divisor) != Ordering::Less {
-            d.sub(&divisor);
-            q |= 1;
-        }
-        d.shl(1);
-    }
-    // q = floor(v * 2^125) where d / 5^f = v * 2^(a - b).
+    let mut q = Big::new();
+    let rest = quotient(d, &mut divisor, &mut q);
     pack(
         negative,
-        q,
-        a - b - 125 - f as i64,
-        sticky || !d.is_zero(),
+        q.bits(0, 128),
+        -shift - f as i64,
+        sticky || rest,
         mode,
     )
 }
@@ -676,19 +730,7 @@ const DIGIT_ROOM: usize = 11_600;
 /// fills `buf` with `0.d1 d2 ... dn` (no trailing zeros) and returns `n` and
 /// the decimal exponent `x`, the value being `0.d1...dn * 10^x`.
 fn exact_digits(bits: u128, buf: &mut [u8; DIGIT_ROOM]) -> (usize, i64) {
-    let biased = ((bits >> FRACTION_BITS) & EXP_SPECIAL) as i64;
-    let fraction = bits & FRACTION_MASK;
-    let (mut m, mut e) = if biased == 0 {
-        (fraction, SUBNORMAL_LSB)
-    } else {
-        (
-            fraction | 1 << FRACTION_BITS,
-            biased - BIAS - FRACTION_BITS as i64,
-        )
-    };
-    let zeros = m.trailing_zeros();
-    m >>= zeros;
-    e += i64::from(zeros);
+    let (m, e) = odd_significand(bits);
     let mut n = Big::from_u128(m);
     let point = if e >= 0 {
         n.shl(e as usize);
@@ -712,6 +754,112 @@ fn exact_digits(bits: u128, buf: &mut [u8; DIGIT_ROOM]) -> (usize, i64) {
     buf.copy_within(first.., 0);
     let used = len - buf[..len].iter().rev().take_while(|&&d| d == 0).count();
     (used, len as i64 + point)
+}
+
+/// The odd integer `m` and exponent `e` of a finite nonzero binary128's
+/// magnitude, `m * 2^e`.
+fn odd_significand(bits: u128) -> (u128, i64) {
+    let biased = ((bits >> FRACTION_BITS) & EXP_SPECIAL) as i64;
+    let fraction = bits & FRACTION_MASK;
+    let (m, e) = if biased == 0 {
+        (fraction, SUBNORMAL_LSB)
+    } else {
+        (
+            fraction | 1 << FRACTION_BITS,
+            biased - BIAS - FRACTION_BITS as i64,
+        )
+    };
+    let zeros = m.trailing_zeros();
+    (m >> zeros, e + i64::from(zeros))
+}
+
+/// An estimate of `x` for `0.d1d2... * 10^x` (the number of integer digits)
+/// of a finite nonzero binary128, within one: `floor(t * log10(2)) + 1` for
+/// the value's binary exponent `t`, with log10(2) ~ 78913 / 2^18.
+fn decimal_exponent_estimate(bits: u128) -> i64 {
+    let (m, e) = odd_significand(bits);
+    let t = e + 127 - i64::from(m.leading_zeros());
+    ((t * 78913) >> 18) + 1
+}
+
+/// Most digits [`leading_digits`] computes; longer texts use the full
+/// expansion ([`exact_digits`]).
+const FAST_DIGITS: i64 = 120;
+
+/// `10^k` as a [`Big`].
+fn power_of_ten(k: u64) -> Big {
+    let mut p = Big::from_u128(1);
+    p.mul_pow5(k);
+    p.shl(k as usize);
+    p
+}
+
+/// The first `count` (at most [`FAST_DIGITS`]) significant decimal digits
+/// of a finite nonzero binary128's magnitude, exactly, followed by a digit
+/// 1 when anything nonzero comes after them (enough for [`round_digits`]
+/// to round as with every digit), without trailing zeros otherwise.
+/// Returns the length and `x` as [`exact_digits`] does. One scaled
+/// division (`m * 2^e * 10^s` for `s = count - x`) replaces the full
+/// expansion, whose cost grows with the exponent.
+fn leading_digits(bits: u128, count: i64, buf: &mut [u8; DIGIT_ROOM]) -> (usize, i64) {
+    let (m, e) = odd_significand(bits);
+    let mut x = decimal_exponent_estimate(bits);
+    let low = power_of_ten(count as u64 - 1);
+    let high = power_of_ten(count as u64);
+    let mut q = Big::new();
+    loop {
+        let s = count - x;
+        let two = e + s;
+        let mut num = Big::from_u128(m);
+        let mut sticky = false;
+        if s >= 0 {
+            num.mul_pow5(s as u64);
+            if two >= 0 {
+                num.shl(two as usize);
+            } else {
+                let k = two.unsigned_abs() as usize;
+                sticky = num.any_below(k);
+                num.shr(k);
+            }
+            q.limbs[..num.len].copy_from_slice(&num.limbs[..num.len]);
+            q.len = num.len;
+        } else {
+            let mut den = Big::from_u128(1);
+            den.mul_pow5(s.unsigned_abs());
+            if two >= 0 {
+                num.shl(two as usize);
+            } else {
+                den.shl(two.unsigned_abs() as usize);
+            }
+            sticky = quotient(&mut num, &mut den, &mut q);
+        }
+        if q.cmp(&low) == Ordering::Less {
+            x -= 1;
+            continue;
+        }
+        while q.cmp(&high) != Ordering::Less {
+            sticky |= q.div_rem(10) != 0;
+            x += 1;
+        }
+        let count = count as usize;
+        let mut pos = count;
+        while pos > 0 {
+            let mut chunk = q.div_rem(10_000_000_000_000_000_000);
+            let from = pos.saturating_sub(19);
+            for slot in buf[from..pos].iter_mut().rev() {
+                *slot = (chunk % 10) as u8;
+                chunk /= 10;
+            }
+            pos = from;
+        }
+        let len = if sticky {
+            buf[count] = 1;
+            count + 1
+        } else {
+            count - buf[..count].iter().rev().take_while(|&&d| d == 0).count()
+        };
+        return (len, x);
+    }
 }
 
 /// Rounds `0.digits[..len] * 10^x` to its first `keep` digits (`keep` may
@@ -859,13 +1007,25 @@ pub fn write_text(
         HexParts::binary128(bits).write(precision, upper, mode, &mut |b| out(b));
         return;
     }
+    let precision = precision.and_then(|p| u64::try_from(p).ok());
+    // Digits needed: the ones kept and the first dropped one.
+    let wanted = match conv.to_ascii_lowercase() {
+        b'e' => precision.unwrap_or(6).saturating_add(2),
+        b'f' => {
+            let x = decimal_exponent_estimate(magnitude).max(0) as u64;
+            // One more for the estimate's error.
+            x.saturating_add(precision.unwrap_or(6)).saturating_add(3)
+        }
+        _ => precision.unwrap_or(6).max(1).saturating_add(1),
+    };
     let mut digits = [0u8; DIGIT_ROOM];
     let (mut len, mut x) = if magnitude == 0 {
         (0, 0)
+    } else if wanted <= FAST_DIGITS as u64 {
+        leading_digits(magnitude, wanted as i64, &mut digits)
     } else {
         exact_digits(magnitude, &mut digits)
     };
-    let precision = precision.and_then(|p| u64::try_from(p).ok());
     if negative {
         out(b'-');
     }
@@ -1013,6 +1173,53 @@ mod tests {
         let mut s = Vec::new();
         write_text(bits, conv, precision, Rounding::Nearest, &mut |b| s.push(b));
         String::from_utf8(s).unwrap()
+    }
+
+    #[test]
+    fn big_shifts() {
+        let mut b = Big::from_u128(0x1234_5678_9abc_def0_1122_3344_5566_7788);
+        b.shl(200);
+        b.shr(130);
+        assert_eq!(
+            b.bits(0, 128),
+            0x1234_5678_9abc_def0_1122_3344_5566_7788 << 70
+        );
+        assert_eq!(b.bits(70, 128), 0x1234_5678_9abc_def0_1122_3344_5566_7788);
+        b.shr(200);
+        assert!(b.is_zero());
+    }
+
+    #[test]
+    fn fast_digits_agree_with_the_full_expansion() {
+        let mut a = [0u8; DIGIT_ROOM];
+        let mut b = [0u8; DIGIT_ROOM];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for i in 0..300 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let bits = (u128::from(state) << 64 | u128::from(state.rotate_left(17))) & !SIGN;
+            let bits = if bits >= INFINITY {
+                bits - INFINITY
+            } else {
+                bits
+            };
+            if bits == 0 {
+                continue;
+            }
+            let count = [1, 2, 7, 36, 37, 80, 120][i % 7];
+            let (full_len, full_x) = exact_digits(bits, &mut a);
+            let (len, x) = leading_digits(bits, count, &mut b);
+            assert_eq!(x, full_x, "{bits:x}");
+            let n = (count as usize).min(full_len);
+            assert_eq!(&b[..n], &a[..n], "{bits:x}");
+            let rest = full_len > count as usize;
+            assert_eq!(
+                len,
+                if rest { count as usize + 1 } else { full_len },
+                "{bits:x}"
+            );
+        }
     }
 
     #[test]
