@@ -24,7 +24,7 @@
 //! and `_` before the `)` is `nan` alone, and its payload is the sequence
 //! read as `strtoull(s, &end, 0)` when that reads all of it (the low 64
 //! fraction bits, kept quiet; overflow gives `ULLONG_MAX`, errno is kept).
-//! Where glibc 2.36 and 2.41 differ (those two corners, see [`pack`] and
+//! Where glibc 2.36 and 2.41 differ (those two corners, see `pack` and
 //! `nan_payload`), this follows 2.41.
 //!
 //! The value is rounded exactly, in the rounding direction the caller's
@@ -48,7 +48,7 @@
 //!   integers gives 126 bits of `D / 5^-E`, and a nonzero remainder is the
 //!   sticky bit. Inputs far outside the range (`D * 10^E >= 10^4933` or
 //!   `< 10^-4967`) overflow or underflow without that work.
-//! - [`pack`] rounds `sig * 2^exp` (+ sticky) to 113 bits, or to the
+//! - `pack` rounds `sig * 2^exp` (+ sticky) to 113 bits, or to the
 //!   subnormal grid below `2^-16382`, in the current direction: overflow
 //!   gives infinity or the largest finite value by direction, with
 //!   `ERANGE`; a result that is tiny after rounding (x86's tininess rule,
@@ -56,7 +56,7 @@
 //!   reports the exceptions glibc's computation raises (inexact,
 //!   underflow, overflow), which the C front raises with `feraiseexcept`.
 //!
-//! The big integers ([`Big`]) live on the stack with a fixed capacity:
+//! The big integers (`Big`) live on the stack with a fixed capacity:
 //! `D < 10^11700` and `5^16667` both fit in 38,900 bits.
 //!
 //! # Formatting: exact digits, then one rounding
@@ -67,14 +67,14 @@
 //! any later one is nonzero). A finite value is `m * 2^e` with `m` odd, and
 //! the digits come from one of two exact sources:
 //!
-//! - [`leading_digits`], when the text needs at most [`FAST_DIGITS`]
+//! - `leading_digits`, when the text needs at most `FAST_DIGITS`
 //!   digits (the kept ones and the first dropped one): for an estimate `x`
 //!   of the decimal exponent, `floor(m * 2^e * 10^(count - x))` is a
 //!   product and a shift, or one long division by a power of five, and its
 //!   remainder says whether anything nonzero follows (passed on as a final
 //!   digit 1, which rounds exactly as the full tail would). A wrong
 //!   estimate shows as one digit too many or too few and is corrected.
-//! - [`exact_digits`] otherwise (`%.50f` of a large value, thousands of
+//! - `exact_digits` otherwise (`%.50f` of a large value, thousands of
 //!   digits): `m << e` when `e >= 0`, else `(m * 5^-e) * 10^e`, converted
 //!   to decimal whole, at most 11,563 significant digits.
 //!
@@ -453,14 +453,16 @@ fn spells(at: &impl Fn(usize) -> u32, i: usize, word: &[u8]) -> bool {
         .all(|(k, &b)| lower(at(i + k)) == u32::from(b))
 }
 
-/// The significand being read: hex digits into a `u128`, decimal digits
-/// into a [`Big`], later digits into a sticky bit.
-struct Significand<'a> {
+/// The significand being read: hex digits into a `u128`; decimal digits
+/// into a `u128` while they fit (38 of them), then into a [`Big`]; digits
+/// past the kept ones into a sticky bit.
+struct Significand {
     hex: bool,
-    /// Hex: the kept bits.
-    bits: u128,
-    /// Decimal: the kept digits, the last few still in `chunk`.
-    big: &'a mut Big,
+    /// Hex: the kept bits; decimal: the first 38 digits' value.
+    small: u128,
+    /// Decimal beyond 38 digits: the kept digits, the last few still in
+    /// `chunk`. Made only then: it is 5 KB to clear.
+    big: Option<Big>,
     chunk: u64,
     chunk_len: u32,
     digits: usize,
@@ -469,13 +471,16 @@ struct Significand<'a> {
     sticky: bool,
 }
 
-impl Significand<'_> {
+/// Decimal digits that always fit a `u128` (`10^38 < 2^127`).
+const SMALL_DIGITS: usize = 38;
+
+impl Significand {
     fn push(&mut self, d: u32, fraction: bool) {
         if self.hex {
-            if self.bits == 0 && d == 0 {
+            if self.small == 0 && d == 0 {
                 self.scale -= if fraction { 4 } else { 0 };
-            } else if self.bits >> 120 == 0 {
-                self.bits = (self.bits << 4) | u128::from(d);
+            } else if self.small >> 120 == 0 {
+                self.small = (self.small << 4) | u128::from(d);
                 self.scale -= if fraction { 4 } else { 0 };
             } else {
                 self.sticky |= d != 0;
@@ -486,12 +491,16 @@ impl Significand<'_> {
         if self.digits == 0 && d == 0 {
             self.scale -= i64::from(fraction);
         } else if self.digits < MAX_DIGITS {
-            self.chunk = self.chunk * 10 + u64::from(d);
-            self.chunk_len += 1;
-            self.digits += 1;
-            if self.chunk_len == 19 {
-                self.flush();
+            if self.digits < SMALL_DIGITS {
+                self.small = self.small * 10 + u128::from(d);
+            } else {
+                self.chunk = self.chunk * 10 + u64::from(d);
+                self.chunk_len += 1;
+                if self.chunk_len == 19 {
+                    self.flush();
+                }
             }
+            self.digits += 1;
             self.scale -= i64::from(fraction);
         } else {
             self.sticky |= d != 0;
@@ -501,11 +510,45 @@ impl Significand<'_> {
 
     fn flush(&mut self) {
         if self.chunk_len > 0 {
-            self.big.mul_add(10u64.pow(self.chunk_len), self.chunk);
+            let small = self.small;
+            let big = self.big.get_or_insert_with(|| Big::from_u128(small));
+            big.mul_add(10u64.pow(self.chunk_len), self.chunk);
             self.chunk = 0;
             self.chunk_len = 0;
         }
     }
+}
+
+/// `d * 10^e` when that is quick to get exactly from a `d` below `2^127`:
+/// as a `u128` product, or (for `-27 <= e < 0`) as 127 or 128 bits of
+/// `d / 5^-e` from a 192-by-64-bit division, with the remainder as the
+/// sticky bit. Returns the significand, its binary exponent and sticky.
+fn small_decimal(d: u128, e: i64) -> Option<(u128, i64, bool)> {
+    if e >= 0 {
+        let scale = 10u128.checked_pow(u32::try_from(e).ok()?)?;
+        return Some((d.checked_mul(scale)?, 0, false));
+    }
+    let f = u32::try_from(-e).ok().filter(|&f| f <= 27)?;
+    let divisor = 5u64.pow(f);
+    // d << k has 127 + bits(5^f) bits, so the quotient is in [2^126, 2^128).
+    let k = 127 + 64 - divisor.leading_zeros() - (128 - d.leading_zeros());
+    let mut num = [0u64; 3];
+    for (i, limb) in num.iter_mut().enumerate() {
+        let start = 64 * i as i64 - i64::from(k);
+        *limb = match start {
+            128.. => 0,
+            0.. => (d >> start) as u64,
+            -63..=-1 => (d << -start) as u64,
+            _ => 0,
+        };
+    }
+    let (mut q, mut rem) = (0u128, 0u64);
+    for &limb in num.iter().rev() {
+        let cur = (u128::from(rem) << 64) | u128::from(limb);
+        q = (q << 64) | cur / u128::from(divisor);
+        rem = (cur % u128::from(divisor)) as u64;
+    }
+    Some((q, -i64::from(k) - i64::from(f), rem != 0))
 }
 
 /// The NaN `nan(...)` gives: glibc reads the n-char-sequence from `from`
@@ -614,11 +657,10 @@ pub fn parse(at: impl Fn(usize) -> u32, space: impl Fn(u32) -> bool, mode: Round
         };
     }
 
-    let mut big = Big::new();
     let mut sig = Significand {
         hex,
-        bits: 0,
-        big: &mut big,
+        small: 0,
+        big: None,
         chunk: 0,
         chunk_len: 0,
         digits: 0,
@@ -656,18 +698,25 @@ pub fn parse(at: impl Fn(usize) -> u32, space: impl Fn(u32) -> bool, mode: Round
         }
     }
     sig.flush();
-    let (bits, digits, scale, sticky) = (sig.bits, sig.digits, sig.scale, sig.sticky);
-
-    let parsed = if hex {
-        if bits == 0 {
-            Parsed::exact(sign)
-        } else {
-            pack(negative, bits, scale + exponent, sticky, mode)
-        }
-    } else if digits == 0 {
+    let (small, digits, sticky) = (sig.small, sig.digits, sig.sticky);
+    let e = sig.scale + exponent;
+    let parsed = if small == 0 {
         Parsed::exact(sign)
+    } else if hex {
+        pack(negative, small, e, sticky, mode)
+    } else if let Some(big) = sig.big.as_mut() {
+        decimal(negative, big, digits, e, sticky, mode)
+    } else if let Some((q, exp, rest)) = small_decimal(small, e) {
+        pack(negative, q, exp, rest, mode)
     } else {
-        decimal(negative, &mut big, digits, scale + exponent, sticky, mode)
+        decimal(
+            negative,
+            &mut Big::from_u128(small),
+            digits,
+            e,
+            sticky,
+            mode,
+        )
     };
     Parsed { end: i, ..parsed }
 }
@@ -1219,6 +1268,32 @@ mod tests {
                 if rest { count as usize + 1 } else { full_len },
                 "{bits:x}"
             );
+        }
+    }
+
+    #[test]
+    fn small_path_agrees_with_the_big_one() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for i in 0..2000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let d = (u128::from(state) << 64 | u128::from(state.rotate_left(29)))
+                >> (1 + (state % 127) as u32);
+            let d = d.max(1);
+            let e = (i % 70) - 35;
+            for mode in [
+                Rounding::Nearest,
+                Rounding::Down,
+                Rounding::Up,
+                Rounding::TowardZero,
+            ] {
+                let digits = d.to_string().len();
+                let slow = decimal(false, &mut Big::from_u128(d), digits, e, false, mode);
+                if let Some((q, exp, rest)) = small_decimal(d, e) {
+                    assert_eq!(pack(false, q, exp, rest, mode), slow, "{d}e{e}");
+                }
+            }
         }
     }
 
