@@ -4,7 +4,7 @@
  *   for the locale's digit grouping, which no locale the shim serves has);
  * - the TS 18661-3 _FloatN names glibc 2.27 added, on x86_64: _Float32 is
  *   float, _Float64 and _Float32x double, _Float64x long double. _Float128
- *   (binary128) is not provided: x86_64 has no binary128 arithmetic in musl;
+ *   (binary128), which musl cannot compute with, is float128.c's;
  * - strfromf/strfromd/strfroml (ISO/IEC TS 18661-1; glibc manual "Printing
  *   of Floats"), whose format is checked by __gcompat_strfrom_spec
  *   (floating.rs) exactly as glibc checks it. */
@@ -63,9 +63,9 @@ char __gcompat_strfrom_spec(const char *format, int *precision);
 
 /* glibc's %a/%A layout for finite values (floating.rs): musl normalizes
  * subnormal doubles and gives long doubles a leading 1, glibc does not. */
-int __gcompat_strfrom_hex_double(char *str, size_t n, unsigned long bits, int precision, char conv);
+int __gcompat_strfrom_hex_double(char *str, size_t n, unsigned long bits, int precision, char conv, int mode);
 int __gcompat_strfrom_hex_x87(char *str, size_t n, unsigned long mantissa, unsigned short sign_exponent,
-                              int precision, char conv);
+                              int precision, char conv, int mode);
 
 int strfromd(char *str, size_t n, const char *format, double fp)
 {
@@ -74,7 +74,7 @@ int strfromd(char *str, size_t n, const char *format, double fp)
     if ((conv == 'a' || conv == 'A') && fp - fp == 0) {
         unsigned long bits;
         memcpy(&bits, &fp, sizeof bits);
-        return __gcompat_strfrom_hex_double(str, n, bits, precision, conv);
+        return __gcompat_strfrom_hex_double(str, n, bits, precision, conv, fegetround());
     }
     switch (conv) {
     case 'a': return snprintf(str, n, "%.*a", precision, fp);
@@ -117,7 +117,7 @@ int strfroml(char *str, size_t n, const char *format, long double fp)
     if ((conv == 'a' || conv == 'A') && fp - fp == 0) {
         struct { unsigned long mantissa; unsigned short sign_exponent; } x87;
         memcpy(&x87, &fp, 10);
-        return __gcompat_strfrom_hex_x87(str, n, x87.mantissa, x87.sign_exponent, precision, conv);
+        return __gcompat_strfrom_hex_x87(str, n, x87.mantissa, x87.sign_exponent, precision, conv, fegetround());
     }
 #endif
     switch (conv) {

@@ -1,5 +1,7 @@
 //! The checks behind the floating-point fronts in `floating.c`: glibc's
-//! strfrom format grammar (`stdlib/strfrom-skeleton.c`).
+//! strfrom format grammar (`stdlib/strfrom-skeleton.c`), glibc's `%a`
+//! layout, and the rounding-mode rule glibc's parsers and printf share
+//! (`round_away`, `include/rounding-mode.h`).
 
 use core::ffi::{CStr, c_char, c_int};
 
@@ -44,6 +46,41 @@ pub unsafe extern "C" fn __gcompat_strfrom_spec(
     conv as c_char
 }
 
+/// The C library's current rounding direction, as `fegetround()` reports
+/// it on x86_64 (`FE_TONEAREST` 0, `FE_DOWNWARD` 0x400, `FE_UPWARD` 0x800,
+/// `FE_TOWARDZERO` 0xc00). The C fronts read it and pass it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rounding {
+    Nearest,
+    Down,
+    Up,
+    TowardZero,
+}
+
+impl Rounding {
+    pub fn from_fenv(mode: c_int) -> Self {
+        match mode & 0xc00 {
+            0x400 => Self::Down,
+            0x800 => Self::Up,
+            0xc00 => Self::TowardZero,
+            _ => Self::Nearest,
+        }
+    }
+}
+
+/// glibc's `round_away`: whether a value cut after some digit rounds away
+/// from zero, given its sign, whether the last kept digit is odd, whether
+/// the first dropped digit is at least half (`half`) and whether anything
+/// below half is nonzero (`more`).
+pub fn round_away(negative: bool, odd: bool, half: bool, more: bool, mode: Rounding) -> bool {
+    match mode {
+        Rounding::Nearest => half && (odd || more),
+        Rounding::Up => !negative && (half || more),
+        Rounding::Down => negative && (half || more),
+        Rounding::TowardZero => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::strfrom_spec;
@@ -69,7 +106,7 @@ pub struct HexParts {
     pub negative: bool,
     pub leading: u8,
     /// Digit values (0..=15) after the point, most significant first.
-    pub digits: [u8; 15],
+    pub digits: [u8; 28],
     pub ndigits: usize,
     pub exponent: i32,
 }
@@ -88,7 +125,7 @@ impl HexParts {
         Self::from_mantissa(
             bits >> 63 != 0,
             u8::from(biased != 0),
-            mantissa << 12,
+            u128::from(mantissa) << 76,
             13,
             exponent,
         )
@@ -107,8 +144,27 @@ impl HexParts {
         Self::from_mantissa(
             sign_exponent >> 15 != 0,
             (mantissa >> 60) as u8,
-            mantissa << 4,
+            u128::from(mantissa) << 68,
             15,
+            exponent,
+        )
+    }
+
+    /// An IEEE binary128 (`_Float128`) from its bits: leading 1 (0 for zero
+    /// and subnormals, printed with exponent -16382), 28 fraction digits.
+    pub fn binary128(bits: u128) -> Self {
+        let biased = ((bits >> 112) & 0x7fff) as i32;
+        let fraction = bits & ((1 << 112) - 1);
+        let exponent = match (biased, fraction) {
+            (0, 0) => 0,
+            (0, _) => -16382,
+            _ => biased - 16383,
+        };
+        Self::from_mantissa(
+            bits >> 127 != 0,
+            u8::from(biased != 0),
+            fraction << 16,
+            28,
             exponent,
         )
     }
@@ -117,13 +173,13 @@ impl HexParts {
     fn from_mantissa(
         negative: bool,
         leading: u8,
-        fraction: u64,
+        fraction: u128,
         ndigits: usize,
         exponent: i32,
     ) -> Self {
-        let mut digits = [0u8; 15];
+        let mut digits = [0u8; 28];
         for (i, d) in digits.iter_mut().take(ndigits).enumerate() {
-            *d = ((fraction >> (60 - 4 * i)) & 0xf) as u8;
+            *d = ((fraction >> (124 - 4 * i)) & 0xf) as u8;
         }
         Self {
             negative,
@@ -135,9 +191,15 @@ impl HexParts {
     }
 
     /// glibc's `%a` text for `precision` (`None`: as many digits as the
-    /// value needs), rounding to nearest, ties to even, as glibc does in
-    /// the default rounding mode.
-    pub fn write(mut self, precision: Option<usize>, upper: bool, out: &mut impl FnMut(u8)) {
+    /// value needs), rounding in the current direction `mode` as glibc's
+    /// `printf_fphex.c` does.
+    pub fn write(
+        mut self,
+        precision: Option<usize>,
+        upper: bool,
+        mode: Rounding,
+        out: &mut impl FnMut(u8),
+    ) {
         let mut used = self.digits[..self.ndigits]
             .iter()
             .rposition(|&d| d != 0)
@@ -150,7 +212,7 @@ impl HexParts {
             };
             let next = self.digits[p];
             let more = next & 7 != 0 || p + 1 < used;
-            if next >= 8 && (last & 1 != 0 || more) {
+            if round_away(self.negative, last & 1 != 0, next >= 8, more, mode) {
                 let mut carry = true;
                 for d in self.digits[..p].iter_mut().rev() {
                     if *d < 15 {
@@ -200,17 +262,16 @@ impl HexParts {
     }
 }
 
-/// Writes `parts` as glibc's `%a`/`%A` into `str` (`n` bytes, truncated and
-/// terminated as snprintf does); returns the full length.
+/// Runs `write` with a byte sink over the C buffer `str` of `n` bytes,
+/// filled as snprintf fills it (truncated, NUL-terminated when `n > 0`);
+/// returns the full length, as the strfrom family does.
 ///
 /// # Safety
 /// `str` is writable for `n` bytes (or `n` is 0).
-unsafe fn write_hex(
+pub unsafe fn fill_c_buffer(
     str: *mut c_char,
     n: usize,
-    parts: HexParts,
-    precision: c_int,
-    conv: c_char,
+    write: impl FnOnce(&mut dyn FnMut(u8)),
 ) -> c_int {
     let dst: &mut [u8] = if n == 0 || str.is_null() {
         &mut []
@@ -219,23 +280,46 @@ unsafe fn write_hex(
         unsafe { core::slice::from_raw_parts_mut(str.cast::<u8>(), n) }
     };
     let mut len = 0usize;
-    parts.write(
-        usize::try_from(precision).ok(),
-        conv as u8 == b'A',
-        &mut |b| {
-            if len + 1 < dst.len() {
-                dst[len] = b;
-            }
-            len += 1;
-        },
-    );
+    write(&mut |b| {
+        if len + 1 < dst.len() {
+            dst[len] = b;
+        }
+        len += 1;
+    });
     if let Some(last) = dst.len().checked_sub(1) {
         dst[len.min(last)] = 0;
     }
     c_int::try_from(len).unwrap_or(c_int::MAX)
 }
 
-/// `strfromd`'s `%a`/`%A` for a finite `double` given by its bits.
+/// Writes `parts` as glibc's `%a`/`%A` into `str` (`n` bytes, truncated and
+/// terminated as snprintf does); returns the full length.
+///
+/// # Safety
+/// `str` is writable for `n` bytes (or `n` is 0).
+pub unsafe fn write_hex(
+    str: *mut c_char,
+    n: usize,
+    parts: HexParts,
+    precision: c_int,
+    conv: c_char,
+    mode: c_int,
+) -> c_int {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        fill_c_buffer(str, n, |out| {
+            parts.write(
+                usize::try_from(precision).ok(),
+                conv as u8 == b'A',
+                Rounding::from_fenv(mode),
+                &mut |b| out(b),
+            )
+        })
+    }
+}
+
+/// `strfromd`'s `%a`/`%A` for a finite `double` given by its bits, rounded
+/// in the direction `mode` (`fegetround()`).
 ///
 /// # Safety
 /// `str` is writable for `n` bytes (or `n` is 0).
@@ -246,12 +330,14 @@ pub unsafe extern "C" fn __gcompat_strfrom_hex_double(
     bits: u64,
     precision: c_int,
     conv: c_char,
+    mode: c_int,
 ) -> c_int {
     // SAFETY: forwarded from the caller.
-    unsafe { write_hex(str, n, HexParts::double(bits), precision, conv) }
+    unsafe { write_hex(str, n, HexParts::double(bits), precision, conv, mode) }
 }
 
-/// `strfroml`'s `%a`/`%A` for a finite x87 `long double`.
+/// `strfroml`'s `%a`/`%A` for a finite x87 `long double`, rounded in the
+/// direction `mode` (`fegetround()`).
 ///
 /// # Safety
 /// `str` is writable for `n` bytes (or `n` is 0).
@@ -263,6 +349,7 @@ pub unsafe extern "C" fn __gcompat_strfrom_hex_x87(
     sign_exponent: u16,
     precision: c_int,
     conv: c_char,
+    mode: c_int,
 ) -> c_int {
     // SAFETY: forwarded from the caller.
     unsafe {
@@ -272,17 +359,18 @@ pub unsafe extern "C" fn __gcompat_strfrom_hex_x87(
             HexParts::x87(mantissa, sign_exponent),
             precision,
             conv,
+            mode,
         )
     }
 }
 
 #[cfg(test)]
 mod hex_tests {
-    use super::HexParts;
+    use super::{HexParts, Rounding};
 
     fn text(parts: HexParts, precision: Option<usize>) -> String {
         let mut s = Vec::new();
-        parts.write(precision, false, &mut |b| s.push(b));
+        parts.write(precision, false, Rounding::Nearest, &mut |b| s.push(b));
         String::from_utf8(s).unwrap()
     }
 
@@ -310,5 +398,31 @@ mod hex_tests {
             text(HexParts::x87(0xf800_0000_0000_0000, 16383), Some(0)),
             "0x1p+1"
         );
+        let third = 0x3ffd_5555_5555_5555_5555_5555_5555_5555u128;
+        assert_eq!(
+            text(HexParts::binary128(third), None),
+            "0x1.5555555555555555555555555555p-2"
+        );
+        assert_eq!(text(HexParts::binary128(third), Some(3)), "0x1.555p-2");
+        assert_eq!(
+            text(HexParts::binary128(2), None),
+            "0x0.0000000000000000000000000002p-16382"
+        );
+        assert_eq!(
+            text(HexParts::binary128(0x3fff_ffff << 96), Some(0)),
+            "0x2p+0"
+        );
+    }
+
+    #[test]
+    fn hex_rounding_follows_the_mode() {
+        let mut s = Vec::new();
+        let parts = HexParts::double((-1.0f64 / 3.0).to_bits());
+        parts.write(Some(1), false, Rounding::Down, &mut |b| s.push(b));
+        assert_eq!(s, b"-0x1.6p-2");
+        let mut s = Vec::new();
+        let parts = HexParts::double((1.0f64 / 3.0).to_bits());
+        parts.write(Some(1), false, Rounding::Up, &mut |b| s.push(b));
+        assert_eq!(s, b"0x1.6p-2");
     }
 }

@@ -2,6 +2,7 @@
 //! (`isoc23`).
 
 pub mod chk;
+pub mod float128;
 pub mod floating;
 pub mod gnu;
 pub mod isoc23;

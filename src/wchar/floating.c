@@ -7,7 +7,7 @@
  *   grouping, which those locales do not have);
  * - the TS 18661-3 _FloatN names (glibc 2.27): on x86_64 _Float32 is float,
  *   _Float64 and _Float32x double, _Float64x long double. _Float128
- *   (binary128) is not provided. */
+ *   (binary128) is float128.c's. */
 #include <errno.h>
 #include <fenv.h>
 #include <float.h>

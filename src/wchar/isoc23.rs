@@ -15,10 +15,12 @@ use crate::stdlib::isoc23::{is_space, parse_at, signed, unsigned};
 use core::ffi::{c_int, c_long, c_longlong, c_ulong, c_ulonglong, c_void};
 use libc::{FILE, locale_t, wchar_t};
 
-/// Wide whitespace: `iswspace` (musl's, the C locale's classes).
-fn wide_space(c: u32) -> bool {
+/// Wide whitespace as glibc's `iswspace` has it: ASCII's in the C locale
+/// (glibc's C locale classifies nothing beyond ASCII; musl's `iswspace`
+/// knows Unicode in every locale), Unicode's (musl's) in a UTF-8 one.
+pub fn wide_space(c: u32) -> bool {
     // SAFETY: iswspace takes any value.
-    is_space(c) || (c > 0x7f && unsafe { iswspace(c) } != 0)
+    is_space(c) || (c > 0x7f && super::glibc_mb_cur_max() > 1 && unsafe { iswspace(c) } != 0)
 }
 
 macro_rules! wide {

@@ -3,6 +3,7 @@
 //! C23 wide parsers and wide scanf family (`isoc23`).
 
 pub mod chk;
+pub mod float128;
 pub mod isoc23;
 pub mod wcsto_l;
 
