@@ -17,6 +17,7 @@ pub mod gnu;
 pub mod lfs64;
 pub mod malloc;
 pub mod mqueue;
+pub mod netdb;
 pub mod poll;
 pub mod pthread;
 pub mod resolv;
