@@ -342,10 +342,10 @@ unsafe fn pack(src: &[u8], dst: *mut u8, dstsiz: usize, dnptrs: *mut *mut u8, la
             // SAFETY: the list between dnptrs+1 and lpp holds names in the
             // message (the caller's contract).
             if let Some(off) = unsafe { find(&src[s..], msg, dnptrs.add(1), lpp) } {
-                if d + 1 >= dstsiz {
+                if d + 2 > dstsiz {
                     break;
                 }
-                // SAFETY: d + 1 < dstsiz.
+                // SAFETY: d + 2 <= dstsiz.
                 unsafe {
                     *dst.add(d) = (off >> 8) as u8 | CMPRSFLGS;
                     *dst.add(d + 1) = off as u8;
@@ -364,10 +364,10 @@ unsafe fn pack(src: &[u8], dst: *mut u8, dstsiz: usize, dnptrs: *mut *mut u8, la
             }
         }
         let len = usize::from(n) + 1;
-        if d + len >= dstsiz {
+        if d + len > dstsiz {
             break;
         }
-        // SAFETY: d + len < dstsiz; the label is in `src`.
+        // SAFETY: d + len <= dstsiz; the label is in `src`.
         unsafe { ptr::copy_nonoverlapping(src[s..].as_ptr(), dst.add(d), len) };
         s += len;
         d += len;

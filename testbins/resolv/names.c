@@ -83,6 +83,10 @@ int main(void)
     errno = 0;
     n = __dn_comp("www.example.org", msg2, 10, NULL, NULL);
     printf("no room: %d %s\n", n, strerror(errno));
+    printf("exact room: %d, one short: %d\n", __dn_comp("www.example.org", msg2, 17, NULL, NULL),
+           __dn_comp("www.example.org", msg2, 16, NULL, NULL));
+    unsigned char *ptrs3[8] = { msg, NULL };
+    printf("pointer in exact room: %d\n", __dn_comp("www.example.org", msg + at, 2, ptrs3, ptrs3 + 8));
     n = __dn_comp("a..b", msg2, sizeof msg2, NULL, NULL);
     printf("empty label: %d\n", n);
     char big[80];
