@@ -9,6 +9,7 @@
 
 pub mod abi;
 pub mod arpa;
+pub mod dlfcn;
 pub mod error;
 pub mod fcntl;
 pub mod ftw;
