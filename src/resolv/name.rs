@@ -717,34 +717,84 @@ mod check {
     }
 }
 
-macro_rules! name_check {
-    ($($name:ident $alias:ident => $check:path, $doc:literal;)*) => {$(
-        #[doc = $doc]
-        ///
-        /// # Safety
-        /// `dn` is a C string.
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C" fn $name(dn: *const c_char) -> c_int {
-            // SAFETY: the caller's contract.
-            c_int::from($check(unsafe { cstr(dn) }))
-        }
-        #[doc = $doc]
-        ///
-        /// # Safety
-        /// `dn` is a C string.
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C" fn $alias(dn: *const c_char) -> c_int {
-            // SAFETY: the caller's contract.
-            unsafe { $name(dn) }
-        }
-    )*};
+/// `res_hnok`: whether `dn` is a valid host name (letters, digits, inner `-`).
+///
+/// # Safety
+/// `dn` is a C string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn res_hnok(dn: *const c_char) -> c_int {
+    // SAFETY: the caller's contract.
+    c_int::from(check::hnok(unsafe { cstr(dn) }))
 }
 
-name_check! {
-    res_hnok __res_hnok => check::hnok, "`res_hnok`: whether `dn` is a valid host name (letters, digits, inner `-`).";
-    res_ownok __res_ownok => check::ownok, "`res_ownok`: as `res_hnok`, a leading `*` label allowed.";
-    res_mailok __res_mailok => check::mailok, "`res_mailok`: a mailbox name: any first label, then a host name.";
-    res_dnok __res_dnok => check::dnok, "`res_dnok`: whether `dn` is a valid domain name at all.";
+/// `__res_hnok`: [`res_hnok`] under its pre-2.34 name.
+///
+/// # Safety
+/// `dn` is a C string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __res_hnok(dn: *const c_char) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { res_hnok(dn) }
+}
+
+/// `res_ownok`: as `res_hnok`, a leading `*` label allowed.
+///
+/// # Safety
+/// `dn` is a C string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn res_ownok(dn: *const c_char) -> c_int {
+    // SAFETY: the caller's contract.
+    c_int::from(check::ownok(unsafe { cstr(dn) }))
+}
+
+/// `__res_ownok`: [`res_ownok`] under its pre-2.34 name.
+///
+/// # Safety
+/// `dn` is a C string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __res_ownok(dn: *const c_char) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { res_ownok(dn) }
+}
+
+/// `res_mailok`: a mailbox name: any first label, then a host name.
+///
+/// # Safety
+/// `dn` is a C string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn res_mailok(dn: *const c_char) -> c_int {
+    // SAFETY: the caller's contract.
+    c_int::from(check::mailok(unsafe { cstr(dn) }))
+}
+
+/// `__res_mailok`: [`res_mailok`] under its pre-2.34 name.
+///
+/// # Safety
+/// `dn` is a C string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __res_mailok(dn: *const c_char) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { res_mailok(dn) }
+}
+
+/// `res_dnok`: whether `dn` is a valid domain name at all.
+///
+/// # Safety
+/// `dn` is a C string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn res_dnok(dn: *const c_char) -> c_int {
+    // SAFETY: the caller's contract.
+    c_int::from(check::dnok(unsafe { cstr(dn) }))
+}
+
+/// `__res_dnok`: [`res_dnok`] under its pre-2.34 name.
+///
+/// # Safety
+/// `dn` is a C string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __res_dnok(dn: *const c_char) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { res_dnok(dn) }
 }
 
 #[cfg(test)]

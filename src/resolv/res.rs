@@ -474,47 +474,124 @@ fn finish(statp: ResState, r: c_int) -> c_int {
     r
 }
 
-macro_rules! state_forms {
-    ($($n:ident $old:ident $plain:ident ($($a:ident: $t:ty),*) => $musl:ident, $doc:literal;)*) => {$(
-        #[doc = $doc]
-        ///
-        /// # Safety
-        /// `statp` a state; the rest as musl's function of the same name.
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C" fn $n(statp: ResState, $($a: $t),*) -> c_int {
-            // SAFETY: the caller's contract; musl's resolver.
-            finish(statp, unsafe { $musl($($a),*) })
-        }
-        #[doc = $doc]
-        ///
-        /// # Safety
-        /// As the `res_n` form.
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C" fn $old(statp: ResState, $($a: $t),*) -> c_int {
-            // SAFETY: the caller's contract.
-            unsafe { $n(statp, $($a),*) }
-        }
-        #[doc = $doc]
-        ///
-        /// # Safety
-        /// As musl's function of the same name.
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C" fn $plain($($a: $t),*) -> c_int {
-            // SAFETY: the caller's contract.
-            unsafe { $n(global(), $($a),*) }
-        }
-    )*};
+/// `res_nquery`: sends a query for `dname` and waits for the answer.
+///
+/// # Safety
+/// `statp` a state; the rest as musl's `res_query`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn res_nquery(statp: ResState, dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+    // SAFETY: the caller's contract; musl's resolver.
+    finish(statp, unsafe { res_query(dname, class, type_, answer, anslen) })
 }
 
-state_forms! {
-    res_nquery __res_nquery __res_query (dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) => res_query,
-        "`res_nquery`: sends a query for `dname` and waits for the answer.";
-    res_nsearch __res_nsearch __res_search (dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) => res_search,
-        "`res_nsearch`: as `res_nquery`, through the search list.";
-    res_nquerydomain __res_nquerydomain __res_querydomain (name: *const c_char, domain: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) => res_querydomain,
-        "`res_nquerydomain`: queries `name.domain`.";
-    res_nsend __res_nsend __res_send (msg: *const u8, msglen: c_int, answer: *mut u8, anslen: c_int) => res_send,
-        "`res_nsend`: sends a query message and waits for the answer.";
+/// `__res_nquery`: [`res_nquery`] under its pre-2.34 name.
+///
+/// # Safety
+/// As [`res_nquery`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __res_nquery(statp: ResState, dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { res_nquery(statp, dname, class, type_, answer, anslen) }
+}
+
+/// `__res_query` (`res_query` before 2.34): [`res_nquery`] on `_res`.
+///
+/// # Safety
+/// As musl's `res_query`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __res_query(dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { res_nquery(global(), dname, class, type_, answer, anslen) }
+}
+
+/// `res_nsearch`: as `res_nquery`, through the search list.
+///
+/// # Safety
+/// `statp` a state; the rest as musl's `res_search`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn res_nsearch(statp: ResState, dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+    // SAFETY: the caller's contract; musl's resolver.
+    finish(statp, unsafe { res_search(dname, class, type_, answer, anslen) })
+}
+
+/// `__res_nsearch`: [`res_nsearch`] under its pre-2.34 name.
+///
+/// # Safety
+/// As [`res_nsearch`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __res_nsearch(statp: ResState, dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { res_nsearch(statp, dname, class, type_, answer, anslen) }
+}
+
+/// `__res_search` (`res_search` before 2.34): [`res_nsearch`] on `_res`.
+///
+/// # Safety
+/// As musl's `res_search`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __res_search(dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { res_nsearch(global(), dname, class, type_, answer, anslen) }
+}
+
+/// `res_nquerydomain`: queries `name.domain`.
+///
+/// # Safety
+/// `statp` a state; the rest as musl's `res_querydomain`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn res_nquerydomain(statp: ResState, name: *const c_char, domain: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+    // SAFETY: the caller's contract; musl's resolver.
+    finish(statp, unsafe { res_querydomain(name, domain, class, type_, answer, anslen) })
+}
+
+/// `__res_nquerydomain`: [`res_nquerydomain`] under its pre-2.34 name.
+///
+/// # Safety
+/// As [`res_nquerydomain`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __res_nquerydomain(statp: ResState, name: *const c_char, domain: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { res_nquerydomain(statp, name, domain, class, type_, answer, anslen) }
+}
+
+/// `__res_querydomain` (`res_querydomain` before 2.34): [`res_nquerydomain`] on `_res`.
+///
+/// # Safety
+/// As musl's `res_querydomain`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __res_querydomain(name: *const c_char, domain: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { res_nquerydomain(global(), name, domain, class, type_, answer, anslen) }
+}
+
+/// `res_nsend`: sends a query message and waits for the answer.
+///
+/// # Safety
+/// `statp` a state; the rest as musl's `res_send`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn res_nsend(statp: ResState, msg: *const u8, msglen: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+    // SAFETY: the caller's contract; musl's resolver.
+    finish(statp, unsafe { res_send(msg, msglen, answer, anslen) })
+}
+
+/// `__res_nsend`: [`res_nsend`] under its pre-2.34 name.
+///
+/// # Safety
+/// As [`res_nsend`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __res_nsend(statp: ResState, msg: *const u8, msglen: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { res_nsend(statp, msg, msglen, answer, anslen) }
+}
+
+/// `__res_send` (`res_send` before 2.34): [`res_nsend`] on `_res`.
+///
+/// # Safety
+/// As musl's `res_send`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __res_send(msg: *const u8, msglen: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { res_nsend(global(), msg, msglen, answer, anslen) }
 }
 
 /// `_getshort`: a big-endian 16-bit value.
