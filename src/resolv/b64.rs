@@ -92,12 +92,8 @@ pub fn decode(src: &[u8], mut dst: Option<&mut [u8]>) -> Option<usize> {
     }
     match state {
         0 | 1 => return None,
-        2 => {
-            // A second pad must follow, white space allowed between.
-            if rest.by_ref().find(|&c| !space(c)) != Some(PAD) {
-                return None;
-            }
-        }
+        // A second pad must follow, white space allowed between.
+        2 if rest.by_ref().find(|&c| !space(c)) != Some(PAD) => return None,
         _ => {}
     }
     if rest.any(|c| !space(c)) {

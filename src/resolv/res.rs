@@ -342,6 +342,7 @@ const T_NULL: u16 = 10;
 /// # Safety
 /// `dname` a C string, `data` null or a C string, `buf` writable for
 /// `buflen` octets.
+#[allow(clippy::too_many_arguments)] // the C interface
 unsafe fn mkquery(options: c_ulong, op: c_int, dname: *const c_char, class: c_int, type_: c_int, data: *const u8, buf: *mut u8, buflen: c_int) -> c_int {
     if !(0..=65535).contains(&class) || !(0..=65535).contains(&type_) {
         return -1;
