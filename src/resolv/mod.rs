@@ -4,6 +4,7 @@
 //! program whose DT_NEEDED names it finds these here.
 
 pub mod b64;
+pub mod compare;
 pub mod inet_net;
 pub mod name;
 pub mod res;
