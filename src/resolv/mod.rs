@@ -5,6 +5,7 @@
 
 pub mod b64;
 pub mod compare;
+pub mod debug;
 pub mod inet_net;
 pub mod name;
 pub mod res;
