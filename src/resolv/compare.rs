@@ -60,7 +60,9 @@ fn same_domain(a: &[u8], b: &[u8]) -> bool {
     a[diff..la].eq_ignore_ascii_case(&b[..lb])
 }
 
-fn same_name(a: &[u8], b: &[u8]) -> Option<bool> {
+/// Whether two presentation names are the same (case and a trailing dot
+/// aside); None if either is too long.
+pub(crate) fn same_name(a: &[u8], b: &[u8]) -> Option<bool> {
     let (mut ta, mut tb) = ([0u8; super::name::MAXDNAME], [0u8; super::name::MAXDNAME]);
     let la = canon(a, &mut ta)?;
     let lb = canon(b, &mut tb)?;

@@ -528,6 +528,16 @@ pub unsafe extern "C" fn ns_name_skip(ptrptr: *mut *const u8, eom: *const u8) ->
     }
 }
 
+/// glibc's `dn_expand` over a message: the name at `msg[at..]` as text in
+/// `dst` (the root as `""`); the octets it takes.
+pub fn expand(msg: &[u8], at: usize, dst: &mut [u8]) -> Result<usize, c_int> {
+    let n = uncompress(msg, at, dst)?;
+    if dst[0] == b'.' {
+        dst[0] = 0;
+    }
+    Ok(n)
+}
+
 fn uncompress(msg: &[u8], at: usize, dst: &mut [u8]) -> Result<usize, c_int> {
     let mut tmp = [0u8; MAXCDNAME];
     let n = unpack(msg, at, &mut tmp)?;

@@ -672,3 +672,91 @@ pub unsafe extern "C" fn ns_msg_getflag(handle: NsMsg, flag: c_int) -> c_int {
     let Some(&(mask, shift)) = usize::try_from(flag).ok().and_then(|f| FIELDS.get(f)) else { return 0 };
     c_int::from((handle.flags & mask) >> shift)
 }
+
+/// Whether `name`/`type_`/`class` is one of the questions of the message
+/// `buf..eom`: 1, 0, or -1 for a malformed message.
+fn name_in_query(name: &[u8], type_: c_int, class: c_int, msg: &[u8]) -> c_int {
+    if msg.len() < HFIXEDSZ {
+        return -1;
+    }
+    let mut count = u16::from_be_bytes([msg[4], msg[5]]);
+    let mut at = HFIXEDSZ;
+    while count > 0 {
+        count -= 1;
+        let mut text = [0u8; name::MAXDNAME + 1];
+        let Ok(n) = name::expand(msg, at, &mut text) else { return -1 };
+        at += n;
+        if at + 4 > msg.len() {
+            return -1;
+        }
+        let t = c_int::from(u16::from_be_bytes([msg[at], msg[at + 1]]));
+        let c = c_int::from(u16::from_be_bytes([msg[at + 2], msg[at + 3]]));
+        at += 4;
+        let len = text.iter().position(|&b| b == 0).unwrap_or(0);
+        if t == type_ && c == class && super::compare::same_name(&text[..len], name) == Some(true) {
+            return 1;
+        }
+    }
+    0
+}
+
+/// # Safety
+/// `buf..eom` is readable.
+unsafe fn msg<'a>(buf: *const u8, eom: *const u8) -> &'a [u8] {
+    if buf.is_null() || eom <= buf {
+        return &[];
+    }
+    // SAFETY: the caller's contract.
+    unsafe { core::slice::from_raw_parts(buf, eom.offset_from(buf) as usize) }
+}
+
+/// `__res_nameinquery` (`res_nameinquery`): whether a question of the
+/// message `buf..eom` asks for `name`, `type_`, `class`.
+///
+/// # Safety
+/// `name` a C string; `buf..eom` readable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __res_nameinquery(name: *const c_char, type_: c_int, class: c_int, buf: *const u8, eom: *const u8) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { name_in_query(core::ffi::CStr::from_ptr(name).to_bytes(), type_, class, msg(buf, eom)) }
+}
+
+/// `__res_queriesmatch` (`res_queriesmatch`): whether two messages ask
+/// the same questions: 1, 0, or -1 for a malformed message.
+///
+/// # Safety
+/// `buf1..eom1` and `buf2..eom2` are readable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __res_queriesmatch(buf1: *const u8, eom1: *const u8, buf2: *const u8, eom2: *const u8) -> c_int {
+    // SAFETY: the caller's contract.
+    let (a, b) = unsafe { (msg(buf1, eom1), msg(buf2, eom2)) };
+    if a.len() < HFIXEDSZ || b.len() < HFIXEDSZ {
+        return -1;
+    }
+    // Replies to dynamic updates (opcode 5) carry only the header.
+    if (a[2] >> 3) & 0xf == 5 && (b[2] >> 3) & 0xf == 5 {
+        return 1;
+    }
+    if a[4..6] != b[4..6] {
+        return 0;
+    }
+    let mut count = u16::from_be_bytes([a[4], a[5]]);
+    let mut at = HFIXEDSZ;
+    while count > 0 {
+        count -= 1;
+        let mut text = [0u8; name::MAXDNAME + 1];
+        let Ok(n) = name::expand(a, at, &mut text) else { return -1 };
+        at += n;
+        if at + 4 > a.len() {
+            return -1;
+        }
+        let t = c_int::from(u16::from_be_bytes([a[at], a[at + 1]]));
+        let c = c_int::from(u16::from_be_bytes([a[at + 2], a[at + 3]]));
+        at += 4;
+        let len = text.iter().position(|&x| x == 0).unwrap_or(0);
+        if name_in_query(&text[..len], t, c, b) == 0 {
+            return 0;
+        }
+    }
+    1
+}
