@@ -36,6 +36,13 @@ MUSL_LOADER ?= /lib/ld-musl-$(ARCH).so.1
 SHIM_PATH   ?= $(LIBDIR)/libgcompat.so.0
 STUB        := $(OUT)/$(GLIBC_LD)
 
+# glibc library names musl's loader does not map to itself, whose glibc
+# exports the shim carries: links to the shim, beside it in $(OUT) and in
+# $(LIBDIR). musl's loader sees the same file (device and inode) and loads it
+# once. libcrypt.so.1: musl has crypt and crypt_r; libxcrypt's XCRYPT_2.0
+# extras (crypt_gensalt, crypt_ra, ...) are not glibc names and not exported.
+LIBNAMES := libresolv.so.2 libcrypt.so.1 libanl.so.1
+
 # glibc's default thread stack is the stack rlimit (8 MiB here); musl raises its
 # own 128 KiB default to the largest PT_GNU_STACK size loaded at start-up.
 # --eh-frame-hdr: unwinders (libgcc's, for backtrace and C++ exceptions)
@@ -64,6 +71,7 @@ $(SHIM): $(ARCHIVE) $(OUT)/gcompat.map $(OUT)/exports.ld
 		$(addprefix -L,$(MUSL_LIBDIR)) -lc $(shell $(CC_MUSL) -print-libgcc-file-name)
 	mv $@.tmp $@
 	ln -sf libgcompat.so.0 $(OUT)/libgcompat.so
+	for n in $(LIBNAMES); do ln -sfn libgcompat.so.0 $(OUT)/$$n; done
 
 # The stub's paths are compiled in; cargo rebuilds when they change.
 $(STUB): FORCE
@@ -79,8 +87,11 @@ check test: setup all
 	$(CARGO) test --locked -p gcompat --lib --target $(HOST)
 	GCOMPAT_SO=$(abspath $(SHIM)) $(CARGO) test --locked -p gcompat-tests
 	@d=$$(mktemp -d) && $(MAKE) -s install DESTDIR=$$d >/dev/null && \
-	  cmp $(SHIM) $$d/lib/libgcompat.so.0 && rm -rf $$d && \
-	  echo "install: make install DESTDIR= leaves lib/libgcompat.so.0"
+	  cmp $(SHIM) $$d/lib/libgcompat.so.0 && \
+	  for n in $(LIBNAMES); do [ "$$(readlink $$d/lib/$$n)" = libgcompat.so.0 ] || \
+	    { echo "install: lib/$$n is not a link to libgcompat.so.0"; exit 1; }; done && \
+	  rm -rf $$d && \
+	  echo "install: make install DESTDIR= leaves lib/libgcompat.so.0 and links $(LIBNAMES)"
 
 # Runs a real glibc program, Debian's own /bin/echo, on musl 1.2.5 with the shim.
 MUSL_125 := .cache/musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so
@@ -92,11 +103,11 @@ bench: setup all
 	./scripts/bench-calls.sh
 
 # Alpine gcompat's layout: the shim and the stub in $(LIBDIR), glibc's
-# interpreter path linking to the stub. (libresolv.so.2, libcrypt.so.1, ...:
-# a later issue.)
+# interpreter path linking to the stub, and $(LIBNAMES) linking to the shim.
 install: all
 	install -d $(DESTDIR)$(LIBDIR)
 	install -m 755 $(SHIM) $(DESTDIR)$(LIBDIR)/libgcompat.so.0
+	for n in $(LIBNAMES); do ln -sfn libgcompat.so.0 $(DESTDIR)$(LIBDIR)/$$n; done
 	install -m 755 $(STUB) $(DESTDIR)$(LIBDIR)/$(GLIBC_LD)
 	if [ "$(GLIBC_LD_DIR)" != "$(LIBDIR)" ]; then \
 		install -d $(DESTDIR)$(GLIBC_LD_DIR) && \

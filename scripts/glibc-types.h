@@ -3,12 +3,16 @@
  * the script); nothing here is compiled into the shim. */
 #define _GNU_SOURCE
 #include <argp.h>
+#include <dlfcn.h>
 #include <fts.h>
 #include <locale.h>
+#include <link.h>
 #include <malloc.h>
+#include <netdb.h>
 #include <obstack.h>
 #include <printf.h>
 #include <pthread.h>
 #include <regex.h>
+#include <resolv.h>
 #include <setjmp.h>
 #include <ucontext.h>

@@ -501,6 +501,57 @@ impl<const N: usize> __BindgenBitfieldUnit<[u8; N]> {
         }
     }
 }
+#[derive(PartialEq, Eq, Copy, Clone, Debug, Hash)]
+#[repr(C, align(8))]
+pub struct __BindgenOpaqueArray8<T>(pub T);
+impl<T: Copy + Default, const N: usize> Default for __BindgenOpaqueArray8<[T; N]> {
+    fn default() -> Self {
+        Self([<T as Default>::default(); N])
+    }
+}
+#[repr(C)]
+pub struct __BindgenUnionField<T>(::core::marker::PhantomData<T>);
+impl<T> __BindgenUnionField<T> {
+    #[inline]
+    pub const fn new() -> Self {
+        __BindgenUnionField(::core::marker::PhantomData)
+    }
+    #[inline]
+    pub const unsafe fn as_ref(&self) -> &T {
+        unsafe { ::core::mem::transmute(self) }
+    }
+    #[inline]
+    pub const unsafe fn as_mut(&mut self) -> &mut T {
+        unsafe { ::core::mem::transmute(self) }
+    }
+}
+impl<T> ::core::default::Default for __BindgenUnionField<T> {
+    #[inline]
+    fn default() -> Self {
+        Self::new()
+    }
+}
+impl<T> ::core::clone::Clone for __BindgenUnionField<T> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> ::core::marker::Copy for __BindgenUnionField<T> {}
+impl<T> ::core::fmt::Debug for __BindgenUnionField<T> {
+    fn fmt(&self, fmt: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fmt.write_str("__BindgenUnionField")
+    }
+}
+impl<T> ::core::hash::Hash for __BindgenUnionField<T> {
+    fn hash<H: ::core::hash::Hasher>(&self, _state: &mut H) {}
+}
+impl<T> ::core::cmp::PartialEq for __BindgenUnionField<T> {
+    fn eq(&self, _other: &__BindgenUnionField<T>) -> bool {
+        true
+    }
+}
+impl<T> ::core::cmp::Eq for __BindgenUnionField<T> {}
 pub type __uint16_t = core::ffi::c_ushort;
 pub type __uint32_t = core::ffi::c_uint;
 pub type __uint64_t = core::ffi::c_ulong;
@@ -510,6 +561,7 @@ pub type __ino64_t = core::ffi::c_ulong;
 pub type __nlink_t = core::ffi::c_ulong;
 pub type __off_t = core::ffi::c_long;
 pub type __off64_t = core::ffi::c_long;
+pub type __socklen_t = core::ffi::c_uint;
 pub type FILE = _IO_FILE;
 #[repr(C)]
 #[derive(Debug)]
@@ -803,6 +855,69 @@ const _: () = {
         [::core::mem::offset_of!(argp_state, out_stream) - 80usize];
     ["Offset of field: argp_state::pstate"][::core::mem::offset_of!(argp_state, pstate) - 88usize];
 };
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct Dl_info {
+    pub dli_fname: *const core::ffi::c_char,
+    pub dli_fbase: *mut core::ffi::c_void,
+    pub dli_sname: *const core::ffi::c_char,
+    pub dli_saddr: *mut core::ffi::c_void,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of Dl_info"][::core::mem::size_of::<Dl_info>() - 32usize];
+    ["Alignment of Dl_info"][::core::mem::align_of::<Dl_info>() - 8usize];
+    ["Offset of field: Dl_info::dli_fname"][::core::mem::offset_of!(Dl_info, dli_fname) - 0usize];
+    ["Offset of field: Dl_info::dli_fbase"][::core::mem::offset_of!(Dl_info, dli_fbase) - 8usize];
+    ["Offset of field: Dl_info::dli_sname"][::core::mem::offset_of!(Dl_info, dli_sname) - 16usize];
+    ["Offset of field: Dl_info::dli_saddr"][::core::mem::offset_of!(Dl_info, dli_saddr) - 24usize];
+};
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct Dl_serpath {
+    pub dls_name: *mut core::ffi::c_char,
+    pub dls_flags: core::ffi::c_uint,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of Dl_serpath"][::core::mem::size_of::<Dl_serpath>() - 16usize];
+    ["Alignment of Dl_serpath"][::core::mem::align_of::<Dl_serpath>() - 8usize];
+    ["Offset of field: Dl_serpath::dls_name"]
+        [::core::mem::offset_of!(Dl_serpath, dls_name) - 0usize];
+    ["Offset of field: Dl_serpath::dls_flags"]
+        [::core::mem::offset_of!(Dl_serpath, dls_flags) - 8usize];
+};
+#[repr(C)]
+pub struct Dl_serinfo {
+    pub dls_size: usize,
+    pub dls_cnt: core::ffi::c_uint,
+    pub __bindgen_anon_1: Dl_serinfo__bindgen_ty_1,
+}
+#[repr(C)]
+pub struct Dl_serinfo__bindgen_ty_1 {
+    pub dls_serpath: __BindgenUnionField<[Dl_serpath; 0usize]>,
+    pub __dls_serpath_pad: __BindgenUnionField<[Dl_serpath; 1usize]>,
+    pub bindgen_union_field: __BindgenOpaqueArray8<[u8; 16usize]>,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of Dl_serinfo__bindgen_ty_1"]
+        [::core::mem::size_of::<Dl_serinfo__bindgen_ty_1>() - 16usize];
+    ["Alignment of Dl_serinfo__bindgen_ty_1"]
+        [::core::mem::align_of::<Dl_serinfo__bindgen_ty_1>() - 8usize];
+    ["Offset of field: Dl_serinfo__bindgen_ty_1::dls_serpath"]
+        [::core::mem::offset_of!(Dl_serinfo__bindgen_ty_1, dls_serpath) - 0usize];
+    ["Offset of field: Dl_serinfo__bindgen_ty_1::__dls_serpath_pad"]
+        [::core::mem::offset_of!(Dl_serinfo__bindgen_ty_1, __dls_serpath_pad) - 0usize];
+};
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of Dl_serinfo"][::core::mem::size_of::<Dl_serinfo>() - 32usize];
+    ["Alignment of Dl_serinfo"][::core::mem::align_of::<Dl_serinfo>() - 8usize];
+    ["Offset of field: Dl_serinfo::dls_size"]
+        [::core::mem::offset_of!(Dl_serinfo, dls_size) - 0usize];
+    ["Offset of field: Dl_serinfo::dls_cnt"][::core::mem::offset_of!(Dl_serinfo, dls_cnt) - 8usize];
+};
 pub type ino_t = __ino_t;
 pub type ino64_t = __ino64_t;
 pub type dev_t = __dev_t;
@@ -1010,6 +1125,57 @@ const _: () = {
         [::core::mem::offset_of!(_ftsent64, fts_name) - 112usize];
 };
 pub type FTSENT64 = _ftsent64;
+pub type Elf64_Xword = u64;
+pub type Elf64_Sxword = i64;
+pub type Elf64_Addr = u64;
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct Elf64_Dyn {
+    pub d_tag: Elf64_Sxword,
+    pub d_un: Elf64_Dyn__bindgen_ty_1,
+}
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub union Elf64_Dyn__bindgen_ty_1 {
+    pub d_val: Elf64_Xword,
+    pub d_ptr: Elf64_Addr,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of Elf64_Dyn__bindgen_ty_1"][::core::mem::size_of::<Elf64_Dyn__bindgen_ty_1>() - 8usize];
+    ["Alignment of Elf64_Dyn__bindgen_ty_1"]
+        [::core::mem::align_of::<Elf64_Dyn__bindgen_ty_1>() - 8usize];
+    ["Offset of field: Elf64_Dyn__bindgen_ty_1::d_val"]
+        [::core::mem::offset_of!(Elf64_Dyn__bindgen_ty_1, d_val) - 0usize];
+    ["Offset of field: Elf64_Dyn__bindgen_ty_1::d_ptr"]
+        [::core::mem::offset_of!(Elf64_Dyn__bindgen_ty_1, d_ptr) - 0usize];
+};
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of Elf64_Dyn"][::core::mem::size_of::<Elf64_Dyn>() - 16usize];
+    ["Alignment of Elf64_Dyn"][::core::mem::align_of::<Elf64_Dyn>() - 8usize];
+    ["Offset of field: Elf64_Dyn::d_tag"][::core::mem::offset_of!(Elf64_Dyn, d_tag) - 0usize];
+    ["Offset of field: Elf64_Dyn::d_un"][::core::mem::offset_of!(Elf64_Dyn, d_un) - 8usize];
+};
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct link_map {
+    pub l_addr: Elf64_Addr,
+    pub l_name: *mut core::ffi::c_char,
+    pub l_ld: *mut Elf64_Dyn,
+    pub l_next: *mut link_map,
+    pub l_prev: *mut link_map,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of link_map"][::core::mem::size_of::<link_map>() - 40usize];
+    ["Alignment of link_map"][::core::mem::align_of::<link_map>() - 8usize];
+    ["Offset of field: link_map::l_addr"][::core::mem::offset_of!(link_map, l_addr) - 0usize];
+    ["Offset of field: link_map::l_name"][::core::mem::offset_of!(link_map, l_name) - 8usize];
+    ["Offset of field: link_map::l_ld"][::core::mem::offset_of!(link_map, l_ld) - 16usize];
+    ["Offset of field: link_map::l_next"][::core::mem::offset_of!(link_map, l_next) - 24usize];
+    ["Offset of field: link_map::l_prev"][::core::mem::offset_of!(link_map, l_prev) - 32usize];
+};
 pub type wchar_t = core::ffi::c_int;
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
@@ -1071,6 +1237,160 @@ const _: () = {
         [::core::mem::offset_of!(mallinfo2, fordblks) - 64usize];
     ["Offset of field: mallinfo2::keepcost"]
         [::core::mem::offset_of!(mallinfo2, keepcost) - 72usize];
+};
+pub type socklen_t = __socklen_t;
+pub type sa_family_t = core::ffi::c_ushort;
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct sockaddr {
+    pub sa_family: sa_family_t,
+    pub sa_data: [core::ffi::c_char; 14usize],
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of sockaddr"][::core::mem::size_of::<sockaddr>() - 16usize];
+    ["Alignment of sockaddr"][::core::mem::align_of::<sockaddr>() - 2usize];
+    ["Offset of field: sockaddr::sa_family"][::core::mem::offset_of!(sockaddr, sa_family) - 0usize];
+    ["Offset of field: sockaddr::sa_data"][::core::mem::offset_of!(sockaddr, sa_data) - 2usize];
+};
+pub type in_addr_t = u32;
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct in_addr {
+    pub s_addr: in_addr_t,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of in_addr"][::core::mem::size_of::<in_addr>() - 4usize];
+    ["Alignment of in_addr"][::core::mem::align_of::<in_addr>() - 4usize];
+    ["Offset of field: in_addr::s_addr"][::core::mem::offset_of!(in_addr, s_addr) - 0usize];
+};
+pub type in_port_t = u16;
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct in6_addr {
+    pub __in6_u: in6_addr__bindgen_ty_1,
+}
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub union in6_addr__bindgen_ty_1 {
+    pub __u6_addr8: [u8; 16usize],
+    pub __u6_addr16: [u16; 8usize],
+    pub __u6_addr32: [u32; 4usize],
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of in6_addr__bindgen_ty_1"][::core::mem::size_of::<in6_addr__bindgen_ty_1>() - 16usize];
+    ["Alignment of in6_addr__bindgen_ty_1"]
+        [::core::mem::align_of::<in6_addr__bindgen_ty_1>() - 4usize];
+    ["Offset of field: in6_addr__bindgen_ty_1::__u6_addr8"]
+        [::core::mem::offset_of!(in6_addr__bindgen_ty_1, __u6_addr8) - 0usize];
+    ["Offset of field: in6_addr__bindgen_ty_1::__u6_addr16"]
+        [::core::mem::offset_of!(in6_addr__bindgen_ty_1, __u6_addr16) - 0usize];
+    ["Offset of field: in6_addr__bindgen_ty_1::__u6_addr32"]
+        [::core::mem::offset_of!(in6_addr__bindgen_ty_1, __u6_addr32) - 0usize];
+};
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of in6_addr"][::core::mem::size_of::<in6_addr>() - 16usize];
+    ["Alignment of in6_addr"][::core::mem::align_of::<in6_addr>() - 4usize];
+    ["Offset of field: in6_addr::__in6_u"][::core::mem::offset_of!(in6_addr, __in6_u) - 0usize];
+};
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct sockaddr_in {
+    pub sin_family: sa_family_t,
+    pub sin_port: in_port_t,
+    pub sin_addr: in_addr,
+    pub sin_zero: [core::ffi::c_uchar; 8usize],
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of sockaddr_in"][::core::mem::size_of::<sockaddr_in>() - 16usize];
+    ["Alignment of sockaddr_in"][::core::mem::align_of::<sockaddr_in>() - 4usize];
+    ["Offset of field: sockaddr_in::sin_family"]
+        [::core::mem::offset_of!(sockaddr_in, sin_family) - 0usize];
+    ["Offset of field: sockaddr_in::sin_port"]
+        [::core::mem::offset_of!(sockaddr_in, sin_port) - 2usize];
+    ["Offset of field: sockaddr_in::sin_addr"]
+        [::core::mem::offset_of!(sockaddr_in, sin_addr) - 4usize];
+    ["Offset of field: sockaddr_in::sin_zero"]
+        [::core::mem::offset_of!(sockaddr_in, sin_zero) - 8usize];
+};
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct sockaddr_in6 {
+    pub sin6_family: sa_family_t,
+    pub sin6_port: in_port_t,
+    pub sin6_flowinfo: u32,
+    pub sin6_addr: in6_addr,
+    pub sin6_scope_id: u32,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of sockaddr_in6"][::core::mem::size_of::<sockaddr_in6>() - 28usize];
+    ["Alignment of sockaddr_in6"][::core::mem::align_of::<sockaddr_in6>() - 4usize];
+    ["Offset of field: sockaddr_in6::sin6_family"]
+        [::core::mem::offset_of!(sockaddr_in6, sin6_family) - 0usize];
+    ["Offset of field: sockaddr_in6::sin6_port"]
+        [::core::mem::offset_of!(sockaddr_in6, sin6_port) - 2usize];
+    ["Offset of field: sockaddr_in6::sin6_flowinfo"]
+        [::core::mem::offset_of!(sockaddr_in6, sin6_flowinfo) - 4usize];
+    ["Offset of field: sockaddr_in6::sin6_addr"]
+        [::core::mem::offset_of!(sockaddr_in6, sin6_addr) - 8usize];
+    ["Offset of field: sockaddr_in6::sin6_scope_id"]
+        [::core::mem::offset_of!(sockaddr_in6, sin6_scope_id) - 24usize];
+};
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct addrinfo {
+    pub ai_flags: core::ffi::c_int,
+    pub ai_family: core::ffi::c_int,
+    pub ai_socktype: core::ffi::c_int,
+    pub ai_protocol: core::ffi::c_int,
+    pub ai_addrlen: socklen_t,
+    pub ai_addr: *mut sockaddr,
+    pub ai_canonname: *mut core::ffi::c_char,
+    pub ai_next: *mut addrinfo,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of addrinfo"][::core::mem::size_of::<addrinfo>() - 48usize];
+    ["Alignment of addrinfo"][::core::mem::align_of::<addrinfo>() - 8usize];
+    ["Offset of field: addrinfo::ai_flags"][::core::mem::offset_of!(addrinfo, ai_flags) - 0usize];
+    ["Offset of field: addrinfo::ai_family"][::core::mem::offset_of!(addrinfo, ai_family) - 4usize];
+    ["Offset of field: addrinfo::ai_socktype"]
+        [::core::mem::offset_of!(addrinfo, ai_socktype) - 8usize];
+    ["Offset of field: addrinfo::ai_protocol"]
+        [::core::mem::offset_of!(addrinfo, ai_protocol) - 12usize];
+    ["Offset of field: addrinfo::ai_addrlen"]
+        [::core::mem::offset_of!(addrinfo, ai_addrlen) - 16usize];
+    ["Offset of field: addrinfo::ai_addr"][::core::mem::offset_of!(addrinfo, ai_addr) - 24usize];
+    ["Offset of field: addrinfo::ai_canonname"]
+        [::core::mem::offset_of!(addrinfo, ai_canonname) - 32usize];
+    ["Offset of field: addrinfo::ai_next"][::core::mem::offset_of!(addrinfo, ai_next) - 40usize];
+};
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct gaicb {
+    pub ar_name: *const core::ffi::c_char,
+    pub ar_service: *const core::ffi::c_char,
+    pub ar_request: *const addrinfo,
+    pub ar_result: *mut addrinfo,
+    pub __return: core::ffi::c_int,
+    pub __glibc_reserved: [core::ffi::c_int; 5usize],
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of gaicb"][::core::mem::size_of::<gaicb>() - 56usize];
+    ["Alignment of gaicb"][::core::mem::align_of::<gaicb>() - 8usize];
+    ["Offset of field: gaicb::ar_name"][::core::mem::offset_of!(gaicb, ar_name) - 0usize];
+    ["Offset of field: gaicb::ar_service"][::core::mem::offset_of!(gaicb, ar_service) - 8usize];
+    ["Offset of field: gaicb::ar_request"][::core::mem::offset_of!(gaicb, ar_request) - 16usize];
+    ["Offset of field: gaicb::ar_result"][::core::mem::offset_of!(gaicb, ar_result) - 24usize];
+    ["Offset of field: gaicb::__return"][::core::mem::offset_of!(gaicb, __return) - 32usize];
+    ["Offset of field: gaicb::__glibc_reserved"]
+        [::core::mem::offset_of!(gaicb, __glibc_reserved) - 36usize];
 };
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
@@ -2317,7 +2637,6 @@ const _: () = {
     ["Offset of field: regmatch_t::rm_so"][::core::mem::offset_of!(regmatch_t, rm_so) - 0usize];
     ["Offset of field: regmatch_t::rm_eo"][::core::mem::offset_of!(regmatch_t, rm_eo) - 4usize];
 };
-pub type jmp_buf = [__jmp_buf_tag; 1usize];
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct stack_t {
@@ -2445,6 +2764,299 @@ const _: () = {
         [::core::mem::offset_of!(ucontext_t, __fpregs_mem) - 424usize];
     ["Offset of field: ucontext_t::__ssp"][::core::mem::offset_of!(ucontext_t, __ssp) - 936usize];
 };
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct __res_state {
+    pub retrans: core::ffi::c_int,
+    pub retry: core::ffi::c_int,
+    pub options: core::ffi::c_ulong,
+    pub nscount: core::ffi::c_int,
+    pub nsaddr_list: [sockaddr_in; 3usize],
+    pub id: core::ffi::c_ushort,
+    pub dnsrch: [*mut core::ffi::c_char; 7usize],
+    pub defdname: [core::ffi::c_char; 256usize],
+    pub pfcode: core::ffi::c_ulong,
+    pub _bitfield_1: __BindgenBitfieldUnit<[u8; 4usize]>,
+    pub sort_list: [__res_state__bindgen_ty_1; 10usize],
+    pub __glibc_unused_qhook: *mut core::ffi::c_void,
+    pub __glibc_unused_rhook: *mut core::ffi::c_void,
+    pub res_h_errno: core::ffi::c_int,
+    pub _vcsock: core::ffi::c_int,
+    pub _flags: core::ffi::c_uint,
+    pub _u: __res_state__bindgen_ty_2,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct __res_state__bindgen_ty_1 {
+    pub addr: in_addr,
+    pub mask: u32,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of __res_state__bindgen_ty_1"]
+        [::core::mem::size_of::<__res_state__bindgen_ty_1>() - 8usize];
+    ["Alignment of __res_state__bindgen_ty_1"]
+        [::core::mem::align_of::<__res_state__bindgen_ty_1>() - 4usize];
+    ["Offset of field: __res_state__bindgen_ty_1::addr"]
+        [::core::mem::offset_of!(__res_state__bindgen_ty_1, addr) - 0usize];
+    ["Offset of field: __res_state__bindgen_ty_1::mask"]
+        [::core::mem::offset_of!(__res_state__bindgen_ty_1, mask) - 4usize];
+};
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub union __res_state__bindgen_ty_2 {
+    pub pad: [core::ffi::c_char; 52usize],
+    pub _ext: __res_state__bindgen_ty_2__bindgen_ty_1,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct __res_state__bindgen_ty_2__bindgen_ty_1 {
+    pub nscount: u16,
+    pub nsmap: [u16; 3usize],
+    pub nssocks: [core::ffi::c_int; 3usize],
+    pub nscount6: u16,
+    pub nsinit: u16,
+    pub nsaddrs: [*mut sockaddr_in6; 3usize],
+    pub __glibc_reserved: [core::ffi::c_uint; 2usize],
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of __res_state__bindgen_ty_2__bindgen_ty_1"]
+        [::core::mem::size_of::<__res_state__bindgen_ty_2__bindgen_ty_1>() - 56usize];
+    ["Alignment of __res_state__bindgen_ty_2__bindgen_ty_1"]
+        [::core::mem::align_of::<__res_state__bindgen_ty_2__bindgen_ty_1>() - 8usize];
+    ["Offset of field: __res_state__bindgen_ty_2__bindgen_ty_1::nscount"]
+        [::core::mem::offset_of!(__res_state__bindgen_ty_2__bindgen_ty_1, nscount) - 0usize];
+    ["Offset of field: __res_state__bindgen_ty_2__bindgen_ty_1::nsmap"]
+        [::core::mem::offset_of!(__res_state__bindgen_ty_2__bindgen_ty_1, nsmap) - 2usize];
+    ["Offset of field: __res_state__bindgen_ty_2__bindgen_ty_1::nssocks"]
+        [::core::mem::offset_of!(__res_state__bindgen_ty_2__bindgen_ty_1, nssocks) - 8usize];
+    ["Offset of field: __res_state__bindgen_ty_2__bindgen_ty_1::nscount6"]
+        [::core::mem::offset_of!(__res_state__bindgen_ty_2__bindgen_ty_1, nscount6) - 20usize];
+    ["Offset of field: __res_state__bindgen_ty_2__bindgen_ty_1::nsinit"]
+        [::core::mem::offset_of!(__res_state__bindgen_ty_2__bindgen_ty_1, nsinit) - 22usize];
+    ["Offset of field: __res_state__bindgen_ty_2__bindgen_ty_1::nsaddrs"]
+        [::core::mem::offset_of!(__res_state__bindgen_ty_2__bindgen_ty_1, nsaddrs) - 24usize];
+    ["Offset of field: __res_state__bindgen_ty_2__bindgen_ty_1::__glibc_reserved"][::core::mem::offset_of!(
+        __res_state__bindgen_ty_2__bindgen_ty_1,
+        __glibc_reserved
+    ) - 48usize];
+};
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of __res_state__bindgen_ty_2"]
+        [::core::mem::size_of::<__res_state__bindgen_ty_2>() - 56usize];
+    ["Alignment of __res_state__bindgen_ty_2"]
+        [::core::mem::align_of::<__res_state__bindgen_ty_2>() - 8usize];
+    ["Offset of field: __res_state__bindgen_ty_2::pad"]
+        [::core::mem::offset_of!(__res_state__bindgen_ty_2, pad) - 0usize];
+    ["Offset of field: __res_state__bindgen_ty_2::_ext"]
+        [::core::mem::offset_of!(__res_state__bindgen_ty_2, _ext) - 0usize];
+};
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of __res_state"][::core::mem::size_of::<__res_state>() - 568usize];
+    ["Alignment of __res_state"][::core::mem::align_of::<__res_state>() - 8usize];
+    ["Offset of field: __res_state::retrans"]
+        [::core::mem::offset_of!(__res_state, retrans) - 0usize];
+    ["Offset of field: __res_state::retry"][::core::mem::offset_of!(__res_state, retry) - 4usize];
+    ["Offset of field: __res_state::options"]
+        [::core::mem::offset_of!(__res_state, options) - 8usize];
+    ["Offset of field: __res_state::nscount"]
+        [::core::mem::offset_of!(__res_state, nscount) - 16usize];
+    ["Offset of field: __res_state::nsaddr_list"]
+        [::core::mem::offset_of!(__res_state, nsaddr_list) - 20usize];
+    ["Offset of field: __res_state::id"][::core::mem::offset_of!(__res_state, id) - 68usize];
+    ["Offset of field: __res_state::dnsrch"]
+        [::core::mem::offset_of!(__res_state, dnsrch) - 72usize];
+    ["Offset of field: __res_state::defdname"]
+        [::core::mem::offset_of!(__res_state, defdname) - 128usize];
+    ["Offset of field: __res_state::pfcode"]
+        [::core::mem::offset_of!(__res_state, pfcode) - 384usize];
+    ["Offset of field: __res_state::sort_list"]
+        [::core::mem::offset_of!(__res_state, sort_list) - 396usize];
+    ["Offset of field: __res_state::__glibc_unused_qhook"]
+        [::core::mem::offset_of!(__res_state, __glibc_unused_qhook) - 480usize];
+    ["Offset of field: __res_state::__glibc_unused_rhook"]
+        [::core::mem::offset_of!(__res_state, __glibc_unused_rhook) - 488usize];
+    ["Offset of field: __res_state::res_h_errno"]
+        [::core::mem::offset_of!(__res_state, res_h_errno) - 496usize];
+    ["Offset of field: __res_state::_vcsock"]
+        [::core::mem::offset_of!(__res_state, _vcsock) - 500usize];
+    ["Offset of field: __res_state::_flags"]
+        [::core::mem::offset_of!(__res_state, _flags) - 504usize];
+    ["Offset of field: __res_state::_u"][::core::mem::offset_of!(__res_state, _u) - 512usize];
+};
+impl __res_state {
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub fn ndots(&self) -> core::ffi::c_uint {
+        unsafe { ::core::mem::transmute(self._bitfield_1.get_const::<0usize, 4u8>() as u32) }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub fn set_ndots(&mut self, val: core::ffi::c_uint) {
+        unsafe {
+            let val: u32 = ::core::mem::transmute(val);
+            self._bitfield_1.set_const::<0usize, 4u8>(val as u64)
+        }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub unsafe fn ndots_raw(this: *const Self) -> core::ffi::c_uint {
+        unsafe {
+            ::core::mem::transmute(
+                <__BindgenBitfieldUnit<[u8; 4usize]>>::raw_get_const::<0usize, 4u8>(
+                    ::core::ptr::addr_of!((*this)._bitfield_1),
+                ) as u32,
+            )
+        }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub unsafe fn set_ndots_raw(this: *mut Self, val: core::ffi::c_uint) {
+        unsafe {
+            let val: u32 = ::core::mem::transmute(val);
+            <__BindgenBitfieldUnit<[u8; 4usize]>>::raw_set_const::<0usize, 4u8>(
+                ::core::ptr::addr_of_mut!((*this)._bitfield_1),
+                val as u64,
+            )
+        }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub fn nsort(&self) -> core::ffi::c_uint {
+        unsafe { ::core::mem::transmute(self._bitfield_1.get_const::<4usize, 4u8>() as u32) }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub fn set_nsort(&mut self, val: core::ffi::c_uint) {
+        unsafe {
+            let val: u32 = ::core::mem::transmute(val);
+            self._bitfield_1.set_const::<4usize, 4u8>(val as u64)
+        }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub unsafe fn nsort_raw(this: *const Self) -> core::ffi::c_uint {
+        unsafe {
+            ::core::mem::transmute(
+                <__BindgenBitfieldUnit<[u8; 4usize]>>::raw_get_const::<4usize, 4u8>(
+                    ::core::ptr::addr_of!((*this)._bitfield_1),
+                ) as u32,
+            )
+        }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub unsafe fn set_nsort_raw(this: *mut Self, val: core::ffi::c_uint) {
+        unsafe {
+            let val: u32 = ::core::mem::transmute(val);
+            <__BindgenBitfieldUnit<[u8; 4usize]>>::raw_set_const::<4usize, 4u8>(
+                ::core::ptr::addr_of_mut!((*this)._bitfield_1),
+                val as u64,
+            )
+        }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub fn ipv6_unavail(&self) -> core::ffi::c_uint {
+        unsafe { ::core::mem::transmute(self._bitfield_1.get_const::<8usize, 1u8>() as u32) }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub fn set_ipv6_unavail(&mut self, val: core::ffi::c_uint) {
+        unsafe {
+            let val: u32 = ::core::mem::transmute(val);
+            self._bitfield_1.set_const::<8usize, 1u8>(val as u64)
+        }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub unsafe fn ipv6_unavail_raw(this: *const Self) -> core::ffi::c_uint {
+        unsafe {
+            ::core::mem::transmute(
+                <__BindgenBitfieldUnit<[u8; 4usize]>>::raw_get_const::<8usize, 1u8>(
+                    ::core::ptr::addr_of!((*this)._bitfield_1),
+                ) as u32,
+            )
+        }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub unsafe fn set_ipv6_unavail_raw(this: *mut Self, val: core::ffi::c_uint) {
+        unsafe {
+            let val: u32 = ::core::mem::transmute(val);
+            <__BindgenBitfieldUnit<[u8; 4usize]>>::raw_set_const::<8usize, 1u8>(
+                ::core::ptr::addr_of_mut!((*this)._bitfield_1),
+                val as u64,
+            )
+        }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub fn unused(&self) -> core::ffi::c_uint {
+        unsafe { ::core::mem::transmute(self._bitfield_1.get_const::<9usize, 23u8>() as u32) }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub fn set_unused(&mut self, val: core::ffi::c_uint) {
+        unsafe {
+            let val: u32 = ::core::mem::transmute(val);
+            self._bitfield_1.set_const::<9usize, 23u8>(val as u64)
+        }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub unsafe fn unused_raw(this: *const Self) -> core::ffi::c_uint {
+        unsafe {
+            ::core::mem::transmute(<__BindgenBitfieldUnit<[u8; 4usize]>>::raw_get_const::<
+                9usize,
+                23u8,
+            >(::core::ptr::addr_of!((*this)._bitfield_1))
+                as u32)
+        }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub unsafe fn set_unused_raw(this: *mut Self, val: core::ffi::c_uint) {
+        unsafe {
+            let val: u32 = ::core::mem::transmute(val);
+            <__BindgenBitfieldUnit<[u8; 4usize]>>::raw_set_const::<9usize, 23u8>(
+                ::core::ptr::addr_of_mut!((*this)._bitfield_1),
+                val as u64,
+            )
+        }
+    }
+    #[inline]
+    #[allow(unnecessary_transmutes)]
+    pub fn new_bitfield_1(
+        ndots: core::ffi::c_uint,
+        nsort: core::ffi::c_uint,
+        ipv6_unavail: core::ffi::c_uint,
+        unused: core::ffi::c_uint,
+    ) -> __BindgenBitfieldUnit<[u8; 4usize]> {
+        let mut __bindgen_bitfield_unit: __BindgenBitfieldUnit<[u8; 4usize]> = Default::default();
+        __bindgen_bitfield_unit.set_const::<0usize, 4u8>({
+            let ndots: u32 = unsafe { ::core::mem::transmute(ndots) };
+            ndots as u64
+        });
+        __bindgen_bitfield_unit.set_const::<4usize, 4u8>({
+            let nsort: u32 = unsafe { ::core::mem::transmute(nsort) };
+            nsort as u64
+        });
+        __bindgen_bitfield_unit.set_const::<8usize, 1u8>({
+            let ipv6_unavail: u32 = unsafe { ::core::mem::transmute(ipv6_unavail) };
+            ipv6_unavail as u64
+        });
+        __bindgen_bitfield_unit.set_const::<9usize, 23u8>({
+            let unused: u32 = unsafe { ::core::mem::transmute(unused) };
+            unused as u64
+        });
+        __bindgen_bitfield_unit
+    }
+}
+pub type jmp_buf = [__jmp_buf_tag; 1usize];
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct __locale_data {

@@ -1,0 +1,167 @@
+//! `dlvsym`: `dlsym` for one version of a name.
+//!
+//! # How the version is honoured
+//! musl binds by name only, so the version is checked against the object
+//! that defines the name: an object with version information (the shim,
+//! glibc-built libraries) must define the name at that version, hidden
+//! (`name@VER`) definitions included, as glibc would find them; musl's
+//! libc has no versions, so there any version glibc has on this
+//! architecture is accepted (musl has one definition of each name, the one
+//! glibc programs bind to). Any other version fails, as glibc fails for a
+//! version no object defines.
+//!
+//! # glibc differences
+//! The shim carries each name at the newest version glibc gives it, so
+//! `dlvsym` for an older compatibility version of a shim name fails.
+
+use super::{Find, PhdrInfo, set_error, symbols, with_object};
+use core::ffi::{CStr, c_char, c_void};
+
+/// glibc's symbol versions on x86_64 (from glibc's abilists).
+const GLIBC_VERSIONS: &[&[u8]] = &[
+    b"GLIBC_2.2.5", b"GLIBC_2.2.6", b"GLIBC_2.3", b"GLIBC_2.3.2", b"GLIBC_2.3.3", b"GLIBC_2.3.4", b"GLIBC_2.4",
+    b"GLIBC_2.5", b"GLIBC_2.6", b"GLIBC_2.7", b"GLIBC_2.8", b"GLIBC_2.9", b"GLIBC_2.10", b"GLIBC_2.11",
+    b"GLIBC_2.12", b"GLIBC_2.13", b"GLIBC_2.14", b"GLIBC_2.15", b"GLIBC_2.16", b"GLIBC_2.17", b"GLIBC_2.18",
+    b"GLIBC_2.22", b"GLIBC_2.23", b"GLIBC_2.24", b"GLIBC_2.25", b"GLIBC_2.26", b"GLIBC_2.27", b"GLIBC_2.28",
+    b"GLIBC_2.29", b"GLIBC_2.30", b"GLIBC_2.31", b"GLIBC_2.32", b"GLIBC_2.33", b"GLIBC_2.34", b"GLIBC_2.35",
+    b"GLIBC_2.36", b"GLIBC_2.38", b"GLIBC_2.39", b"GLIBC_2.40", b"GLIBC_2.41", b"GLIBC_2.42", b"GLIBC_2.43",
+];
+
+const DT_VERSYM: i64 = 0x6fff_fff0;
+const DT_VERDEF: i64 = 0x6fff_fffc;
+const DT_VERDEFNUM: i64 = 0x6fff_fffd;
+const STB_GLOBAL: u8 = 1;
+const STB_WEAK: u8 = 2;
+
+/// `Elf64_Verdef`.
+#[repr(C)]
+struct Verdef {
+    vd_version: u16,
+    vd_flags: u16,
+    vd_ndx: u16,
+    vd_cnt: u16,
+    vd_hash: u32,
+    vd_aux: u32,
+    vd_next: u32,
+}
+
+/// The name of version index `ndx` in the object's version definitions.
+fn version_name(o: &PhdrInfo, strtab: *const c_char, ndx: u16) -> Option<&'static CStr> {
+    let dynv = super::dynamic(o);
+    let get = |tag| dynv.iter().find(|d| d.d_tag == tag).map(|d| d.d_un as usize);
+    let (mut vd, count) = (o.addr.wrapping_add(get(DT_VERDEF)?), get(DT_VERDEFNUM)?);
+    for _ in 0..count {
+        // SAFETY: DT_VERDEF's chain of `count` records, each with its
+        // first Verdaux (vda_name, vda_next) at vd_aux.
+        unsafe {
+            let d = &*(vd as *const Verdef);
+            if d.vd_ndx & 0x7fff == ndx & 0x7fff {
+                let name = *((vd + d.vd_aux as usize) as *const u32);
+                return Some(CStr::from_ptr(strtab.add(name as usize)));
+            }
+            if d.vd_next == 0 {
+                break;
+            }
+            vd += d.vd_next as usize;
+        }
+    }
+    None
+}
+
+/// The object's definition of `name` at `version`: `Err(())` when the
+/// object defines no symbols with versions (musl), `Ok(None)` when it has
+/// versions and no such definition.
+fn versioned(o: &PhdrInfo, name: &CStr, version: &CStr) -> Result<Option<*mut c_void>, ()> {
+    let Some((syms, strtab)) = symbols(o) else { return Ok(None) };
+    let versym = super::dynamic(o).iter().find(|d| d.d_tag == DT_VERSYM).map(|d| o.addr.wrapping_add(d.d_un as usize) as *const u16);
+    let Some(versym) = versym else { return Err(()) };
+    for (i, s) in syms.iter().enumerate() {
+        let bind = s.st_info >> 4;
+        if s.st_shndx == 0 || (bind != STB_GLOBAL && bind != STB_WEAK) {
+            continue;
+        }
+        // SAFETY: a name in the object's string table.
+        if unsafe { CStr::from_ptr(strtab.add(s.st_name as usize)) } != name {
+            continue;
+        }
+        // SAFETY: DT_VERSYM has one entry per symbol.
+        let ndx = unsafe { *versym.add(i) };
+        if version_name(o, strtab, ndx) == Some(version) {
+            return Ok(Some(o.addr.wrapping_add(s.st_value as usize) as *mut c_void));
+        }
+    }
+    Ok(None)
+}
+
+/// Looks `name@version` up in the object `o` (see the module docs).
+fn lookup_in(o: &PhdrInfo, name: &CStr, version: &CStr, plain: Option<*mut c_void>) -> Option<*mut c_void> {
+    match versioned(o, name, version) {
+        Ok(found) => found,
+        Err(()) => {
+            if !GLIBC_VERSIONS.contains(&version.to_bytes()) {
+                return None;
+            }
+            plain.or_else(|| {
+                let (syms, strtab) = symbols(o)?;
+                syms.iter()
+                    .find(|s| {
+                        let bind = s.st_info >> 4;
+                        s.st_shndx != 0
+                            && (bind == STB_GLOBAL || bind == STB_WEAK)
+                            // SAFETY: a name in the object's string table.
+                            && unsafe { CStr::from_ptr(strtab.add(s.st_name as usize)) } == name
+                    })
+                    .map(|s| o.addr.wrapping_add(s.st_value as usize) as *mut c_void)
+            })
+        }
+    }
+}
+
+fn fail(name: &CStr, version: &CStr) -> *mut c_void {
+    // "Symbol not found: dlvsym: NAME version VERSION"
+    let mut text = [0u8; 200];
+    let mut at = 0;
+    for part in [b"dlvsym: ".as_slice(), name.to_bytes(), b" version ", version.to_bytes()] {
+        let n = part.len().min(text.len() - 1 - at);
+        text[at..at + n].copy_from_slice(&part[..n]);
+        at += n;
+    }
+    set_error(CStr::from_bytes_until_nul(&text).unwrap_or(c"dlvsym: symbol not found"));
+    core::ptr::null_mut()
+}
+
+/// `dlvsym` (behind the C front in `fronts.c`): the address of `name` at
+/// `version` in `handle`'s scope, or NULL with `dlerror` set.
+///
+/// # Safety
+/// As `dlsym`; `version` is a C string; `caller` is the front's return
+/// address (the scope of `RTLD_NEXT`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __gcompat_dlvsym(handle: *mut c_void, name: *const c_char, version: *const c_char, caller: *const c_void) -> *mut c_void {
+    // SAFETY: the caller's C strings.
+    let (name_c, version_c) = unsafe { (CStr::from_ptr(name), CStr::from_ptr(version)) };
+    if handle == libc::RTLD_NEXT {
+        // The objects after the caller's, in load order, as musl's RTLD_NEXT.
+        let Some(base) = with_object(Find::Addr(caller as usize), |o| o.addr) else { return fail(name_c, version_c) };
+        let mut map = super::link_map_at(base);
+        // SAFETY: musl's list of loaded objects.
+        while let Some(m) = unsafe { map.as_ref() } {
+            map = m.l_next;
+            // SAFETY: as above.
+            let Some(next) = (unsafe { map.as_ref() }) else { break };
+            if let Some(Some(p)) = with_object(Find::Base(next.l_addr as usize), |o| lookup_in(o, name_c, version_c, None)) {
+                return p;
+            }
+        }
+        return fail(name_c, version_c);
+    }
+    // SAFETY: the caller's arguments.
+    let plain = unsafe { libc::dlsym(handle, name) };
+    if plain.is_null() {
+        return fail(name_c, version_c);
+    }
+    match with_object(Find::Addr(plain as usize), |o| lookup_in(o, name_c, version_c, Some(plain))) {
+        Some(Some(p)) => p,
+        _ => fail(name_c, version_c),
+    }
+}
