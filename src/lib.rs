@@ -19,6 +19,7 @@ pub mod malloc;
 pub mod mqueue;
 pub mod poll;
 pub mod pthread;
+pub mod regex;
 pub mod sched;
 pub mod select;
 pub mod setjmp;
