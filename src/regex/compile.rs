@@ -405,7 +405,7 @@ impl<'a> Parser<'a> {
                     return Err(REG_BADRPT);
                 }
                 if matches!(tok.kind, Tk::OpenDup | Tk::Star | Tk::Plus | Tk::Question) {
-                    if syntax & RE_CONTEXT_INVALID_OPS != 0 && syntax & RE_CONTEXT_INVALID_DUP == 0 {
+                    if syntax & RE_CONTEXT_INVALID_OPS != 0 {
                         return Err(REG_BADRPT);
                     } else if syntax & RE_CONTEXT_INDEP_OPS != 0 {
                         self.fetch(syntax);
