@@ -128,6 +128,8 @@ pub struct Prog {
     /// Only matches at buffer start, by newline_anchor (glibc's check that
     /// the initial states for other contexts are empty).
     pub anchored: [bool; 2],
+    /// Lazily built DFAs, by newline_anchor.
+    pub dfa: [super::dfa::Cell; 2],
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -886,6 +888,7 @@ pub fn compile(pat: &[u8], syntax: u64, translate: Option<&[u8; 256]>, nsub_out:
         first: [0; 4],
         can_be_null: false,
         anchored: [false; 2],
+        dfa: [super::dfa::Cell::new(), super::dfa::Cell::new()],
     };
     analyze(&mut prog)?;
     Ok(prog)

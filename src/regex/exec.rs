@@ -12,6 +12,7 @@
 //!    case, as glibc's own; a step budget turns that into `REG_ESPACE`).
 
 use super::compile::*;
+use super::dfa::*;
 use super::vec::{NoMem, Vec};
 
 /// Where and how to match: `text[..len]` is the subject; bytes at or past
@@ -407,6 +408,105 @@ impl Backtrack<'_, '_> {
     }
 }
 
+fn ctx_before(dfa: &Dfa, inp: &Input<'_>, p: usize) -> u8 {
+    if p == 0 {
+        if inp.not_bol { C_BEG_NOTBOL } else { C_BEG }
+    } else {
+        dfa.class[usize::from(inp.text[p - 1])]
+    }
+}
+
+/// Whether a match ends at `p`, the stop, in state `s`. None: cache full.
+fn accepts_at_stop(prog: &Prog, inp: &Input<'_>, dfa: &mut Dfa, s: u32, p: usize) -> Result<Option<bool>, NoMem> {
+    if p == inp.text.len() {
+        return dfa.accepts_at_end(prog, s, inp.not_eol).map(Some);
+    }
+    Ok(dfa.step(prog, s, inp.text[p])?.map(accepted))
+}
+
+/// The longest match from `s0` by the DFA. Outer None: cache full.
+fn dfa_longest_at(prog: &Prog, inp: &Input<'_>, dfa: &mut Dfa, s0: usize) -> Result<Option<Option<usize>>, NoMem> {
+    let Some(mut s) = dfa.start(ctx_before(dfa, inp, s0), false)? else { return Ok(None) };
+    let mut best = None;
+    let mut p = s0;
+    loop {
+        if p >= inp.stop {
+            match accepts_at_stop(prog, inp, dfa, s, p)? {
+                None => return Ok(None),
+                Some(true) => best = Some(p),
+                Some(false) => {}
+            }
+            return Ok(Some(best));
+        }
+        let Some(t) = dfa.step(prog, s, inp.text[p])? else { return Ok(None) };
+        if accepted(t) {
+            best = Some(p);
+        }
+        s = target(t);
+        if s == DEAD {
+            return Ok(Some(best));
+        }
+        p += 1;
+    }
+}
+
+/// The leftmost-longest match by the DFA: a linear unanchored pass finds
+/// the earliest match end (none: no match); the leftmost start is at or
+/// before it, so the candidates up to it are tried in order. Outer None:
+/// the cache filled up; the caller simulates instead.
+fn dfa_search(
+    prog: &Prog,
+    inp: &Input<'_>,
+    dfa: &mut Dfa,
+    start: usize,
+    last: usize,
+) -> Result<Option<Option<(usize, usize)>>, NoMem> {
+    let mut limit = last;
+    if last >= inp.stop && last >= start {
+        let Some(mut s) = dfa.start(ctx_before(dfa, inp, start), true)? else { return Ok(None) };
+        let mut p = start;
+        let earliest = loop {
+            if p >= inp.stop {
+                match accepts_at_stop(prog, inp, dfa, s, p)? {
+                    None => return Ok(None),
+                    Some(true) => break Some(p),
+                    Some(false) => break None,
+                }
+            }
+            let Some(t) = dfa.step(prog, s, inp.text[p])? else { return Ok(None) };
+            if accepted(t) {
+                break Some(p);
+            }
+            s = target(t);
+            p += 1;
+        };
+        let Some(end) = earliest else { return Ok(Some(None)) };
+        limit = end.min(last);
+    }
+    let mut s = start;
+    loop {
+        if can_start(prog, inp, s) {
+            match dfa_longest_at(prog, inp, dfa, s)? {
+                None => return Ok(None),
+                Some(Some(e)) => return Ok(Some(Some((s, e)))),
+                Some(None) => {}
+            }
+        }
+        if s == limit {
+            return Ok(Some(None));
+        }
+        if limit > s {
+            s += 1;
+            // Skip to the next byte that can begin a match.
+            while s < limit && !prog.can_be_null && !(s < inp.stop && set_has(&prog.first, inp.text[s])) {
+                s += 1;
+            }
+        } else {
+            s -= 1;
+        }
+    }
+}
+
 /// Searches starts from `start` towards `last` (backwards when `last <
 /// start`), as glibc's re_search_internal. On a match fills `out` (length
 /// 2·(nsub+1) at most; unmatched groups -1) with as many registers as it
@@ -443,6 +543,11 @@ pub fn search(
             }
             if last > s { s += 1 } else { s -= 1 }
         }
+    } else if let Some(m) = prog.dfa[usize::from(inp.newline_anchor)]
+        .with(prog, inp.newline_anchor, |dfa| dfa_search(prog, inp, dfa, start, last))
+        .and_then(|r| r.transpose())
+    {
+        found = m?;
     } else if last >= start {
         found = longest(prog, inp, start, last)?;
     } else {

@@ -25,6 +25,7 @@
 //! program's copy is the live one.
 
 pub mod compile;
+pub mod dfa;
 pub mod exec;
 pub mod vec;
 
