@@ -125,6 +125,8 @@ pub struct Prog {
     /// Bytes that can begin a match; `can_be_null`: the empty string can.
     pub first: Set,
     pub can_be_null: bool,
+    /// The one byte that can begin a match, if there is only one.
+    pub first_single: Option<u8>,
     /// Only matches at buffer start, by newline_anchor (glibc's check that
     /// the initial states for other contexts are empty).
     pub anchored: [bool; 2],
@@ -887,6 +889,7 @@ pub fn compile(pat: &[u8], syntax: u64, translate: Option<&[u8; 256]>, nsub_out:
         map: p.map,
         first: [0; 4],
         can_be_null: false,
+        first_single: None,
         anchored: [false; 2],
         dfa: [super::dfa::Cell::new(), super::dfa::Cell::new()],
     };
@@ -965,6 +968,12 @@ fn analyze(prog: &mut Prog) -> Result<(), i32> {
                 stack.push(pc as u32 + 1)?;
             }
             _ => stack.push(pc as u32 + 1)?,
+        }
+    }
+    if !prog.can_be_null {
+        let count: u32 = prog.first.iter().map(|w| w.count_ones()).sum();
+        if count == 1 {
+            prog.first_single = (0..=255u8).find(|&b| set_has(&prog.first, b));
         }
     }
     Ok(())

@@ -49,6 +49,8 @@ pub struct Dfa {
     epoch: u32,
     stack: Vec<u32>,
     next: Vec<u32>,
+    /// Start states by context class and anchoring.
+    starts: [[u32; 2]; 5],
 }
 
 fn hash(kernel: &[u32], ctx: u8, unanchored: bool) -> usize {
@@ -82,6 +84,7 @@ impl Dfa {
             epoch: 0,
             stack: Vec::new(),
             next: Vec::new(),
+            starts: [[UNKNOWN; 2]; 5],
         })
     }
 
@@ -90,6 +93,7 @@ impl Dfa {
         self.kernels.clear();
         self.trans.clear();
         self.table.iter_mut().for_each(|t| *t = UNKNOWN);
+        self.starts = [[UNKNOWN; 2]; 5];
     }
 
     /// The state for `kernel` (sorted), added if new; None when full.
@@ -136,12 +140,22 @@ impl Dfa {
     }
 
     /// The start state for a match beginning after context `ctx`.
+    #[inline]
     pub fn start(&mut self, ctx: u8, unanchored: bool) -> Result<Option<u32>, NoMem> {
-        if unanchored {
-            self.next.clear();
-            return self.intern(true, ctx, true);
+        let cached = self.starts[usize::from(ctx)][usize::from(unanchored)];
+        if cached != UNKNOWN {
+            return Ok(Some(cached));
         }
-        self.intern(false, ctx, false)
+        let id = if unanchored {
+            self.next.clear();
+            self.intern(true, ctx, true)?
+        } else {
+            self.intern(false, ctx, false)?
+        };
+        if let Some(id) = id {
+            self.starts[usize::from(ctx)][usize::from(unanchored)] = id;
+        }
+        Ok(id)
     }
 
     /// Closure of state `s` between contexts; with `byte`, collects the
@@ -241,6 +255,14 @@ impl Dfa {
             st.at_end |= computed | if m { bit } else { 0 };
         }
         Ok(self.states[s as usize].at_end & bit != 0)
+    }
+}
+
+impl Dfa {
+    /// Whether state `s` has nothing in progress (an unanchored state that
+    /// only waits for a match to begin).
+    pub fn idle(&self, s: u32) -> bool {
+        self.states[s as usize].klen == 0
     }
 }
 

@@ -141,6 +141,25 @@ fn add(
     Ok(())
 }
 
+/// The first position in `[from, end)` whose byte can begin a match, or `end`.
+fn skip(prog: &Prog, inp: &Input<'_>, from: usize, end: usize) -> usize {
+    let end = end.min(inp.stop);
+    if from >= end {
+        return end.max(from);
+    }
+    if let Some(b) = prog.first_single {
+        let hay = &inp.text[from..end];
+        // SAFETY: `hay` is a live slice.
+        let found = unsafe { libc::memchr(hay.as_ptr().cast(), i32::from(b), hay.len()) };
+        return if found.is_null() { end } else { found as usize - inp.text.as_ptr() as usize };
+    }
+    let mut p = from;
+    while p < end && !set_has(&prog.first, inp.text[p]) {
+        p += 1;
+    }
+    p
+}
+
 fn can_start(prog: &Prog, inp: &Input<'_>, pos: usize) -> bool {
     prog.can_be_null || (pos < inp.stop && set_has(&prog.first, inp.text[pos]))
 }
@@ -162,12 +181,7 @@ fn longest(prog: &Prog, inp: &Input<'_>, first: usize, last: usize) -> Result<Op
                 break;
             }
             // Skip to the next byte that can begin a match.
-            let mut next = pos + 1;
-            let end = last.min(inp.stop);
-            while next < end && !set_has(&prog.first, inp.text[next]) {
-                next += 1;
-            }
-            pos = next;
+            pos = skip(prog, inp, pos + 1, last);
             continue;
         }
         for k in 0..clist.pcs.len() {
@@ -473,6 +487,15 @@ fn dfa_search(
                     Some(false) => break None,
                 }
             }
+            if !prog.can_be_null && dfa.idle(s) {
+                let q = skip(prog, inp, p, inp.stop);
+                if q != p {
+                    p = q;
+                    let Some(t) = dfa.start(ctx_before(dfa, inp, p), true)? else { return Ok(None) };
+                    s = t;
+                    continue;
+                }
+            }
             let Some(t) = dfa.step(prog, s, inp.text[p])? else { return Ok(None) };
             if accepted(t) {
                 break Some(p);
@@ -497,9 +520,8 @@ fn dfa_search(
         }
         if limit > s {
             s += 1;
-            // Skip to the next byte that can begin a match.
-            while s < limit && !prog.can_be_null && !(s < inp.stop && set_has(&prog.first, inp.text[s])) {
-                s += 1;
+            if !prog.can_be_null {
+                s = skip(prog, inp, s, limit).min(limit);
             }
         } else {
             s -= 1;

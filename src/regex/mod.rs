@@ -316,8 +316,19 @@ pub unsafe extern "C" fn __gcompat_regexec(
             newline_anchor: get_bit(buf, NEWLINE_ANCHOR),
         };
         let used = nmatch.min(prog.nsub + 1);
-        let Ok(mut out) = Vec::with_len(2 * used.max(1), -1isize) else { return REG_NOMATCH };
-        match exec::search(prog, &inp, start as usize, length as usize, &mut out) {
+        // Registers on the stack for the usual few; the heap beyond.
+        let mut small = [-1isize; 20];
+        let mut heap: Vec<isize>;
+        let out: &mut [isize] = if 2 * used.max(1) <= small.len() {
+            &mut small[..2 * used.max(1)]
+        } else {
+            match Vec::with_len(2 * used, -1isize) {
+                Ok(v) => heap = v,
+                Err(_) => return REG_NOMATCH,
+            }
+            &mut heap
+        };
+        match exec::search(prog, &inp, start as usize, length as usize, out) {
             Ok(true) => {
                 for i in 0..nmatch {
                     let m = &mut *pmatch.add(i);
@@ -591,7 +602,17 @@ unsafe fn search_stub(
             not_eol: get_bit(bufp, NOT_EOL),
             newline_anchor: get_bit(bufp, NEWLINE_ANCHOR),
         };
-        let Ok(mut pm) = Vec::with_len(2 * nregs, -1isize) else { return -2 };
+        let mut small = [-1isize; 20];
+        let mut heap: Vec<isize>;
+        let pm: &mut [isize] = if 2 * nregs <= small.len() {
+            &mut small[..2 * nregs]
+        } else {
+            match Vec::with_len(2 * nregs, -1isize) {
+                Ok(v) => heap = v,
+                Err(_) => return -2,
+            }
+            &mut heap
+        };
         // glibc gives registers beyond the pattern's groups -1.
         let k = (2 * (prog.nsub + 1)).min(pm.len());
         let found = exec::search(prog, &inp, start as usize, last_start as usize, &mut pm[..k]);
@@ -601,7 +622,7 @@ unsafe fn search_stub(
             Ok(true) => {}
         }
         if !regs.is_null() {
-            let state = copy_regs(regs, &pm, regs_allocated(bufp));
+            let state = copy_regs(regs, pm, regs_allocated(bufp));
             set_regs_allocated(bufp, state);
             if state == REGS_UNALLOCATED {
                 return -2;
