@@ -878,8 +878,8 @@ pub fn compile(pat: &[u8], syntax: u64, translate: Option<&[u8; 256]>, nsub_out:
     em.tree(tree)?;
     em.emit(I_MATCH, 0, 0)?;
     let loops = em.loops as usize;
-    let insts = core::mem::replace(&mut em.insts, Vec::new());
-    let sets = core::mem::replace(&mut p.sets, Vec::new());
+    let insts = core::mem::take(&mut em.insts);
+    let sets = core::mem::take(&mut p.sets);
     let mut prog = Prog {
         insts,
         sets,

@@ -64,9 +64,8 @@ fn hash(kernel: &[u32], ctx: u8, unanchored: bool) -> usize {
 impl Dfa {
     pub fn new(prog: &Prog, newline_anchor: bool) -> Result<Self, NoMem> {
         let mut class = [C_OTHER; 256];
-        for b in 0..256 {
-            let c = prog.map[b];
-            class[b] = if word_byte(c) {
+        for (slot, &c) in class.iter_mut().zip(prog.map.iter()) {
+            *slot = if word_byte(c) {
                 C_WORD
             } else if c == b'\n' && newline_anchor {
                 C_NL
@@ -298,6 +297,12 @@ pub struct Cell {
 
 // SAFETY: `dfa` is only reached while `busy` is held (`with`).
 unsafe impl Sync for Cell {}
+
+impl Default for Cell {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl Cell {
     pub const fn new() -> Self {

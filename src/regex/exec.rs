@@ -125,11 +125,8 @@ fn add(
                 stack.push(i.a)?;
             }
             I_JMP => stack.push(i.a)?,
-            I_ASSERT => {
-                if inp.assert(prog, i.a, pos) {
-                    stack.push(pc + 1)?;
-                }
-            }
+            I_ASSERT if inp.assert(prog, i.a, pos) => stack.push(pc + 1)?,
+            I_ASSERT => {}
             I_ITER_END if i.b != u32::MAX => {
                 stack.push(pc + 1)?;
                 stack.push(i.b)?;

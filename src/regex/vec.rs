@@ -16,6 +16,12 @@ pub struct Vec<T: Copy> {
 #[derive(Debug)]
 pub struct NoMem;
 
+impl<T: Copy> Default for Vec<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl<T: Copy> Vec<T> {
     pub const fn new() -> Self {
         Self { ptr: NonNull::dangling(), len: 0, cap: 0, _owns: PhantomData }
