@@ -11,14 +11,21 @@
 //!
 //! The engine is the shim's own, not musl's TRE: TRE knows none of glibc's
 //! syntax bits and fills registers by other rules. Design (see
-//! [`compile`] and [`exec`]): the pattern is parsed by glibc's grammar into
-//! a tree and compiled to an NFA program; a Pike-style simulation finds the
-//! leftmost start and longest end without backtracking; registers come from
-//! a preference-ordered backtracking search constrained to that end, with
-//! failed (instruction, position) pairs memoized, which picks the path
-//! glibc's `set_regs` picks on ordinary patterns. Patterns with
-//! back-references are searched by full backtracking. Byte-oriented, as
-//! glibc is in the C locale.
+//! [`compile`], [`dfa`] and [`exec`]): the pattern is parsed by glibc's
+//! grammar into a tree and compiled to an NFA program. Without
+//! back-references, a lazily built DFA (cached in the compiled pattern)
+//! decides in one linear pass whether and where the earliest match ends,
+//! then finds the leftmost start and its longest end; a Pike-style
+//! simulation (O(n·m), no backtracking) is the fallback when the DFA cache
+//! overflows or another thread holds it. Registers come from a
+//! preference-ordered backtracking search constrained to end at that end,
+//! with visited (instruction, position) pairs memoized, and glibc's
+//! `update_regs` rule for empty matches of optional groups: it picks the
+//! path glibc's `set_regs` picks. Patterns with back-references are
+//! searched by full backtracking (a step budget gives `REG_ESPACE`).
+//!
+//! Byte-oriented, as glibc is in the C locale; in a UTF-8 locale glibc
+//! matches multibyte characters where this matches bytes.
 //!
 //! `re_syntax_options` is data a glibc program copy-relocates: it is defined
 //! in `overrides.c` and read through its dynamic symbol (the GOT), so the
