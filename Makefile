@@ -5,6 +5,7 @@
 #   make install DESTDIR=... PREFIX=... LIBDIR=...
 #   make setup           install build and test dependencies (idempotent)
 #   make bench-loader    start-up time through the loader stub (a benchmark, not a test)
+#   make bench-regex     regex throughput, glibc vs musl + shim (a benchmark, not a test)
 #   make demo            run a real glibc program (Debian's /bin/echo) on musl 1.2.5
 #   make bench           benchmarks: they print figures, they assert nothing
 
@@ -53,7 +54,7 @@ LDFLAGS_SHIM := -shared -nostdlib -Wl,-soname,libgcompat.so.0 \
 	-Wl,-z,noexecstack -Wl,--no-undefined -Wl,--strip-debug \
 	-Wl,--eh-frame-hdr
 
-.PHONY: all setup check test demo bench install clean bench-loader
+.PHONY: all setup check test demo bench install clean bench-loader bench-regex
 all: $(SHIM) $(STUB)
 
 setup:
@@ -101,6 +102,7 @@ demo: setup all
 
 bench: setup all
 	./scripts/bench-calls.sh
+	./scripts/bench-regex.sh
 
 # Alpine gcompat's layout: the shim and the stub in $(LIBDIR), glibc's
 # interpreter path linking to the stub, and $(LIBNAMES) linking to the shim.
@@ -118,6 +120,10 @@ install: all
 # under glibc, and through `ld-musl --preload`: medians over many spawns.
 bench-loader: setup all
 	./scripts/bench-loader.sh
+
+# Regex match throughput of a glibc program under glibc and on musl + shim.
+bench-regex: setup all
+	./scripts/bench-regex.sh
 
 clean:
 	$(CARGO) clean

@@ -31,6 +31,7 @@ pub mod poll;
 pub mod pthread;
 pub mod rtld;
 pub mod resolv;
+pub mod regex;
 pub mod sched;
 pub mod select;
 pub mod setjmp;
