@@ -84,11 +84,12 @@ impl GnuFormat {
         }
         // SAFETY: forwarded from the caller.
         let bytes = unsafe { CStr::from_ptr(fmt) }.to_bytes();
-        if !needs_rewrite(bytes) {
+        let need = needs_rewrite(bytes);
+        if need == Need::Nothing {
             return fmt;
         }
         // SAFETY: forwarded from the caller.
-        let rewritten = unsafe { self.rewrite_with_args(bytes, errnum, ap) };
+        let rewritten = unsafe { self.rewrite_with_args(bytes, need, errnum, ap) };
         errno::set(errnum);
         rewritten.unwrap_or(fmt)
     }
@@ -98,20 +99,26 @@ impl GnuFormat {
     /// # Safety
     /// `ap` holds the arguments `fmt` takes.
     #[inline(never)]
-    unsafe fn rewrite_with_args(&mut self, fmt: &[u8], errnum: c_int, ap: VaList) -> Option<*const c_char> {
+    unsafe fn rewrite_with_args(&mut self, fmt: &[u8], need: Need, errnum: c_int, ap: VaList) -> Option<*const c_char> {
         let mut types = [-1 as c_int; MAX_ARGS];
         let nargs = printf_parse::parse(fmt, &mut types);
-        let mut values = [0u64; MAX_ARGS];
+        let mut values = MaybeUninit::<[u64; MAX_ARGS]>::uninit();
         let known = nargs <= MAX_ARGS && types[..nargs].iter().all(|&t| t >= 0);
         let values = if known {
-            if nargs > 0 {
-                // SAFETY: `ap` holds `nargs` arguments of these types (caller).
-                unsafe { __gcompat_printf_args(ap, types.as_ptr(), nargs, values.as_mut_ptr()) };
+            let values = values.as_mut_ptr().cast::<u64>();
+            // SAFETY: `ap` holds `nargs` arguments of these types (caller);
+            // the walk writes the first `nargs` values, which are all read.
+            unsafe {
+                __gcompat_printf_args(ap, types.as_ptr(), nargs, values);
+                Some(core::slice::from_raw_parts(values, nargs))
             }
-            Some(&values[..nargs])
         } else {
             None
         };
+        // The common `%s` with a string: musl prints it as glibc does.
+        if need == Need::IfNull && !values.is_some_and(|v| any_null(&types[..v.len()], v)) {
+            return None;
+        }
         // SAFETY: every byte of `buf` that is read was written first.
         let out = unsafe { &mut *self.buf.as_mut_ptr() };
         rewrite(fmt, errnum, values, out).map(|_| out.as_ptr().cast())
@@ -124,25 +131,49 @@ impl Default for GnuFormat {
     }
 }
 
+/// What the cheap scan of a format found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Need {
+    /// musl prints it as glibc does.
+    Nothing,
+    /// Only a null `%p`/`%s`/`%S` argument prints differently.
+    IfNull,
+    /// `%m`, `I`, `Z`, or a `%p` with a precision, `+` or space.
+    Rewrite,
+}
+
 /// The one cheap scan: whether some conversion of `fmt` may print
-/// differently under glibc (`%p`, `%s`, `%S`, `%m`, the `I` flag or the `Z`
-/// modifier). Conservative: it stops at the first byte that is not part of
-/// a plain conversion's flags, width, precision or length.
+/// differently under glibc. Conservative: it stops at the first byte that
+/// is not part of a plain conversion's flags, width, precision or length.
 #[inline]
-pub fn needs_rewrite(fmt: &[u8]) -> bool {
+pub fn needs_rewrite(fmt: &[u8]) -> Need {
+    let mut need = Need::Nothing;
     let mut i = 0;
     while let Some(p) = fmt[i..].iter().position(|&b| b == b'%') {
         i += p + 1;
+        let mut pointer_flags = false;
         while i < fmt.len() && matches!(fmt[i], b'0'..=b'9' | b'$' | b'.' | b'*' | b'-' | b'+' | b' ' | b'#' | b'\'' | b'h' | b'l' | b'L' | b'q' | b'j' | b'z' | b't') {
+            pointer_flags |= matches!(fmt[i], b'.' | b'+' | b' ');
             i += 1;
         }
         match fmt.get(i) {
-            Some(b'p' | b's' | b'S' | b'm' | b'I' | b'Z') => return true,
-            Some(_) => i += 1,
-            None => return false,
+            Some(b'm' | b'I' | b'Z') => return Need::Rewrite,
+            Some(b'p') if pointer_flags => return Need::Rewrite,
+            Some(b'p' | b's' | b'S') => need = Need::IfNull,
+            Some(_) => {}
+            None => break,
         }
+        i += 1;
     }
-    false
+    need
+}
+
+/// Whether some string or pointer argument (not a `%n` target) is null.
+fn any_null(types: &[c_int], values: &[u64]) -> bool {
+    use printf_parse::{PA_FLAG_PTR, PA_POINTER, PA_STRING, PA_WSTRING};
+    types.iter().zip(values).any(|(&t, &v)| {
+        v == 0 && t & PA_FLAG_PTR == 0 && matches!(t & 0xff, PA_STRING | PA_WSTRING | PA_POINTER)
+    })
 }
 
 /// What glibc prints for a conversion the shim prints itself.
@@ -338,7 +369,7 @@ impl Writer<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{needs_rewrite, rewrite};
+    use super::{Need, needs_rewrite, rewrite};
 
     fn run(fmt: &str, errnum: i32, values: Option<&[u64]>) -> Option<String> {
         let mut out = [0u8; 256];
@@ -369,12 +400,14 @@ mod tests {
 
     #[test]
     fn scans_cheaply() {
-        assert!(!needs_rewrite(b"%d %5.2f %% %lx %zu\n"));
-        assert!(needs_rewrite(b"%-10s"));
-        assert!(needs_rewrite(b"%2$p"));
-        assert!(needs_rewrite(b"%Zu"));
-        assert!(needs_rewrite(b"%'Id"));
-        assert!(!needs_rewrite(b"spam %d"));
+        assert_eq!(needs_rewrite(b"%d %5.2f %% %lx %zu\n"), Need::Nothing);
+        assert_eq!(needs_rewrite(b"%-10s"), Need::IfNull);
+        assert_eq!(needs_rewrite(b"%2$p %d"), Need::IfNull);
+        assert_eq!(needs_rewrite(b"%s %+p"), Need::Rewrite);
+        assert_eq!(needs_rewrite(b"%Zu"), Need::Rewrite);
+        assert_eq!(needs_rewrite(b"%'Id"), Need::Rewrite);
+        assert_eq!(needs_rewrite(b"%s %m"), Need::Rewrite);
+        assert_eq!(needs_rewrite(b"spam %d"), Need::Nothing);
     }
 
     #[test]
