@@ -39,9 +39,7 @@ unsafe extern "C" {
     pub fn funlockfile(stream: *mut FILE);
     pub fn ferror_unlocked(stream: *mut FILE) -> c_int;
 
-    pub fn vfwprintf(stream: *mut FILE, fmt: *const wchar_t, ap: VaList) -> c_int;
-    pub fn vswprintf(s: *mut wchar_t, n: size_t, fmt: *const wchar_t, ap: VaList) -> c_int;
-    pub fn vwprintf(fmt: *const wchar_t, ap: VaList) -> c_int;
+    // The wide v*printf family is the shim's own too: wchar/printf.rs.
 
     pub fn strlcpy(dst: *mut c_char, src: *const c_char, size: size_t) -> size_t;
     pub fn strlcat(dst: *mut c_char, src: *const c_char, size: size_t) -> size_t;

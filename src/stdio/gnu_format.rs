@@ -100,32 +100,118 @@ impl GnuFormat {
     /// `ap` holds the arguments `fmt` takes.
     #[inline(never)]
     unsafe fn rewrite_with_args(&mut self, fmt: &[u8], need: Need, errnum: c_int, ap: VaList) -> Option<*const c_char> {
-        let mut types = [-1 as c_int; MAX_ARGS];
-        let nargs = printf_parse::parse(fmt, &mut types);
-        let mut values = MaybeUninit::<[u64; MAX_ARGS]>::uninit();
-        let known = nargs <= MAX_ARGS && types[..nargs].iter().all(|&t| t >= 0);
-        let values = if known {
-            let values = values.as_mut_ptr().cast::<u64>();
-            // SAFETY: `ap` holds `nargs` arguments of these types (caller);
-            // the walk writes the first `nargs` values, which are all read.
-            unsafe {
-                __gcompat_printf_args(ap, types.as_ptr(), nargs, values);
-                Some(core::slice::from_raw_parts(values, nargs))
-            }
-        } else {
-            None
-        };
-        // The common `%s` with a string: musl prints it as glibc does.
-        if need == Need::IfNull && !values.is_some_and(|v| any_null(&types[..v.len()], v)) {
-            return None;
-        }
+        let mut args = Args::new();
+        // SAFETY: forwarded from the caller.
+        let values = unsafe { args.read(fmt, need, ap) }?;
         // SAFETY: every byte of `buf` that is read was written first.
         let out = unsafe { &mut *self.buf.as_mut_ptr() };
         rewrite(fmt, errnum, values, out).map(|_| out.as_ptr().cast())
     }
 }
 
+/// The argument values of one call, as far as the rewrite needs them.
+struct Args {
+    types: [c_int; MAX_ARGS],
+    values: MaybeUninit<[u64; MAX_ARGS]>,
+}
+
+impl Args {
+    fn new() -> Self {
+        Self { types: [-1; MAX_ARGS], values: MaybeUninit::uninit() }
+    }
+
+    /// Reads the arguments `fmt` takes from a copy of `ap`: `Some(None)`
+    /// when they cannot be known (too many, or gaps), `None` when nothing
+    /// needs rewriting (`need` is [`Need::IfNull`] and no string or
+    /// pointer argument is null).
+    ///
+    /// # Safety
+    /// `ap` holds the arguments `fmt` takes.
+    unsafe fn read(&mut self, fmt: &[u8], need: Need, ap: VaList) -> Option<Option<&[u64]>> {
+        let nargs = printf_parse::parse(fmt, &mut self.types);
+        let known = nargs <= MAX_ARGS && self.types[..nargs].iter().all(|&t| t >= 0);
+        if !known {
+            return if need == Need::IfNull { None } else { Some(None) };
+        }
+        let values = self.values.as_mut_ptr().cast::<u64>();
+        // SAFETY: `ap` holds `nargs` arguments of these types (caller); the
+        // walk writes the first `nargs` values, which are all that is read.
+        let values = unsafe {
+            __gcompat_printf_args(ap, self.types.as_ptr(), nargs, values);
+            core::slice::from_raw_parts(values, nargs)
+        };
+        // The common `%s` with a string: musl prints it as glibc does.
+        if need == Need::IfNull && !any_null(&self.types[..nargs], values) {
+            return None;
+        }
+        Some(Some(values))
+    }
+}
+
 impl Default for GnuFormat {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// [`GnuFormat`] for the wide printf family (`wprintf`, `__vfwprintf_chk`,
+/// ...): the same conversions, in a `wchar_t` format. A format of
+/// [`CAPACITY`] units or more is left to musl.
+pub struct GnuWideFormat {
+    buf: MaybeUninit<[libc::wchar_t; CAPACITY]>,
+    bytes: MaybeUninit<[u8; CAPACITY]>,
+}
+
+impl GnuWideFormat {
+    pub const fn new() -> Self {
+        Self { buf: MaybeUninit::uninit(), bytes: MaybeUninit::uninit() }
+    }
+
+    /// [`GnuFormat::prepare`] for a wide format.
+    ///
+    /// # Safety
+    /// `fmt` is a NUL-terminated wide string and `ap` the arguments it takes.
+    pub unsafe fn prepare(&mut self, flag: c_int, fmt: *const libc::wchar_t, ap: VaList) -> *const libc::wchar_t {
+        let errnum = errno::get();
+        if flag > 0 {
+            // SAFETY: forwarded from the caller.
+            unsafe { super::format::check_wide(flag, fmt) };
+            errno::set(errnum);
+        }
+        if fmt.is_null() {
+            return fmt;
+        }
+        // SAFETY: NUL-terminated (caller).
+        let units = unsafe { core::slice::from_raw_parts(fmt, libc::wcslen(fmt)) };
+        if units.len() >= CAPACITY {
+            return fmt;
+        }
+        // SAFETY: the first `units.len()` bytes are written before being read.
+        let bytes = unsafe { &mut (&mut *self.bytes.as_mut_ptr())[..units.len()] };
+        for (b, &u) in bytes.iter_mut().zip(units) {
+            *b = u8::try_from(u).ok().filter(u8::is_ascii).unwrap_or(0x80);
+        }
+        let need = needs_rewrite(bytes);
+        if need == Need::Nothing {
+            return fmt;
+        }
+        let mut args = Args::new();
+        // SAFETY: forwarded from the caller.
+        let Some(values) = (unsafe { args.read(bytes, need, ap) }) else {
+            return fmt;
+        };
+        // SAFETY: every unit of `buf` that is read was written first.
+        let out = unsafe { &mut *self.buf.as_mut_ptr() };
+        let rewritten = rewrite_units(units, bytes, errnum, values, out);
+        errno::set(errnum);
+        match rewritten {
+            Some(_) => out.as_ptr(),
+            None => fmt,
+        }
+    }
+}
+
+impl Default for GnuWideFormat {
     fn default() -> Self {
         Self::new()
     }
@@ -251,6 +337,19 @@ fn replacement(spec: &Spec, errnum: c_int, values: Option<&[u64]>) -> Option<Rep
 /// for a call with errno `errnum` and the argument values `values` (`None`:
 /// unknown); `None` if nothing needed rewriting or the result does not fit.
 pub fn rewrite(fmt: &[u8], errnum: c_int, values: Option<&[u64]>, out: &mut [u8]) -> Option<usize> {
+    rewrite_units(fmt, fmt, errnum, values, out)
+}
+
+/// [`rewrite`] for a format of any code unit (`char`, `wchar_t`): `units`
+/// is the format, `fmt` the same format one byte a unit (non-ASCII units
+/// as 0x80), which the parser reads.
+pub fn rewrite_units<T: Copy + From<u8>>(
+    units: &[T],
+    fmt: &[u8],
+    errnum: c_int,
+    values: Option<&[u64]>,
+    out: &mut [T],
+) -> Option<usize> {
     let (mut positional, mut sequential) = (false, false);
     for spec in Specs::new(fmt) {
         if spec.positional {
@@ -274,22 +373,23 @@ pub fn rewrite(fmt: &[u8], errnum: c_int, values: Option<&[u64]>, out: &mut [u8]
         }
     }
     let mut w = Writer { out, len: 0 };
+    debug_assert_eq!(units.len(), fmt.len());
     let mut changed = false;
     let mut copied = 0;
     for spec in Specs::new(fmt) {
-        w.extend(&fmt[copied..spec.start])?;
+        w.copy(&units[copied..spec.start])?;
         copied = spec.end;
         let Some(r) = replacement(&spec, errnum, values) else {
             changed |= spec.i_flag || spec.z_length;
             let conv_at = if spec.conv == 0 { spec.end } else { spec.end - 1 };
-            for &b in &fmt[spec.start..conv_at] {
+            for (&b, &unit) in fmt[spec.start..conv_at].iter().zip(&units[spec.start..conv_at]) {
                 match b {
                     b'I' => {}
                     b'Z' => w.push(b'z')?,
-                    _ => w.push(b)?,
+                    _ => w.push_unit(unit)?,
                 }
             }
-            w.extend(&fmt[conv_at..spec.end])?;
+            w.copy(&units[conv_at..spec.end])?;
             continue;
         };
         changed = true;
@@ -316,21 +416,29 @@ pub fn rewrite(fmt: &[u8], errnum: c_int, values: Option<&[u64]>, out: &mut [u8]
             }
         }
     }
-    w.extend(&fmt[copied..])?;
+    w.copy(&units[copied..])?;
     w.push(0)?;
     changed.then_some(w.len)
 }
 
-struct Writer<'a> {
-    out: &'a mut [u8],
+struct Writer<'a, T> {
+    out: &'a mut [T],
     len: usize,
 }
 
-impl Writer<'_> {
-    fn push(&mut self, b: u8) -> Option<()> {
-        *self.out.get_mut(self.len)? = b;
+impl<T: Copy + From<u8>> Writer<'_, T> {
+    fn push_unit(&mut self, unit: T) -> Option<()> {
+        *self.out.get_mut(self.len)? = unit;
         self.len += 1;
         Some(())
+    }
+
+    fn push(&mut self, b: u8) -> Option<()> {
+        self.push_unit(T::from(b))
+    }
+
+    fn copy(&mut self, units: &[T]) -> Option<()> {
+        units.iter().try_for_each(|&u| self.push_unit(u))
     }
 
     fn extend(&mut self, bytes: &[u8]) -> Option<()> {

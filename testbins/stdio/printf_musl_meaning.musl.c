@@ -1,14 +1,15 @@
-// cases: p_null s_null m_texts family
+// cases: p_null s_null m_texts family wide
 /* A musl-built caller keeps musl's printf, which the shim overrides for
  * glibc callers only: a null %p prints "0", a null %s a truncated
  * "(null)", %m musl's texts ("Not a tty"), through every function of the
- * family. The oracle is this program under musl 1.2.5 without the shim. */
+ * family and the wide one. The oracle is this program under musl 1.2.5 without the shim. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 static int via_v(int which, char *buf, size_t n, const char *fmt, ...)
 {
@@ -78,6 +79,14 @@ int main(int argc, char **argv)
             r = via_v(which, buf, 8, "v%d [%m|%p]\n", which, np);
             printf("returned %d %s\n", r, buf);
         }
+    } else if (!strcmp(argv[1], "wide")) {
+        wchar_t w[128];
+        errno = ENOTTY;
+        r = swprintf(w, 128, L"[%m|%p|%8p|%.3s]", np, np, "abcdef");
+        printf("swprintf %d %ls\n", r, w);
+        errno = EAGAIN;
+        r = fwprintf(stderr, L"fwprintf [%m|%p]\n", np);
+        printf("returned %d\n", r);
     }
     return 0;
 }
