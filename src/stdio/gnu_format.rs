@@ -1,7 +1,8 @@
 //! glibc's printf conversions that musl prints differently, for glibc-built
 //! callers (the fortified entry points, whose callers are glibc-built by
-//! definition, and the plain printf family's glibc callers, `printf.rs`):
-//! the format is rewritten into one musl prints the way glibc would, still
+//! definition; the plain printf family's glibc callers, `printf.rs`, and
+//! the wide one's, `wchar/printf.rs`; `error` and `argp`'s messages): the
+//! format is rewritten into one musl prints the way glibc would, still
 //! consuming the same arguments.
 //!
 //! - `%m` (glibc manual, "Other Output Conversions"): glibc's text for the
@@ -504,6 +505,16 @@ mod tests {
         assert_eq!(run("%2$p %1$*3$s %3$d", 0, Some(&[0, 0, 9])).as_deref(), Some("%2$.0s(nil) %1$3.0s(null) %3$d"));
         assert_eq!(run("%2$p %1$*3$s", 0, Some(&[0, 0, 9])).as_deref(), Some("%2$.0s(nil) %3$.0s%1$3.0s(null)"));
         assert_eq!(run("%1$p %s", 0, Some(&[0, 0])), None);
+    }
+
+    #[test]
+    fn rewrites_wide_formats() {
+        let wide: Vec<i32> = "\u{e9} %p|%-7s|%m %d".chars().map(|c| c as i32).collect();
+        let bytes: Vec<u8> = wide.iter().map(|&u| u8::try_from(u).ok().filter(u8::is_ascii).unwrap_or(0x80)).collect();
+        let mut out = [0i32; 64];
+        let n = super::rewrite_units(&wide, &bytes, 2, Some(&[0, 0, 5]), &mut out).unwrap();
+        let text: String = out[..n - 1].iter().map(|&u| char::from_u32(u as u32).unwrap()).collect();
+        assert_eq!(text, "\u{e9} %.0s(nil)|(null)%1.0s|No such file or directory %d");
     }
 
     #[test]
