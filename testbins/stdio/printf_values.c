@@ -23,7 +23,12 @@ static int via_v(int which, char *buf, size_t n, const char *fmt, ...)
     int r = -1;
     va_start(ap, fmt);
     switch (which) {
-    case 0: r = vprintf(fmt, ap); break;
+    case 0: {
+        /* Through a pointer: glibc's headers inline vprintf as vfprintf. */
+        int (*volatile f)(const char *, va_list) = vprintf;
+        r = f(fmt, ap);
+        break;
+    }
     case 1: r = vfprintf(stdout, fmt, ap); break;
     case 2: r = vsprintf(buf, fmt, ap); break;
     case 3: r = vsnprintf(buf, n, fmt, ap); break;
