@@ -3,6 +3,7 @@
  * folded), N times per run, and the median of RUNS runs is printed in
  * nanoseconds per call. Built against glibc, run under musl + shim.
  * This prints figures; it asserts nothing. */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,13 +36,19 @@ static void *(*volatile p_memcpy)(void *, const void *, size_t) = memcpy;
 static void *(*volatile p_memcpy_chk)(void *, const void *, size_t, size_t) = __memcpy_chk;
 static int (*volatile p_sprintf)(char *, const char *, ...) = sprintf;
 static int (*volatile p_sprintf_chk)(char *, int, size_t, const char *, ...) = __sprintf_chk;
+/* The program's sprintf (under musl, the shim's glibc-caller path) beside
+ * libc's own, found in libc itself (main()). */
+static int (*volatile p_libc_sprintf)(char *, const char *, ...);
 static long (*volatile p_strtol)(const char *, char **, int) = strtol;
 static long (*volatile p_isoc23_strtol)(const char *, char **, int) = __isoc23_strtol;
 
 static double loop_memcpy(void) { double t = now(); for (int i = 0; i < N; i++) p_memcpy(dst, src, 64); return (now() - t) / N; }
 static double loop_memcpy_chk(void) { double t = now(); for (int i = 0; i < N; i++) p_memcpy_chk(dst, src, 64, sizeof dst); return (now() - t) / N; }
-static double loop_sprintf(void) { double t = now(); for (int i = 0; i < N / 10; i++) p_sprintf(dst, "%d %s", i, "abc"); return (now() - t) / (N / 10); }
 static double loop_sprintf_chk(void) { double t = now(); for (int i = 0; i < N / 10; i++) p_sprintf_chk(dst, 1, sizeof dst, "%d %s", i, "abc"); return (now() - t) / (N / 10); }
+static double loop_plain_fast(void) { double t = now(); for (int i = 0; i < N / 10; i++) p_sprintf(dst, "%d %x %5.2f", i, i, 0.5); return (now() - t) / (N / 10); }
+static double loop_libc_fast(void) { double t = now(); for (int i = 0; i < N / 10; i++) p_libc_sprintf(dst, "%d %x %5.2f", i, i, 0.5); return (now() - t) / (N / 10); }
+static double loop_plain_s(void) { double t = now(); for (int i = 0; i < N / 10; i++) p_sprintf(dst, "%d %s", i, "abc"); return (now() - t) / (N / 10); }
+static double loop_libc_s(void) { double t = now(); for (int i = 0; i < N / 10; i++) p_libc_sprintf(dst, "%d %s", i, "abc"); return (now() - t) / (N / 10); }
 static double loop_strtol(void) { double t = now(); for (int i = 0; i < N; i++) sink += p_strtol("-123456", 0, 0); return (now() - t) / N; }
 static double loop_isoc23_strtol(void) { double t = now(); for (int i = 0; i < N; i++) sink += p_isoc23_strtol("-123456", 0, 0); return (now() - t) / N; }
 
@@ -63,7 +70,15 @@ static void pair(const char *shim, double (*fs)(void), const char *plain, double
 int main(void)
 {
     pair("__memcpy_chk", loop_memcpy_chk, "memcpy", loop_memcpy);
-    pair("__sprintf_chk", loop_sprintf_chk, "sprintf", loop_sprintf);
     pair("__isoc23_strtol", loop_isoc23_strtol, "strtol", loop_strtol);
+    void *libc = dlopen("libc.so.6", RTLD_LAZY | RTLD_NOLOAD);
+    p_libc_sprintf = libc ? (int (*)(char *, const char *, ...))dlsym(libc, "sprintf") : 0;
+    if (p_libc_sprintf) {
+        pair("__sprintf_chk", loop_sprintf_chk, "libc's", loop_libc_s);
+        pair("sprintf %d %x %f", loop_plain_fast, "libc's", loop_libc_fast);
+        pair("sprintf %d %s", loop_plain_s, "libc's", loop_libc_s);
+    } else {
+        printf("libc's own sprintf not found: %s\n", dlerror());
+    }
     return 0;
 }

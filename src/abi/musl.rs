@@ -20,12 +20,8 @@ unsafe extern "C" {
     pub static mut program_invocation_name: *mut c_char;
     pub static mut program_invocation_short_name: *mut c_char;
 
-    pub fn vprintf(fmt: *const c_char, ap: VaList) -> c_int;
-    pub fn vfprintf(stream: *mut FILE, fmt: *const c_char, ap: VaList) -> c_int;
-    pub fn vsprintf(s: *mut c_char, fmt: *const c_char, ap: VaList) -> c_int;
-    pub fn vsnprintf(s: *mut c_char, n: size_t, fmt: *const c_char, ap: VaList) -> c_int;
-    pub fn vdprintf(fd: c_int, fmt: *const c_char, ap: VaList) -> c_int;
-    pub fn vasprintf(strp: *mut *mut c_char, fmt: *const c_char, ap: VaList) -> c_int;
+    // The narrow v*printf family is the shim's own (overridden for glibc
+    // callers): musl's definitions are in stdio/printf.rs (`musl_next!`).
     pub fn vsyslog(priority: c_int, fmt: *const c_char, ap: VaList);
     pub fn dgettext(domain: *const c_char, msgid: *const c_char) -> *mut c_char;
 }
@@ -43,9 +39,7 @@ unsafe extern "C" {
     pub fn funlockfile(stream: *mut FILE);
     pub fn ferror_unlocked(stream: *mut FILE) -> c_int;
 
-    pub fn vfwprintf(stream: *mut FILE, fmt: *const wchar_t, ap: VaList) -> c_int;
-    pub fn vswprintf(s: *mut wchar_t, n: size_t, fmt: *const wchar_t, ap: VaList) -> c_int;
-    pub fn vwprintf(fmt: *const wchar_t, ap: VaList) -> c_int;
+    // The wide v*printf family is the shim's own too: wchar/printf.rs.
 
     pub fn strlcpy(dst: *mut c_char, src: *const c_char, size: size_t) -> size_t;
     pub fn strlcat(dst: *mut c_char, src: *const c_char, size: size_t) -> size_t;

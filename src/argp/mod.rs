@@ -24,6 +24,7 @@ mod vec;
 use crate::abi::VaList;
 use crate::abi::glibc_types::{argp, argp_state};
 use crate::abi::musl;
+use crate::stdio::printf::glibc_vasprintf;
 use core::ffi::{CStr, c_char, c_int, c_uint};
 use libc::FILE;
 
@@ -312,7 +313,7 @@ pub unsafe extern "C" fn __gcompat_argp_verror(state: *const argp_state, fmt: *c
             return;
         }
         let mut buf: *mut c_char = core::ptr::null_mut();
-        if musl::vasprintf(&mut buf, fmt, ap) < 0 {
+        if glibc_vasprintf(&mut buf, 0, fmt, ap) < 0 {
             buf = core::ptr::null_mut();
         }
         error_message(state, &[text(buf)]);
@@ -339,7 +340,7 @@ pub unsafe extern "C" fn __gcompat_argp_vfailure(
             return;
         }
         let mut buf: *mut c_char = core::ptr::null_mut();
-        if !fmt.is_null() && musl::vasprintf(&mut buf, fmt, ap) < 0 {
+        if !fmt.is_null() && glibc_vasprintf(&mut buf, 0, fmt, ap) < 0 {
             buf = core::ptr::null_mut();
         }
         let message = if fmt.is_null() { None } else { Some(text(buf)) };

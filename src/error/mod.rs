@@ -4,7 +4,8 @@
 //! The variadic entry points and the variables are in `error.c`; the
 //! variables are read here through their dynamic symbols (see there).
 
-use crate::abi::musl::{program_invocation_name, stderr, stdout, vfprintf};
+use crate::abi::musl::{program_invocation_name, stderr, stdout};
+use crate::stdio::printf::glibc_vfprintf;
 use crate::abi::{VaList, cstr::Buf};
 use core::ffi::{c_char, c_int, c_uint};
 use core::sync::atomic::{AtomicPtr, AtomicU32, Ordering::Relaxed};
@@ -91,7 +92,7 @@ pub unsafe extern "C" fn __gcompat_verror(
                 libc::fprintf(err, c"%s:%u: ".as_ptr(), file, line);
             }
         }
-        vfprintf(err, fmt, ap);
+        glibc_vfprintf(err, 0, fmt, ap);
         error_message_count = error_message_count.wrapping_add(1);
         if errnum != 0 {
             let mut text = Buf::<64>::new();

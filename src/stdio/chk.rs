@@ -11,8 +11,7 @@
 //!
 //! The variadic fronts are in `chk.c`.
 
-use super::gnu_format::GnuFormat;
-use crate::abi::musl::{vasprintf, vdprintf, vfprintf, vprintf, vsnprintf};
+use super::printf::{glibc_vasprintf, glibc_vdprintf, glibc_vfprintf, glibc_vprintf, glibc_vsnprintf};
 use crate::abi::{VaList, errno, fatal::buffer_overflow, musl};
 use core::ffi::{c_char, c_int, c_void};
 use libc::{FILE, size_t};
@@ -30,11 +29,7 @@ fn bound(len: size_t) -> size_t {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __vprintf_chk(flag: c_int, fmt: *const c_char, ap: VaList) -> c_int {
     // SAFETY: forwarded from the caller.
-    let mut gnu = GnuFormat::new();
-    unsafe {
-        let fmt = gnu.prepare(flag, fmt);
-        vprintf(fmt, ap)
-    }
+    unsafe { glibc_vprintf(flag, fmt, ap) }
 }
 
 /// `__vfprintf_chk`: `vfprintf` with the format checks.
@@ -49,11 +44,7 @@ pub unsafe extern "C" fn __vfprintf_chk(
     ap: VaList,
 ) -> c_int {
     // SAFETY: forwarded from the caller.
-    let mut gnu = GnuFormat::new();
-    unsafe {
-        let fmt = gnu.prepare(flag, fmt);
-        vfprintf(fp, fmt, ap)
-    }
+    unsafe { glibc_vfprintf(fp, flag, fmt, ap) }
 }
 
 /// `__vsprintf_chk`: `vsprintf` into a buffer of `slen` bytes; output that
@@ -72,12 +63,8 @@ pub unsafe extern "C" fn __vsprintf_chk(
     if slen == 0 {
         buffer_overflow();
     }
-    let mut gnu = GnuFormat::new();
     // SAFETY: forwarded from the caller; musl writes at most `slen` bytes.
-    let n = unsafe {
-        let fmt = gnu.prepare(flag, fmt);
-        vsnprintf(s, bound(slen), fmt, ap)
-    };
+    let n = unsafe { glibc_vsnprintf(s, bound(slen), flag, fmt, ap) };
     if n >= 0 && n as size_t >= slen {
         buffer_overflow();
     }
@@ -102,11 +89,7 @@ pub unsafe extern "C" fn __vsnprintf_chk(
         buffer_overflow();
     }
     // SAFETY: forwarded from the caller.
-    let mut gnu = GnuFormat::new();
-    unsafe {
-        let fmt = gnu.prepare(flag, fmt);
-        vsnprintf(s, maxlen, fmt, ap)
-    }
+    unsafe { glibc_vsnprintf(s, maxlen, flag, fmt, ap) }
 }
 
 /// `__vasprintf_chk`: `vasprintf` with the format checks.
@@ -121,11 +104,7 @@ pub unsafe extern "C" fn __vasprintf_chk(
     ap: VaList,
 ) -> c_int {
     // SAFETY: forwarded from the caller.
-    let mut gnu = GnuFormat::new();
-    unsafe {
-        let fmt = gnu.prepare(flag, fmt);
-        vasprintf(sp, fmt, ap)
-    }
+    unsafe { glibc_vasprintf(sp, flag, fmt, ap) }
 }
 
 /// `__vdprintf_chk`: `vdprintf` with the format checks.
@@ -140,11 +119,7 @@ pub unsafe extern "C" fn __vdprintf_chk(
     ap: VaList,
 ) -> c_int {
     // SAFETY: forwarded from the caller.
-    let mut gnu = GnuFormat::new();
-    unsafe {
-        let fmt = gnu.prepare(flag, fmt);
-        vdprintf(fd, fmt, ap)
-    }
+    unsafe { glibc_vdprintf(fd, flag, fmt, ap) }
 }
 
 /// glibc's `__fgets_chk` rule: read a line of at most `min(n - 1, size)`

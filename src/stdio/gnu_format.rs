@@ -1,25 +1,60 @@
-//! glibc's printf extensions that musl's printf lacks, for the fortified
-//! entry points (whose callers are glibc-built by definition: musl has no
-//! `__printf_chk`): the format is rewritten into one musl prints the same way.
+//! glibc's printf conversions that musl prints differently, for glibc-built
+//! callers (the fortified entry points, whose callers are glibc-built by
+//! definition; the plain printf family's glibc callers, `printf.rs`, and
+//! the wide one's, `wchar/printf.rs`; `error` and `argp`'s messages): the
+//! format is rewritten into one musl prints the way glibc would, still
+//! consuming the same arguments.
 //!
 //! - `%m` (glibc manual, "Other Output Conversions"): glibc's text for the
-//!   errno at entry, with its flags, width and precision, becomes literal
+//!   errno at entry, with its width, `-` flag and precision, becomes literal
 //!   text (musl would print its own, different texts);
+//! - a null `%p` prints `(nil)` (musl: `0`), padded to the width (`-`
+//!   honoured, every other flag and the precision ignored);
+//! - a non-null `%p` is glibc's `%#lx` with the conversion's `+`, space
+//!   and precision (musl ignores the flags and takes a precision below 16
+//!   as 16), so one with those is printed by the shim;
+//! - a null `%s` or `%ls` prints `(null)` when there is no precision or it
+//!   is at least 6, else nothing, padded to the width (musl truncates
+//!   `(null)`, and dereferences a null `%ls`);
 //! - the `Z` length modifier (an old glibc spelling of `z`) becomes `z`;
 //! - the `I` flag (locale digits; the C locale has none) is dropped.
 //!
+//! Whether a `%p`/`%s` argument is null is read from a copy of the
+//! `va_list`, walked with the types glibc's own parser gives
+//! (`printf_parse.rs`; `printf_args.c` does the walk). A replaced conversion
+//! becomes literal text plus `%.0s` for each argument it took (its `*`
+//! width and precision too): musl consumes the argument and prints nothing
+//! (with precision 0 its `%s` reads no byte, null or not). A width becomes
+//! that conversion's own width (`%5.0s`), so a wide `%p` costs no room.
+//! In a format with `%N$` arguments, the replaced data argument keeps its
+//! place as `%N$.0s`, and a `*N$` one no other conversion names does too,
+//! so that musl still sees every argument's type.
+//!
+//! A format without `%p`, `%s`, `%S`, `%m`, `I` or `Z` conversions goes to
+//! musl untouched after one scan.
+//!
 //! # glibc differences
-//! A `%m` whose width or precision is `*` is left to musl, as is a format
-//! whose rewrite does not fit [`CAPACITY`] bytes; glibc's `(nil)` for a null
-//! `%p` and its handling of a null `%s` with a precision need the arguments
-//! and are not rewritten (see testbins/divergences.txt).
+//! Left to musl: a format whose rewrite does not fit [`CAPACITY`] bytes or
+//! that takes more than [`MAX_ARGS`] arguments, one with gaps in its `%N$`
+//! arguments or mixing `%N$` with plain conversions (musl refuses both),
+//! and a non-null `%p` whose zero padding passes 60 bytes.
 
-use crate::abi::{cstr::Buf, errno};
+use super::printf_parse::{self, Spec, Specs};
+use crate::abi::{VaList, cstr::Buf, errno};
 use core::ffi::{CStr, c_char, c_int};
 use core::mem::MaybeUninit;
 
 /// The longest rewritten format, NUL included.
 pub const CAPACITY: usize = 1024;
+
+/// The most arguments whose values the rewrite reads.
+pub const MAX_ARGS: usize = 64;
+
+unsafe extern "C" {
+    /// `printf_args.c`: the first `n` arguments of `ap` (a copy is walked),
+    /// read by their `PA_*` types into `values`.
+    fn __gcompat_printf_args(ap: VaList, types: *const c_int, n: usize, values: *mut u64);
+}
 
 /// Where a rewritten format lives for the duration of one call.
 pub struct GnuFormat {
@@ -31,32 +66,86 @@ impl GnuFormat {
         Self { buf: MaybeUninit::uninit() }
     }
 
-    /// Runs glibc's fortify checks on `fmt` and returns the format to hand
-    /// to musl: `fmt` itself, or its rewrite in `self`. errno is as at entry.
+    /// Runs glibc's fortify checks on `fmt` when `flag > 0` and returns the
+    /// format to hand to musl with `ap`: `fmt` itself, or its rewrite in
+    /// `self`. errno is as at entry.
     ///
     /// # Safety
-    /// `fmt` is a NUL-terminated string.
+    /// `fmt` is a NUL-terminated string and `ap` the arguments it takes.
     #[inline]
-    pub unsafe fn prepare(&mut self, flag: c_int, fmt: *const c_char) -> *const c_char {
+    pub unsafe fn prepare(&mut self, flag: c_int, fmt: *const c_char, ap: VaList) -> *const c_char {
         let errnum = errno::get();
-        // SAFETY: forwarded from the caller.
-        unsafe { super::format::check(flag, fmt) };
-        errno::set(errnum);
+        if flag > 0 {
+            // SAFETY: forwarded from the caller.
+            unsafe { super::format::check(flag, fmt) };
+            errno::set(errnum);
+        }
         if fmt.is_null() {
             return fmt;
         }
         // SAFETY: forwarded from the caller.
         let bytes = unsafe { CStr::from_ptr(fmt) }.to_bytes();
-        // The common case costs one pass over bytes that are rarely these.
-        if !bytes.iter().any(|&b| matches!(b, b'm' | b'Z' | b'I')) {
+        let need = needs_rewrite(bytes);
+        if need == Need::Nothing {
             return fmt;
         }
-        // SAFETY: every byte of `buf` that `rewrite` reads it wrote first.
+        // SAFETY: forwarded from the caller.
+        let rewritten = unsafe { self.rewrite_with_args(bytes, need, errnum, ap) };
+        errno::set(errnum);
+        rewritten.unwrap_or(fmt)
+    }
+
+    /// The slow path of [`Self::prepare`]: reads the arguments and rewrites.
+    ///
+    /// # Safety
+    /// `ap` holds the arguments `fmt` takes.
+    #[inline(never)]
+    unsafe fn rewrite_with_args(&mut self, fmt: &[u8], need: Need, errnum: c_int, ap: VaList) -> Option<*const c_char> {
+        let mut args = Args::new();
+        // SAFETY: forwarded from the caller.
+        let values = unsafe { args.read(fmt, need, ap) }?;
+        // SAFETY: every byte of `buf` that is read was written first.
         let out = unsafe { &mut *self.buf.as_mut_ptr() };
-        match rewrite(bytes, errnum, out) {
-            Some(_) => out.as_ptr().cast(),
-            None => fmt,
+        rewrite(fmt, errnum, values, out).map(|_| out.as_ptr().cast())
+    }
+}
+
+/// The argument values of one call, as far as the rewrite needs them.
+struct Args {
+    types: [c_int; MAX_ARGS],
+    values: MaybeUninit<[u64; MAX_ARGS]>,
+}
+
+impl Args {
+    fn new() -> Self {
+        Self { types: [-1; MAX_ARGS], values: MaybeUninit::uninit() }
+    }
+
+    /// Reads the arguments `fmt` takes from a copy of `ap`: `Some(None)`
+    /// when they cannot be known (too many, or gaps), `None` when nothing
+    /// needs rewriting (`need` is [`Need::IfNull`] and no string or
+    /// pointer argument is null).
+    ///
+    /// # Safety
+    /// `ap` holds the arguments `fmt` takes.
+    unsafe fn read(&mut self, fmt: &[u8], need: Need, ap: VaList) -> Option<Option<&[u64]>> {
+        let nargs = printf_parse::parse(fmt, &mut self.types);
+        let known = nargs <= MAX_ARGS && self.types[..nargs].iter().all(|&t| t >= 0);
+        if !known {
+            return if need == Need::IfNull { None } else { Some(None) };
         }
+        let values = self.values.as_mut_ptr().cast::<u64>();
+        // SAFETY: `ap` holds `nargs` arguments of these types (caller); the
+        // walk writes the first `nargs` values, which are all that is read.
+        let values = unsafe {
+            __gcompat_printf_args(ap, self.types.as_ptr(), nargs, values);
+            core::slice::from_raw_parts(values, nargs)
+        };
+        // The common `%s` with a string: musl prints it as glibc does.
+        if need == Need::IfNull && !any_null(&self.types[..nargs], values) {
+            return None;
+        }
+        Some(Some(values))
     }
 }
 
@@ -66,138 +155,291 @@ impl Default for GnuFormat {
     }
 }
 
-/// Writes `fmt` rewritten (see the module docs) into `out`, NUL-terminated;
-/// `None` if nothing needed rewriting or the result does not fit.
-pub fn rewrite(fmt: &[u8], errnum: c_int, out: &mut [u8]) -> Option<usize> {
-    let mut w = Writer { out, len: 0 };
-    let mut changed = false;
-    let mut i = 0;
-    while i < fmt.len() {
-        if fmt[i] != b'%' {
-            w.push(fmt[i])?;
-            i += 1;
-            continue;
+/// [`GnuFormat`] for the wide printf family (`wprintf`, `__vfwprintf_chk`,
+/// ...): the same conversions, in a `wchar_t` format. A format of
+/// [`CAPACITY`] units or more is left to musl.
+pub struct GnuWideFormat {
+    buf: MaybeUninit<[libc::wchar_t; CAPACITY]>,
+    bytes: MaybeUninit<[u8; CAPACITY]>,
+}
+
+impl GnuWideFormat {
+    pub const fn new() -> Self {
+        Self { buf: MaybeUninit::uninit(), bytes: MaybeUninit::uninit() }
+    }
+
+    /// [`GnuFormat::prepare`] for a wide format.
+    ///
+    /// # Safety
+    /// `fmt` is a NUL-terminated wide string and `ap` the arguments it takes.
+    pub unsafe fn prepare(&mut self, flag: c_int, fmt: *const libc::wchar_t, ap: VaList) -> *const libc::wchar_t {
+        let errnum = errno::get();
+        if flag > 0 {
+            // SAFETY: forwarded from the caller.
+            unsafe { super::format::check_wide(flag, fmt) };
+            errno::set(errnum);
         }
-        let start = i;
-        i += 1;
-        if fmt.get(i) == Some(&b'%') {
-            w.extend(b"%%")?;
-            i += 1;
-            continue;
+        if fmt.is_null() {
+            return fmt;
         }
-        // %N$
-        let mut j = i;
-        while j < fmt.len() && fmt[j].is_ascii_digit() {
-            j += 1;
+        // SAFETY: NUL-terminated (caller).
+        let units = unsafe { core::slice::from_raw_parts(fmt, libc::wcslen(fmt)) };
+        if units.len() >= CAPACITY {
+            return fmt;
         }
-        if j > i && fmt.get(j) == Some(&b'$') {
-            i = j + 1;
+        // SAFETY: the first `units.len()` bytes are written before being read.
+        let bytes = unsafe { &mut (&mut *self.bytes.as_mut_ptr())[..units.len()] };
+        for (b, &u) in bytes.iter_mut().zip(units) {
+            *b = u8::try_from(u).ok().filter(u8::is_ascii).unwrap_or(0x80);
         }
-        let position = &fmt[start + 1..i];
-        let flags_start = i;
-        while i < fmt.len() && b"-+ #0'I".contains(&fmt[i]) {
-            i += 1;
+        let need = needs_rewrite(bytes);
+        if need == Need::Nothing {
+            return fmt;
         }
-        let flags = &fmt[flags_start..i];
-        let width_start = i;
-        let mut star = false;
-        if fmt.get(i) == Some(&b'*') {
-            star = true;
-            i += 1;
-            while i < fmt.len() && (fmt[i].is_ascii_digit() || fmt[i] == b'$') {
-                i += 1;
-            }
-        } else {
-            while i < fmt.len() && fmt[i].is_ascii_digit() {
-                i += 1;
-            }
-        }
-        let width = &fmt[width_start..i];
-        let mut precision: Option<&[u8]> = None;
-        if fmt.get(i) == Some(&b'.') {
-            let p = i + 1;
-            i = p;
-            if fmt.get(i) == Some(&b'*') {
-                star = true;
-                i += 1;
-                while i < fmt.len() && (fmt[i].is_ascii_digit() || fmt[i] == b'$') {
-                    i += 1;
-                }
-            } else {
-                while i < fmt.len() && fmt[i].is_ascii_digit() {
-                    i += 1;
-                }
-            }
-            precision = Some(&fmt[p..i]);
-        }
-        let length_start = i;
-        while i < fmt.len() && b"hlLqjztZ".contains(&fmt[i]) {
-            i += 1;
-        }
-        let length = &fmt[length_start..i];
-        let conv = fmt.get(i).copied();
-        i = (i + 1).min(fmt.len());
-        if conv == Some(b'm') && !star {
-            let mut text = Buf::<64>::new();
-            crate::string::strerror::describe(errnum, &mut text);
-            let mut text = text.as_bytes();
-            if let Some(p) = precision {
-                text = &text[..number(p).min(text.len())];
-            }
-            let pad = number(width).saturating_sub(text.len());
-            let left = flags.contains(&b'-');
-            if !left {
-                w.fill(b' ', pad)?;
-            }
-            for &b in text {
-                if b == b'%' {
-                    w.extend(b"%%")?;
-                } else {
-                    w.push(b)?;
-                }
-            }
-            if left {
-                w.fill(b' ', pad)?;
-            }
-            changed = true;
-            continue;
-        }
-        changed |= flags.contains(&b'I') || length.contains(&b'Z');
-        w.push(b'%')?;
-        w.extend(position)?;
-        for &f in flags.iter().filter(|&&f| f != b'I') {
-            w.push(f)?;
-        }
-        w.extend(width)?;
-        if let Some(p) = precision {
-            w.push(b'.')?;
-            w.extend(p)?;
-        }
-        for &l in length {
-            w.push(if l == b'Z' { b'z' } else { l })?;
-        }
-        if let Some(c) = conv {
-            w.push(c)?;
+        let mut args = Args::new();
+        // SAFETY: forwarded from the caller.
+        let Some(values) = (unsafe { args.read(bytes, need, ap) }) else {
+            return fmt;
+        };
+        // SAFETY: every unit of `buf` that is read was written first.
+        let out = unsafe { &mut *self.buf.as_mut_ptr() };
+        let rewritten = rewrite_units(units, bytes, errnum, values, out);
+        errno::set(errnum);
+        match rewritten {
+            Some(_) => out.as_ptr(),
+            None => fmt,
         }
     }
+}
+
+impl Default for GnuWideFormat {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What the cheap scan of a format found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Need {
+    /// musl prints it as glibc does.
+    Nothing,
+    /// Only a null `%p`/`%s`/`%S` argument prints differently.
+    IfNull,
+    /// `%m`, `I`, `Z`, or a `%p` with a precision, `+` or space.
+    Rewrite,
+}
+
+/// The one cheap scan: whether some conversion of `fmt` may print
+/// differently under glibc. Conservative: it stops at the first byte that
+/// is not part of a plain conversion's flags, width, precision or length.
+#[inline]
+pub fn needs_rewrite(fmt: &[u8]) -> Need {
+    let mut need = Need::Nothing;
+    let mut i = 0;
+    while let Some(p) = fmt[i..].iter().position(|&b| b == b'%') {
+        i += p + 1;
+        let mut pointer_flags = false;
+        while i < fmt.len() && matches!(fmt[i], b'0'..=b'9' | b'$' | b'.' | b'*' | b'-' | b'+' | b' ' | b'#' | b'\'' | b'h' | b'l' | b'L' | b'q' | b'j' | b'z' | b't') {
+            pointer_flags |= matches!(fmt[i], b'.' | b'+' | b' ');
+            i += 1;
+        }
+        match fmt.get(i) {
+            Some(b'm' | b'I' | b'Z') => return Need::Rewrite,
+            Some(b'p') if pointer_flags => return Need::Rewrite,
+            Some(b'p' | b's' | b'S') => need = Need::IfNull,
+            Some(_) => {}
+            None => break,
+        }
+        i += 1;
+    }
+    need
+}
+
+/// Whether some string or pointer argument (not a `%n` target) is null.
+fn any_null(types: &[c_int], values: &[u64]) -> bool {
+    use printf_parse::{PA_FLAG_PTR, PA_POINTER, PA_STRING, PA_WSTRING};
+    types.iter().zip(values).any(|(&t, &v)| {
+        v == 0 && t & PA_FLAG_PTR == 0 && matches!(t & 0xff, PA_STRING | PA_WSTRING | PA_POINTER)
+    })
+}
+
+/// What glibc prints for a conversion the shim prints itself.
+struct Replacement {
+    text: Buf<64>,
+    /// Spaces to reach the width, and on which side.
+    pad: usize,
+    left: bool,
+}
+
+/// glibc's output for `spec` if musl's would differ, given the argument
+/// values (`None`: unknown, so only what needs none is replaced).
+fn replacement(spec: &Spec, errnum: c_int, values: Option<&[u64]>) -> Option<Replacement> {
+    if !matches!(spec.conv, b'm' | b'p' | b's' | b'S') {
+        return None;
+    }
+    let value = |arg: Option<usize>| values.and_then(|v| v.get(arg?).copied());
+    let mut left = spec.left;
+    let width = match spec.width_arg {
+        Some(_) => {
+            // An int: glibc takes a negative one as `-` and its magnitude.
+            let w = value(spec.width_arg)? as i64 as c_int;
+            left |= w < 0;
+            w.unsigned_abs() as usize
+        }
+        None => usize::try_from(spec.width).ok()?,
+    };
+    let prec = match spec.prec_arg {
+        Some(_) => usize::try_from(value(spec.prec_arg)? as i64 as c_int).ok(),
+        None => match spec.prec {
+            Some(p) => Some(usize::try_from(p).ok()?),
+            None => None,
+        },
+    };
+    let mut text = Buf::<64>::new();
+    match spec.conv {
+        b'm' => {
+            let mut full = Buf::<64>::new();
+            crate::string::strerror::describe(errnum, &mut full);
+            let full = full.as_bytes();
+            text.push(&full[..prec.unwrap_or(usize::MAX).min(full.len())]);
+        }
+        b'p' if value(spec.data_arg)? == 0 => text.push(b"(nil)"),
+        // glibc prints a pointer as `%#lx` with the conversion's flags:
+        // musl's `%p` ignores `+` and space and takes a precision as 16.
+        b'p' if prec.is_some() || spec.plus || spec.space => {
+            let mut digits = Buf::<24>::new();
+            let _ = core::fmt::Write::write_fmt(&mut digits, format_args!("{:x}", value(spec.data_arg)?));
+            let digits = digits.as_bytes();
+            let sign: &[u8] = if spec.plus { b"+" } else if spec.space { b" " } else { b"" };
+            let mut zeros = prec.unwrap_or(0).saturating_sub(digits.len());
+            if spec.zero && prec.is_none() && !left {
+                zeros = width.saturating_sub(sign.len() + 2 + digits.len());
+            }
+            if sign.len() + 2 + zeros + digits.len() >= 64 {
+                return None;
+            }
+            text.push(sign);
+            text.push(b"0x");
+            (0..zeros).for_each(|_| text.push(b"0"));
+            text.push(digits);
+        }
+        b's' | b'S' if value(spec.data_arg)? == 0 => {
+            if prec.is_none_or(|p| p >= 6) {
+                text.push(b"(null)");
+            }
+        }
+        _ => return None,
+    }
+    let pad = width.saturating_sub(text.as_bytes().len());
+    Some(Replacement { text, pad, left })
+}
+
+/// Writes `fmt` rewritten (see the module docs) into `out`, NUL-terminated,
+/// for a call with errno `errnum` and the argument values `values` (`None`:
+/// unknown); `None` if nothing needed rewriting or the result does not fit.
+pub fn rewrite(fmt: &[u8], errnum: c_int, values: Option<&[u64]>, out: &mut [u8]) -> Option<usize> {
+    rewrite_units(fmt, fmt, errnum, values, out)
+}
+
+/// [`rewrite`] for a format of any code unit (`char`, `wchar_t`): `units`
+/// is the format, `fmt` the same format one byte a unit (non-ASCII units
+/// as 0x80), which the parser reads.
+pub fn rewrite_units<T: Copy + From<u8>>(
+    units: &[T],
+    fmt: &[u8],
+    errnum: c_int,
+    values: Option<&[u64]>,
+    out: &mut [T],
+) -> Option<usize> {
+    let (mut positional, mut sequential) = (false, false);
+    for spec in Specs::new(fmt) {
+        if spec.positional {
+            positional = true;
+        } else if spec.data_arg.is_some() || spec.width_arg.is_some() || spec.prec_arg.is_some() {
+            sequential = true;
+        }
+    }
+    // musl refuses a mix; nothing is replaced that needs a value.
+    let values = if positional && sequential { None } else { values };
+    // With `%N$`: the arguments the conversions left to musl name (1 bit
+    // each; beyond 128, musl's limit of 9 refuses the format anyway).
+    let mut named_by_kept: u128 = 0;
+    if positional {
+        for spec in Specs::new(fmt) {
+            if replacement(&spec, errnum, values).is_none() {
+                for arg in [spec.width_arg, spec.prec_arg, spec.data_arg].into_iter().flatten() {
+                    named_by_kept |= 1u128.checked_shl(arg as u32).unwrap_or(0);
+                }
+            }
+        }
+    }
+    let mut w = Writer { out, len: 0 };
+    debug_assert_eq!(units.len(), fmt.len());
+    let mut changed = false;
+    let mut copied = 0;
+    for spec in Specs::new(fmt) {
+        w.copy(&units[copied..spec.start])?;
+        copied = spec.end;
+        let Some(r) = replacement(&spec, errnum, values) else {
+            changed |= spec.i_flag || spec.z_length;
+            let conv_at = if spec.conv == 0 { spec.end } else { spec.end - 1 };
+            for (&b, &unit) in fmt[spec.start..conv_at].iter().zip(&units[spec.start..conv_at]) {
+                match b {
+                    b'I' => {}
+                    b'Z' => w.push(b'z')?,
+                    _ => w.push_unit(unit)?,
+                }
+            }
+            w.copy(&units[conv_at..spec.end])?;
+            continue;
+        };
+        changed = true;
+        // The `*` arguments are consumed, unprinted.
+        for arg in [spec.width_arg, spec.prec_arg].into_iter().flatten() {
+            if !positional {
+                w.extend(b"%.0s")?;
+            } else if named_by_kept & 1u128.checked_shl(arg as u32).unwrap_or(0) == 0 {
+                w.consume(Some(arg), 0)?;
+            }
+        }
+        let consumer = spec.data_arg.map(|arg| (positional.then_some(arg), r.pad));
+        if !r.left {
+            match consumer {
+                Some((arg, pad)) => w.consume(arg, pad)?,
+                None => w.fill(b' ', r.pad)?,
+            }
+        }
+        w.literal(r.text.as_bytes())?;
+        if r.left {
+            match consumer {
+                Some((arg, pad)) => w.consume(arg, pad)?,
+                None => w.fill(b' ', r.pad)?,
+            }
+        }
+    }
+    w.copy(&units[copied..])?;
     w.push(0)?;
     changed.then_some(w.len)
 }
 
-fn number(digits: &[u8]) -> usize {
-    digits.iter().fold(0usize, |v, d| v.saturating_mul(10).saturating_add(usize::from(d - b'0')))
-}
-
-struct Writer<'a> {
-    out: &'a mut [u8],
+struct Writer<'a, T> {
+    out: &'a mut [T],
     len: usize,
 }
 
-impl Writer<'_> {
-    fn push(&mut self, b: u8) -> Option<()> {
-        *self.out.get_mut(self.len)? = b;
+impl<T: Copy + From<u8>> Writer<'_, T> {
+    fn push_unit(&mut self, unit: T) -> Option<()> {
+        *self.out.get_mut(self.len)? = unit;
         self.len += 1;
         Some(())
+    }
+
+    fn push(&mut self, b: u8) -> Option<()> {
+        self.push_unit(T::from(b))
+    }
+
+    fn copy(&mut self, units: &[T]) -> Option<()> {
+        units.iter().try_for_each(|&u| self.push_unit(u))
     }
 
     fn extend(&mut self, bytes: &[u8]) -> Option<()> {
@@ -207,31 +449,89 @@ impl Writer<'_> {
     fn fill(&mut self, b: u8, n: usize) -> Option<()> {
         (0..n).try_for_each(|_| self.push(b))
     }
+
+    /// Text printed as is: `%` doubled.
+    fn literal(&mut self, text: &[u8]) -> Option<()> {
+        text.iter().try_for_each(|&b| if b == b'%' { self.extend(b"%%") } else { self.push(b) })
+    }
+
+    fn number(&mut self, n: usize) -> Option<()> {
+        let mut digits = Buf::<24>::new();
+        let _ = core::fmt::Write::write_fmt(&mut digits, format_args!("{n}"));
+        self.extend(digits.as_bytes())
+    }
+
+    /// `%[N$][pad].0s`: consumes one argument (the 0-based `arg` when
+    /// positional) and prints `pad` spaces.
+    fn consume(&mut self, arg: Option<usize>, pad: usize) -> Option<()> {
+        self.push(b'%')?;
+        if let Some(arg) = arg {
+            self.number(arg + 1)?;
+            self.push(b'$')?;
+        }
+        if pad > 0 {
+            self.number(pad)?;
+        }
+        self.extend(b".0s")
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::rewrite;
+    use super::{Need, needs_rewrite, rewrite};
 
-    fn run(fmt: &str, errnum: i32) -> Option<String> {
+    fn run(fmt: &str, errnum: i32, values: Option<&[u64]>) -> Option<String> {
         let mut out = [0u8; 256];
-        let n = rewrite(fmt.as_bytes(), errnum, &mut out)?;
+        let n = rewrite(fmt.as_bytes(), errnum, values, &mut out)?;
         Some(String::from_utf8(out[..n - 1].to_vec()).unwrap())
     }
 
     #[test]
     fn rewrites_glibc_extensions() {
-        assert_eq!(run("a %m b", 25).as_deref(), Some("a Inappropriate ioctl for device b"));
-        assert_eq!(run("[%10.3m|%-6m]", 2).as_deref(), Some("[       No |No such file or directory]"));
-        assert_eq!(run("%m", 1234).as_deref(), Some("Unknown error 1234"));
-        assert_eq!(run("%Zu %Id %2$s 100%%", 0).as_deref(), Some("%zu %d %2$s 100%%"));
-        assert_eq!(run("%d %s", 0), None);
-        assert_eq!(run("%*m", 2), None);
+        assert_eq!(run("a %m b", 25, None).as_deref(), Some("a Inappropriate ioctl for device b"));
+        assert_eq!(run("[%10.3m|%-6m]", 2, None).as_deref(), Some("[       No |No such file or directory]"));
+        assert_eq!(run("%m", 1234, None).as_deref(), Some("Unknown error 1234"));
+        assert_eq!(run("%Zu %Id %2$s 100%%", 0, None).as_deref(), Some("%zu %d %2$s 100%%"));
+        assert_eq!(run("%d %s", 0, None), None);
+        assert_eq!(run("%*m", 2, None), None);
+        assert_eq!(run("%*m|%-*.*m", 2, Some(&[12, 5, 2])).as_deref(), Some("%.0sNo such file or directory|%.0s%.0sNo   "));
+    }
+
+    #[test]
+    fn rewrites_null_pointers_and_strings() {
+        assert_eq!(run("%d %s", 0, Some(&[1, 8])), None);
+        assert_eq!(run("%d [%10p|%-8p] %s%%", 0, Some(&[1, 0, 0, 7])).as_deref(), Some("%d [%5.0s(nil)|(nil)%3.0s] %s%%"));
+        assert_eq!(run("[%s|%.5s|%8.3s|%-*s]", 0, Some(&[0, 0, 0, 0, 0])).as_deref(), Some("[%.0s(null)|%.0s|%8.0s|%.0s(null)%.0s]"));
+        assert_eq!(run("%2$p %1$*3$s %3$d", 0, Some(&[0, 0, 9])).as_deref(), Some("%2$.0s(nil) %1$3.0s(null) %3$d"));
+        assert_eq!(run("%2$p %1$*3$s", 0, Some(&[0, 0, 9])).as_deref(), Some("%2$.0s(nil) %3$.0s%1$3.0s(null)"));
+        assert_eq!(run("%1$p %s", 0, Some(&[0, 0])), None);
+    }
+
+    #[test]
+    fn rewrites_wide_formats() {
+        let wide: Vec<i32> = "\u{e9} %p|%-7s|%m %d".chars().map(|c| c as i32).collect();
+        let bytes: Vec<u8> = wide.iter().map(|&u| u8::try_from(u).ok().filter(u8::is_ascii).unwrap_or(0x80)).collect();
+        let mut out = [0i32; 64];
+        let n = super::rewrite_units(&wide, &bytes, 2, Some(&[0, 0, 5]), &mut out).unwrap();
+        let text: String = out[..n - 1].iter().map(|&u| char::from_u32(u as u32).unwrap()).collect();
+        assert_eq!(text, "\u{e9} %.0s(nil)|(null)%1.0s|No such file or directory %d");
+    }
+
+    #[test]
+    fn scans_cheaply() {
+        assert_eq!(needs_rewrite(b"%d %5.2f %% %lx %zu\n"), Need::Nothing);
+        assert_eq!(needs_rewrite(b"%-10s"), Need::IfNull);
+        assert_eq!(needs_rewrite(b"%2$p %d"), Need::IfNull);
+        assert_eq!(needs_rewrite(b"%s %+p"), Need::Rewrite);
+        assert_eq!(needs_rewrite(b"%Zu"), Need::Rewrite);
+        assert_eq!(needs_rewrite(b"%'Id"), Need::Rewrite);
+        assert_eq!(needs_rewrite(b"%s %m"), Need::Rewrite);
+        assert_eq!(needs_rewrite(b"spam %d"), Need::Nothing);
     }
 
     #[test]
     fn refuses_what_does_not_fit() {
         let mut out = [0u8; 8];
-        assert_eq!(rewrite(b"%m and more", 2, &mut out), None);
+        assert_eq!(rewrite(b"%m and more", 2, None, &mut out), None);
     }
 }

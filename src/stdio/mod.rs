@@ -1,4 +1,5 @@
-//! `<stdio.h>`: the fortified printf family (`chk`) and the format checks
+//! `<stdio.h>`: the printf family with glibc's conversions for glibc
+//! callers (`printf`, `gnu_format`), the fortified printf family (`chk`) and the format checks
 //! glibc makes under `_FORTIFY_SOURCE` (`format`); the C23 scanf family
 //! (`isoc23`) and its engine (`scan`).
 
@@ -7,5 +8,6 @@ pub mod format;
 pub mod gnu_format;
 pub mod isoc23;
 pub mod perror;
+pub mod printf;
 pub mod printf_parse;
 pub mod scan;

@@ -23,14 +23,34 @@ pub const PA_FLAG_PTR: c_int = 1 << 11;
 
 /// One conversion as glibc's `__parse_one_specmb` sees it: which argument
 /// (0-based) holds the width, the precision and the data, and the data's
-/// type (`None`: the conversion takes no argument).
-struct Spec {
-    width_arg: Option<usize>,
-    prec_arg: Option<usize>,
-    data_arg: Option<usize>,
-    data_type: Option<c_int>,
+/// type (`None`: the conversion takes no argument); and, for rewriting it
+/// (`gnu_format.rs`), where it lies and what it says.
+pub struct Spec {
+    pub width_arg: Option<usize>,
+    pub prec_arg: Option<usize>,
+    pub data_arg: Option<usize>,
+    pub data_type: Option<c_int>,
+    /// The `%`, and the byte after the conversion character.
+    pub start: usize,
+    pub end: usize,
+    /// The conversion character (0 at the end of the format).
+    pub conv: u8,
+    /// The data argument is named `%N$`.
+    pub positional: bool,
+    /// The `-`, `+`, space and `0` flags; the `I` flag; the `Z` length
+    /// modifier.
+    pub left: bool,
+    pub plus: bool,
+    pub space: bool,
+    pub zero: bool,
+    pub i_flag: bool,
+    pub z_length: bool,
+    /// The width and precision written as digits (`width` 0 when absent;
+    /// -1 past `INT_MAX`), when not `*`.
+    pub width: i64,
+    pub prec: Option<i64>,
     /// Where the text after this conversion starts.
-    next: usize,
+    pub next: usize,
 }
 
 /// glibc's `read_int`: the digits at `*i` as an int, -1 past `INT_MAX`
@@ -103,22 +123,32 @@ fn parse_one(fmt: &[u8], start: usize, mut posn: usize, max_ref: &mut usize) -> 
     let mut nargs = 0;
     let mut i = start + 1;
     let mut data_arg = positional(fmt, &mut i, max_ref);
+    let positional = data_arg.is_some();
+    let (mut left, mut plus, mut space, mut zero) = (false, false, false, false);
+    let (mut i_flag, mut z_length) = (false, false);
     while matches!(at(i), b' ' | b'+' | b'-' | b'#' | b'0' | b'\'' | b'I') {
+        left |= at(i) == b'-';
+        plus |= at(i) == b'+';
+        space |= at(i) == b' ';
+        zero |= at(i) == b'0';
+        i_flag |= at(i) == b'I';
         i += 1;
     }
     let mut width_arg = None;
+    let mut width = 0;
     if at(i) == b'*' {
         width_arg = Some(star_arg(fmt, &mut i, &mut posn, &mut nargs, max_ref));
     } else {
-        read_int(fmt, &mut i);
+        width = read_int(fmt, &mut i);
     }
     let mut prec_arg = None;
+    let mut prec = None;
     if at(i) == b'.' {
         i += 1;
         if at(i) == b'*' {
             prec_arg = Some(star_arg(fmt, &mut i, &mut posn, &mut nargs, max_ref));
         } else {
-            read_int(fmt, &mut i);
+            prec = Some(read_int(fmt, &mut i));
         }
     }
     let (mut is_long_double, mut is_long, mut is_short, mut is_char) = (false, false, false, false);
@@ -146,6 +176,7 @@ fn parse_one(fmt: &[u8], start: usize, mut posn: usize, max_ref: &mut usize) -> 
         }
         // size_t, ptrdiff_t and intmax_t are all long on LP64.
         b'z' | b'Z' | b't' | b'j' => {
+            z_length = at(i) == b'Z';
             is_long = true;
             i += 1;
         }
@@ -181,13 +212,26 @@ fn parse_one(fmt: &[u8], start: usize, mut posn: usize, max_ref: &mut usize) -> 
         data_arg = Some(posn);
         nargs += 1;
     }
-    let next = if conv == 0 { i } else { find_spec(fmt, i + 1) };
+    let end = if conv == 0 { i } else { i + 1 };
+    let next = find_spec(fmt, end);
     (
         Spec {
             width_arg,
             prec_arg,
             data_arg,
             data_type,
+            start,
+            end,
+            conv,
+            positional,
+            left,
+            plus,
+            space,
+            zero,
+            i_flag,
+            z_length,
+            width,
+            prec,
             next,
         },
         nargs,
@@ -202,14 +246,46 @@ fn find_spec(fmt: &[u8], from: usize) -> usize {
         .map_or(fmt.len(), |p| from + p)
 }
 
+/// The conversions of a format in order, as glibc's parser numbers their
+/// arguments.
+pub struct Specs<'a> {
+    fmt: &'a [u8],
+    at: usize,
+    /// Sequential arguments consumed so far; the highest `N$` seen.
+    nargs: usize,
+    max_ref: usize,
+}
+
+impl<'a> Specs<'a> {
+    pub fn new(fmt: &'a [u8]) -> Self {
+        Self { fmt, at: find_spec(fmt, 0), nargs: 0, max_ref: 0 }
+    }
+
+    /// How many arguments the conversions seen so far take.
+    pub fn nargs(&self) -> usize {
+        self.nargs.max(self.max_ref)
+    }
+}
+
+impl Iterator for Specs<'_> {
+    type Item = Spec;
+
+    fn next(&mut self) -> Option<Spec> {
+        if self.at >= self.fmt.len() {
+            return None;
+        }
+        let (spec, consumed) = parse_one(self.fmt, self.at, self.nargs, &mut self.max_ref);
+        self.nargs += consumed;
+        self.at = spec.next;
+        Some(spec)
+    }
+}
+
 /// `parse_printf_format` over a format: stores the types of the first
 /// `argtypes.len()` arguments and returns how many the format takes.
 pub fn parse(fmt: &[u8], argtypes: &mut [c_int]) -> usize {
-    let (mut nargs, mut max_ref) = (0, 0);
-    let mut f = find_spec(fmt, 0);
-    while f < fmt.len() {
-        let (spec, consumed) = parse_one(fmt, f, nargs, &mut max_ref);
-        nargs += consumed;
+    let mut specs = Specs::new(fmt);
+    for spec in specs.by_ref() {
         for arg in [spec.width_arg, spec.prec_arg].into_iter().flatten() {
             if let Some(slot) = argtypes.get_mut(arg) {
                 *slot = PA_INT;
@@ -220,9 +296,8 @@ pub fn parse(fmt: &[u8], argtypes: &mut [c_int]) -> usize {
                 *slot = ty;
             }
         }
-        f = spec.next;
     }
-    nargs.max(max_ref)
+    specs.nargs()
 }
 
 /// `parse_printf_format`: the number of arguments `fmt` takes, and the

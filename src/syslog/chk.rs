@@ -16,7 +16,7 @@ pub unsafe extern "C" fn __vsyslog_chk(priority: c_int, flag: c_int, fmt: *const
     let mut gnu = GnuFormat::new();
     // SAFETY: forwarded from the caller.
     unsafe {
-        let fmt = gnu.prepare(flag, fmt);
+        let fmt = gnu.prepare(flag, fmt, ap);
         vsyslog(priority, fmt, ap)
     }
 }

@@ -8,7 +8,6 @@
 use super::wcsnlen;
 use crate::abi::musl::{self, mbstate_t, wint_t};
 use crate::abi::{VaList, errno, fatal::buffer_overflow};
-use crate::stdio::format;
 use core::ffi::{c_char, c_int};
 use core::ptr::null_mut;
 use libc::{FILE, size_t, wchar_t};
@@ -491,10 +490,7 @@ pub unsafe extern "C" fn __vswprintf_chk(
         buffer_overflow();
     }
     // SAFETY: forwarded from the caller.
-    unsafe {
-        format::check_wide(flag, fmt);
-        musl::vswprintf(s, maxlen, fmt, ap)
-    }
+    unsafe { super::printf::glibc_vswprintf(s, maxlen, flag, fmt, ap) }
 }
 
 /// `__vfwprintf_chk`: `vfwprintf` with the format checks.
@@ -509,10 +505,7 @@ pub unsafe extern "C" fn __vfwprintf_chk(
     ap: VaList,
 ) -> c_int {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        format::check_wide(flag, fmt);
-        musl::vfwprintf(fp, fmt, ap)
-    }
+    unsafe { super::printf::glibc_vfwprintf(fp, flag, fmt, ap) }
 }
 
 /// `__vwprintf_chk`: `vwprintf` with the format checks.
@@ -522,8 +515,5 @@ pub unsafe extern "C" fn __vfwprintf_chk(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __vwprintf_chk(flag: c_int, fmt: *const wchar_t, ap: VaList) -> c_int {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        format::check_wide(flag, fmt);
-        musl::vwprintf(fmt, ap)
-    }
+    unsafe { super::printf::glibc_vwprintf(flag, fmt, ap) }
 }

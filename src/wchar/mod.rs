@@ -1,10 +1,12 @@
 //! `<wchar.h>`: the fortified wide-character entry points (`chk`) and the
 //! bases they need that musl lacks (`wcslcpy`, `wcslcat`, glibc 2.38); the
-//! C23 wide parsers and wide scanf family (`isoc23`).
+//! C23 wide parsers and wide scanf family (`isoc23`); the wide printf
+//! family with glibc's conversions for glibc callers (`printf`).
 
 pub mod chk;
 pub mod float128;
 pub mod isoc23;
+pub mod printf;
 pub mod wcsto_l;
 
 use libc::{size_t, wchar_t};

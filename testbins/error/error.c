@@ -7,7 +7,9 @@
 // with a NULL file name printing "PROG: MESSAGE" as error() does, and a
 // status != 0 exiting with that status after the message. The flush cases
 // point stderr at stdout so the order of the two streams is visible.
-// cases: errnum0 enoent enotty eacces einval eagain unknown at_line at_line_null one_per_line count progname flush exit3 at_line_exit7
+// The message is formatted as glibc's printf does it: %m in glibc's words,
+// "(nil)" for a null %p, "(null)" or nothing for a null %s.
+// cases: errnum0 enoent enotty eacces einval eagain unknown at_line at_line_null one_per_line count progname flush exit3 at_line_exit7 glibc_conversions
 #include <errno.h>
 #include <error.h>
 #include <stdio.h>
@@ -55,6 +57,13 @@ int main(int argc, char **argv)
         error(0, 0, "plain error is never suppressed");
         error_at_line(0, 0, "a.c", 1, "after plain error");
         printf("count=%u\n", error_message_count);
+    } else if (!strcmp(c, "glibc_conversions")) {
+        void *volatile np = NULL;
+        char *volatile ns = NULL;
+        errno = ENOTTY;
+        error(0, 0, "[%m|%p|%8p|%s|%.3s]", np, np, ns, ns);
+        errno = EAGAIN;
+        error_at_line(0, EPERM, "x.c", 3, "[%-12m|%p]", np);
     } else if (!strcmp(c, "count")) {
         printf("count=%u\n", error_message_count);
         error(0, 0, "one");
