@@ -960,8 +960,8 @@ impl Help {
                 child = child.add(1);
             }
         }
-        if advance && multiple {
-            if let Some(level) = levels.get_mut(our_level) {
+        if advance && multiple
+            && let Some(level) = levels.get_mut(our_level) {
                 if more_lines {
                     *level += 1;
                     advance = false;
@@ -969,7 +969,6 @@ impl Help {
                     *level = 0;
                 }
             }
-        }
         !advance
     }
 

@@ -187,11 +187,10 @@ impl Dfa {
             let i = prog.insts[pc as usize];
             match i.op {
                 I_SET => {
-                    if let Some(b) = byte {
-                        if set_has(&prog.sets[i.a as usize], b) {
+                    if let Some(b) = byte
+                        && set_has(&prog.sets[i.a as usize], b) {
                             self.next.push(pc + 1)?;
                         }
-                    }
                 }
                 I_MATCH => matched = true,
                 I_SPLIT => {

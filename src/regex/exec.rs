@@ -394,7 +394,7 @@ impl Backtrack<'_, '_> {
     /// glibc's update_regs for a group's start or end at `pos`.
     fn save(&mut self, slot: usize, opt: bool, pos: usize) -> Result<(), NoMem> {
         let pos = pos as isize;
-        if slot % 2 == 0 {
+        if slot.is_multiple_of(2) {
             self.set_reg(slot, pos)?;
             return self.set_reg(slot + 1, -1);
         }
@@ -551,12 +551,11 @@ pub fn search(
         let mut bt = Backtrack::new(prog, inp)?;
         let mut s = start;
         loop {
-            if can_start(prog, inp, s) {
-                if let Some(e) = bt.run(s, None, &mut regs)? {
+            if can_start(prog, inp, s)
+                && let Some(e) = bt.run(s, None, &mut regs)? {
                     found = Some((s, e));
                     break;
                 }
-            }
             if s == last {
                 break;
             }
@@ -572,12 +571,11 @@ pub fn search(
     } else {
         let mut s = start;
         loop {
-            if can_start(prog, inp, s) {
-                if let Some(m) = longest(prog, inp, s, s)? {
+            if can_start(prog, inp, s)
+                && let Some(m) = longest(prog, inp, s, s)? {
                     found = Some(m);
                     break;
                 }
-            }
             if s == last {
                 break;
             }

@@ -141,8 +141,10 @@ fn init_rseq() {
     let size = if feature > 20 { feature.min(32) } else { 20 };
     // SAFETY: a pure computation on the thread pointer.
     let offset = unsafe { __gcompat_rseq_offset() };
-    write_live(c"__rseq_offset", &raw mut __rseq_offset, offset);
-    write_live(c"__rseq_size", &raw mut __rseq_size, size);
+    // SAFETY: the shim's own definition of that symbol, at start-up.
+    unsafe { write_live(c"__rseq_offset", &raw mut __rseq_offset, offset) };
+    // SAFETY: the shim's own definition of that symbol, at start-up.
+    unsafe { write_live(c"__rseq_size", &raw mut __rseq_size, size) };
 }
 
 #[cfg(not(test))]
@@ -165,7 +167,11 @@ pub fn live<T>(name: &core::ffi::CStr, own: *mut T) -> *mut T {
 /// copy of a variable that glibc keeps in RELRO (`__libc_stack_end`) in the
 /// program's own RELRO, which glibc's loader writes before protecting it.
 /// The shim writes later, so it lifts the protection for the store.
-pub fn write_live<T: Copy>(name: &core::ffi::CStr, own: *mut T, value: T) {
+///
+/// # Safety
+/// `own` is the shim's own definition of the data symbol `name`, of type
+/// `T`, and no other thread reads it meanwhile (start-up).
+pub unsafe fn write_live<T: Copy>(name: &core::ffi::CStr, own: *mut T, value: T) {
     let target = live(name, own);
     if target != own {
         // SAFETY: the shim's own definition, writable data.
@@ -177,7 +183,7 @@ pub fn write_live<T: Copy>(name: &core::ffi::CStr, own: *mut T, value: T) {
     // store and read-only again as the loader left it.
     unsafe {
         if let Some((lo, hi)) = span {
-            let end = (target as usize + core::mem::size_of::<T>() + 0xfff & !0xfff).max(hi);
+            let end = ((target as usize + core::mem::size_of::<T>() + 0xfff) & !0xfff).max(hi);
             libc::mprotect(lo as *mut c_void, end - lo, libc::PROT_READ | libc::PROT_WRITE);
             target.write(value);
             libc::mprotect(lo as *mut c_void, end - lo, libc::PROT_READ);
@@ -201,7 +207,8 @@ pub fn init() {
         r_state: musl.r_state,
         r_ldbase: musl.r_ldbase,
     };
-    write_live(c"_r_debug", &raw mut _r_debug, mirror);
+    // SAFETY: the shim's own definition of that symbol, at start-up.
+    unsafe { write_live(c"_r_debug", &raw mut _r_debug, mirror) };
     init_rseq();
 }
 
@@ -220,5 +227,6 @@ pub fn set_stack_end(argc: c_int, argv: *mut *mut c_char) {
             slot.write(argc as usize);
         }
     }
-    write_live(c"__libc_stack_end", &raw mut __libc_stack_end, argv.wrapping_sub(1).cast::<c_void>());
+    // SAFETY: the shim's own definition of that symbol, at start-up.
+    unsafe { write_live(c"__libc_stack_end", &raw mut __libc_stack_end, argv.wrapping_sub(1).cast::<c_void>()) };
 }

@@ -291,11 +291,10 @@ pub fn parse(fmt: &[u8], argtypes: &mut [c_int]) -> usize {
                 *slot = PA_INT;
             }
         }
-        if let (Some(arg), Some(ty)) = (spec.data_arg, spec.data_type) {
-            if let Some(slot) = argtypes.get_mut(arg) {
+        if let (Some(arg), Some(ty)) = (spec.data_arg, spec.data_type)
+            && let Some(slot) = argtypes.get_mut(arg) {
                 *slot = ty;
             }
-        }
     }
     specs.nargs()
 }

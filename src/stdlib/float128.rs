@@ -272,7 +272,7 @@ impl Big {
     fn any_below(&self, n: usize) -> bool {
         let words = (n / 64).min(self.len);
         self.limbs[..words].iter().any(|&l| l != 0)
-            || (words < self.len && n % 64 != 0 && self.limbs[words] << (64 - n % 64) != 0)
+            || (words < self.len && !n.is_multiple_of(64) && self.limbs[words] << (64 - n % 64) != 0)
     }
 
     /// `self /= d`, returning the remainder.
@@ -545,7 +545,7 @@ fn small_decimal(d: u128, e: i64) -> Option<(u128, i64, bool)> {
     let (mut q, mut rem) = (0u128, 0u64);
     for &limb in num.iter().rev() {
         let cur = (u128::from(rem) << 64) | u128::from(limb);
-        q = (q << 64) | cur / u128::from(divisor);
+        q = (q << 64) | (cur / u128::from(divisor));
         rem = (cur % u128::from(divisor)) as u64;
     }
     Some((q, -i64::from(k) - i64::from(f), rem != 0))

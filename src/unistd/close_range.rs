@@ -70,13 +70,12 @@ fn close_listed(low: c_int) -> bool {
                 let reclen = usize::from(u16::from_ne_bytes([buf[at + 16], buf[at + 17]]));
                 let name = &buf[at + 19..at + reclen];
                 let name = &name[..name.iter().position(|&b| b == 0).unwrap_or(name.len())];
-                if let Some(fd) = parse_fd(name) {
-                    if fd >= low && fd != dir {
+                if let Some(fd) = parse_fd(name)
+                    && fd >= low && fd != dir {
                         // SAFETY: closing a descriptor the caller asked to close.
                         unsafe { libc::close(fd) };
                         closed_any = true;
                     }
-                }
                 at += reclen;
             }
         }
