@@ -26,6 +26,7 @@ pub mod locale;
 pub mod malloc;
 pub mod math;
 pub mod mqueue;
+pub mod obstack;
 pub mod netdb;
 pub mod poll;
 pub mod pthread;

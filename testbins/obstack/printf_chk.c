@@ -1,0 +1,31 @@
+// cases: ok percent_n
+// cflags: -D_GNU_SOURCE
+/* __obstack_printf_chk (what obstack_printf becomes under _FORTIFY_SOURCE):
+ * output as obstack_printf, and glibc's fortify rule for %n in a writable
+ * format: fatal. */
+#include <obstack.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define obstack_chunk_alloc malloc
+#define obstack_chunk_free free
+
+int main(int argc, char **argv)
+{
+    struct obstack ob;
+    obstack_init(&ob);
+    if (argc > 1 && !strcmp(argv[1], "percent_n")) {
+        char fmt[] = "abc%n";
+        int n = 0;
+        fflush(stdout);
+        obstack_printf(&ob, fmt, &n);
+        printf("not reached: %d\n", n);
+        return 0;
+    }
+    int n = obstack_printf(&ob, "[%s|%d|%x]", "chk", -5, 255);
+    obstack_1grow(&ob, 0);
+    printf("%d %s\n", n, (char *)obstack_finish(&ob));
+    obstack_free(&ob, NULL);
+    return 0;
+}
