@@ -9,6 +9,7 @@
 
 pub mod abi;
 pub mod argp;
+pub mod argz;
 pub mod arpa;
 pub mod csu;
 pub mod dlfcn;
