@@ -29,6 +29,7 @@ fn defines(text: &str, name: &str) -> bool {
         top_level
             && ((word(l, &format!("{name}(")) && !l.trim_end().ends_with(';'))
                 || word(l, &format!("{name};"))
+                || word(l, &format!("{name} = "))
                 || l.contains(&format!("(*{name})(")))
     })
 }
