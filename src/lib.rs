@@ -23,6 +23,7 @@ pub mod malloc;
 pub mod math;
 pub mod mcheck;
 pub mod mqueue;
+pub mod netdb;
 pub mod poll;
 pub mod pthread;
 pub mod rtld;
