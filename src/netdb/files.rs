@@ -111,6 +111,21 @@ impl Packer {
         self.pointers(&copies[..items.len()])
     }
 
+    /// A null-terminated array of copies of `count` strings, `item(i)`
+    /// giving each (the array first, then the strings).
+    pub fn list<'a>(&mut self, count: usize, item: impl Fn(usize) -> &'a [u8]) -> Option<*mut *mut c_char> {
+        let size = core::mem::size_of::<*mut c_char>();
+        let array = self.take(size, count.checked_add(1)?.checked_mul(size)?)?.cast::<*mut c_char>();
+        for i in 0..count {
+            let copy = self.string(item(i))?;
+            // SAFETY: the array has count + 1 slots.
+            unsafe { *array.add(i) = copy };
+        }
+        // SAFETY: as above.
+        unsafe { *array.add(count) = null_mut() };
+        Some(array)
+    }
+
     /// A null-terminated array of the pointers `items`.
     pub fn pointers(&mut self, items: &[*mut c_char]) -> Option<*mut *mut c_char> {
         let size = core::mem::size_of::<*mut c_char>();
