@@ -32,6 +32,7 @@ pub mod rtld;
 pub mod sched;
 pub mod select;
 pub mod setjmp;
+pub mod shadow;
 pub mod signal;
 pub mod socket;
 pub mod stdio;
