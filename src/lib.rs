@@ -25,7 +25,9 @@ pub mod math;
 pub mod mcheck;
 pub mod mqueue;
 pub mod netdb;
+pub mod nss;
 pub mod poll;
+pub mod printf;
 pub mod pthread;
 pub mod pwd;
 pub mod rtld;
@@ -47,6 +49,7 @@ pub mod sys_timex;
 pub mod syslog;
 pub mod time;
 pub mod unistd;
+pub mod utmp;
 pub mod wchar;
 
 /// A panic in the shim is a bug; there is no unwinding across `extern "C"`.
