@@ -8,6 +8,7 @@
 #![allow(clippy::missing_safety_doc)] // every export carries its own `# Safety`
 
 pub mod abi;
+pub mod aliases;
 pub mod arpa;
 pub mod csu;
 pub mod error;

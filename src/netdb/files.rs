@@ -280,13 +280,14 @@ impl Stream {
 /// The `_r` convention of glibc's `get*ent_r` and `get*by*_r` for
 /// databases without `h_errno`: 0 with `*result` set, or an errno value
 /// with `*result` null (`ENOENT` at the end of an enumeration, `ERANGE`
-/// when the buffer is too small); a lookup that finds nothing returns 0.
+/// when the buffer is too small, the `fopen` error when the file cannot
+/// be read); a lookup that finds nothing returns 0.
 pub fn r_status(outcome: Outcome, enumerating: bool) -> c_int {
     match outcome {
         Outcome::Found => 0,
         Outcome::TooSmall => libc::ERANGE,
-        Outcome::End | Outcome::Unavailable(_) if enumerating => libc::ENOENT,
+        Outcome::Unavailable(e) => e,
+        Outcome::End if enumerating => libc::ENOENT,
         Outcome::End => 0,
-        Outcome::Unavailable(_) => 0,
     }
 }
