@@ -18,6 +18,7 @@
 //! `get*ent` and musl-built callers see what they saw before.
 
 pub mod netgroup;
+pub mod rcmd;
 
 use crate::abi::errno;
 use crate::musl_next;
