@@ -469,54 +469,112 @@ pub unsafe extern "C" fn gethostent_r(
 
 // ---- set*ent / end*ent over musl's ------------------------------------
 
-/// Defines `set<db>ent`/`end<db>ent` that rewind or close `$stream` and
-/// then call musl's own definition.
-macro_rules! set_end {
-    ($set:ident = $set_name:literal, $end:ident = $end_name:literal, $stream:ident, $what:literal) => {
-        musl_next!(fn musl_set = $set_name: unsafe extern "C" fn(c_int));
-        musl_next!(fn musl_end = $end_name: unsafe extern "C" fn());
+musl_next!(fn musl_setprotoent = "setprotoent": unsafe extern "C" fn(c_int));
+musl_next!(fn musl_endprotoent = "endprotoent": unsafe extern "C" fn());
 
-        #[doc = concat!("`", stringify!($set), "`: rewinds ", $what, " for `get*ent_r` (the stream stays")]
-        /// open with a nonzero `stayopen`), then runs musl's, which its
-        /// non-reentrant `get*ent` reads (setprotoent(3) and kin).
-        ///
-        /// # Safety
-        /// None: any `stayopen` is accepted.
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C" fn $set(stayopen: c_int) {
-            $stream.rewind(stayopen != 0);
-            // SAFETY: musl's definition of this very function.
-            unsafe { musl_set()(stayopen) }
-        }
-
-        #[doc = concat!("`", stringify!($end), "`: closes ", $what, " for `get*ent_r`, then runs musl's.")]
-        ///
-        /// # Safety
-        /// None.
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C" fn $end() {
-            $stream.close();
-            // SAFETY: musl's definition of this very function.
-            unsafe { musl_end()() }
-        }
-    };
+/// `setprotoent`: rewinds `/etc/protocols` for the `_r` enumeration (kept open with a
+/// nonzero `stayopen`), then runs musl's, which its own non-reentrant
+/// enumeration reads (setprotoent(3)).
+///
+/// # Safety
+/// None: any `stayopen` is accepted.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn setprotoent(stayopen: c_int) {
+    PROTOCOLS.rewind(stayopen != 0);
+    // SAFETY: musl's definition of this very function.
+    unsafe { musl_setprotoent()(stayopen) }
 }
 
-mod protocols_set_end {
-    use super::*;
-    set_end!(setprotoent = "setprotoent", endprotoent = "endprotoent", PROTOCOLS, "/etc/protocols");
+/// `endprotoent`: closes `/etc/protocols` for the `_r` enumeration, then runs musl's.
+///
+/// # Safety
+/// None.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn endprotoent() {
+    PROTOCOLS.close();
+    // SAFETY: musl's definition of this very function.
+    unsafe { musl_endprotoent()() }
 }
-mod services_set_end {
-    use super::*;
-    set_end!(setservent = "setservent", endservent = "endservent", SERVICES, "/etc/services");
+
+musl_next!(fn musl_setservent = "setservent": unsafe extern "C" fn(c_int));
+musl_next!(fn musl_endservent = "endservent": unsafe extern "C" fn());
+
+/// `setservent`: rewinds `/etc/services` for the `_r` enumeration (kept open with a
+/// nonzero `stayopen`), then runs musl's, which its own non-reentrant
+/// enumeration reads (setservent(3)).
+///
+/// # Safety
+/// None: any `stayopen` is accepted.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn setservent(stayopen: c_int) {
+    SERVICES.rewind(stayopen != 0);
+    // SAFETY: musl's definition of this very function.
+    unsafe { musl_setservent()(stayopen) }
 }
-mod networks_set_end {
-    use super::*;
-    set_end!(setnetent = "setnetent", endnetent = "endnetent", NETWORKS, "/etc/networks");
+
+/// `endservent`: closes `/etc/services` for the `_r` enumeration, then runs musl's.
+///
+/// # Safety
+/// None.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn endservent() {
+    SERVICES.close();
+    // SAFETY: musl's definition of this very function.
+    unsafe { musl_endservent()() }
 }
-mod hosts_set_end {
-    use super::*;
-    set_end!(sethostent = "sethostent", endhostent = "endhostent", HOSTS, "/etc/hosts");
+
+musl_next!(fn musl_setnetent = "setnetent": unsafe extern "C" fn(c_int));
+musl_next!(fn musl_endnetent = "endnetent": unsafe extern "C" fn());
+
+/// `setnetent`: rewinds `/etc/networks` for the `_r` enumeration (kept open with a
+/// nonzero `stayopen`), then runs musl's, which its own non-reentrant
+/// enumeration reads (setnetent(3)).
+///
+/// # Safety
+/// None: any `stayopen` is accepted.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn setnetent(stayopen: c_int) {
+    NETWORKS.rewind(stayopen != 0);
+    // SAFETY: musl's definition of this very function.
+    unsafe { musl_setnetent()(stayopen) }
+}
+
+/// `endnetent`: closes `/etc/networks` for the `_r` enumeration, then runs musl's.
+///
+/// # Safety
+/// None.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn endnetent() {
+    NETWORKS.close();
+    // SAFETY: musl's definition of this very function.
+    unsafe { musl_endnetent()() }
+}
+
+musl_next!(fn musl_sethostent = "sethostent": unsafe extern "C" fn(c_int));
+musl_next!(fn musl_endhostent = "endhostent": unsafe extern "C" fn());
+
+/// `sethostent`: rewinds `/etc/hosts` for the `_r` enumeration (kept open with a
+/// nonzero `stayopen`), then runs musl's, which its own non-reentrant
+/// enumeration reads (sethostent(3)).
+///
+/// # Safety
+/// None: any `stayopen` is accepted.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sethostent(stayopen: c_int) {
+    HOSTS.rewind(stayopen != 0);
+    // SAFETY: musl's definition of this very function.
+    unsafe { musl_sethostent()(stayopen) }
+}
+
+/// `endhostent`: closes `/etc/hosts` for the `_r` enumeration, then runs musl's.
+///
+/// # Safety
+/// None.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn endhostent() {
+    HOSTS.close();
+    // SAFETY: musl's definition of this very function.
+    unsafe { musl_endhostent()() }
 }
 
 // ---- rpc ---------------------------------------------------------------
