@@ -23,6 +23,7 @@ pub fn env(name: &CStr) -> Option<&'static CStr> {
 fn init() {
     super::log::init();
     crate::gnu::libc_version::init();
+    #[cfg(not(test))]
     crate::rtld::init();
     crate::stdlib::thread_atexit::init();
 }
