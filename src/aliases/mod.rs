@@ -329,3 +329,17 @@ pub unsafe extern "C" fn getaliasbyname(name: *const c_char) -> *mut Aliasent {
     // SAFETY: the static entry and buffer.
     with_static(|e, b, l, r| unsafe { getaliasbyname_r(name, e, b, l, r) })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::split;
+
+    #[test]
+    fn name_and_members() {
+        let (name, members) = split(b"postmaster :  root, admin ,, ops  ").unwrap();
+        assert_eq!(name, b"postmaster");
+        assert_eq!(members.collect::<std::vec::Vec<_>>(), [&b"root"[..], b"admin", b"ops"]);
+        assert!(split(b"no colon here").is_none());
+        assert!(split(b" : x").is_none());
+    }
+}

@@ -33,6 +33,13 @@ unsafe extern "C" {
     fn inet_pton(af: c_int, src: *const c_char, dst: *mut core::ffi::c_void) -> c_int;
 }
 
+/// Whether a line's name, aliases and number are the entry looked for.
+pub(crate) type Want<'a> = dyn FnMut(&[u8], &[&[u8]], u32) -> bool + 'a;
+/// As [`Want`], for services: name, aliases, port, protocol.
+type WantService<'a> = dyn FnMut(&[u8], &[&[u8]], u32, &[u8]) -> bool + 'a;
+/// Stores a packed name, alias array and number into the caller's entry.
+type Store<'a> = dyn FnMut(*mut c_char, *mut *mut c_char, u32) + 'a;
+
 const HOST_NOT_FOUND: c_int = 1;
 const NETDB_INTERNAL: c_int = -1;
 
@@ -126,8 +133,8 @@ unsafe fn finish_h<T>(
 fn pack_named(
     line: &[u8],
     packer: &mut Packer,
-    want: &mut dyn FnMut(&[u8], &[&[u8]], u32) -> bool,
-    store: &mut dyn FnMut(*mut c_char, *mut *mut c_char, u32),
+    want: &mut Want<'_>,
+    store: &mut Store<'_>,
     number_of: fn(&[u8]) -> Option<u32>,
 ) -> Parsed {
     let mut f = [&b""[..]; MAX_FIELDS];
@@ -162,7 +169,7 @@ fn proto_line(
     line: &[u8],
     entry: *mut Protoent,
     packer: &mut Packer,
-    want: &mut dyn FnMut(&[u8], &[&[u8]], u32) -> bool,
+    want: &mut Want<'_>,
 ) -> Parsed {
     pack_named(
         line,
@@ -249,7 +256,7 @@ fn serv_line(
     line: &[u8],
     entry: *mut Servent,
     packer: &mut Packer,
-    want: &mut dyn FnMut(&[u8], &[&[u8]], u32, &[u8]) -> bool,
+    want: &mut WantService<'_>,
 ) -> Parsed {
     let mut f = [&b""[..]; MAX_FIELDS];
     let n = fields(line, &mut f);
@@ -312,7 +319,7 @@ fn net_line(
     line: &[u8],
     entry: *mut Netent,
     packer: &mut Packer,
-    want: &mut dyn FnMut(&[u8], &[&[u8]], u32) -> bool,
+    want: &mut Want<'_>,
 ) -> Parsed {
     pack_named(
         line,

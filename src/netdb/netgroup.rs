@@ -15,10 +15,13 @@ const MAX_DEPTH: u32 = 16;
 /// The longest logical line (continuations joined) looked at.
 const LINE_MAX: usize = 8192;
 
+/// Called with each `(host, user, domain)`; true stops the walk.
+type Visit<'a> = dyn FnMut(&[u8], &[u8], &[u8]) -> bool + 'a;
+
 /// Calls `visit` with each triple of `group`, members in file order,
 /// nested groups expanded in place; stops when `visit` returns true.
 /// Returns whether it was stopped, or None if the group is not there.
-fn walk(group: &[u8], depth: u32, visit: &mut dyn FnMut(&[u8], &[u8], &[u8]) -> bool) -> Option<bool> {
+fn walk(group: &[u8], depth: u32, visit: &mut Visit<'_>) -> Option<bool> {
     if depth > MAX_DEPTH {
         return Some(false);
     }
@@ -75,7 +78,7 @@ fn walk(group: &[u8], depth: u32, visit: &mut dyn FnMut(&[u8], &[u8], &[u8]) -> 
 }
 
 /// The members of a group's line: triples and nested group names.
-fn members(mut text: &[u8], depth: u32, visit: &mut dyn FnMut(&[u8], &[u8], &[u8]) -> bool) -> bool {
+fn members(mut text: &[u8], depth: u32, visit: &mut Visit<'_>) -> bool {
     loop {
         while let Some((&b, rest)) = text.split_first() {
             if b == b' ' || b == b'\t' {
@@ -275,4 +278,27 @@ pub unsafe extern "C" fn getnetgrent(
 ) -> c_int {
     // SAFETY: the static buffer.
     unsafe { getnetgrent_r(hostp, userp, domainp, STATE.buf.get().cast(), 1024) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::members;
+
+    #[test]
+    fn triples_in_order_with_wildcards() {
+        let mut seen = std::vec::Vec::new();
+        let stopped = members(b" (h1,u1,d1) (, u2 ,)  (h3,,)", 0, &mut |h, u, d| {
+            seen.push((h.to_vec(), u.to_vec(), d.to_vec()));
+            false
+        });
+        assert!(!stopped);
+        assert_eq!(
+            seen,
+            [
+                (b"h1".to_vec(), b"u1".to_vec(), b"d1".to_vec()),
+                (b"".to_vec(), b"u2".to_vec(), b"".to_vec()),
+                (b"h3".to_vec(), b"".to_vec(), b"".to_vec()),
+            ]
+        );
+    }
 }

@@ -4,7 +4,7 @@
 //! forms (getrpcent(3)), glibc's files backend's way.
 
 use super::files::{self, Packer, Parsed, Stream};
-use super::{Rpcent, finish, name_in, pack_named};
+use super::{Rpcent, Want, finish, name_in, pack_named};
 use core::cell::UnsafeCell;
 use core::ffi::{c_char, c_int};
 use core::ptr::null_mut;
@@ -15,7 +15,7 @@ fn rpc_line(
     line: &[u8],
     entry: *mut Rpcent,
     packer: &mut Packer,
-    want: &mut dyn FnMut(&[u8], &[&[u8]], u32) -> bool,
+    want: &mut Want<'_>,
 ) -> Parsed {
     pack_named(
         line,

@@ -202,3 +202,22 @@ pub unsafe extern "C" fn sgetspent(string: *const c_char) -> *mut Spwd {
     unsafe { sgetspent_r(string, STATIC.entry.get(), STATIC.buf.get().cast(), 1024, &mut result) };
     result
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_spwd;
+
+    #[test]
+    fn glibc_field_rules() {
+        let p = parse_spwd(b"root:*:19000:0:99999:7:::\n").unwrap();
+        assert_eq!((p.name, p.passwd), (&b"root"[..], &b"*"[..]));
+        assert_eq!(p.numbers, [19000, 0, 99999, 7, -1, -1]);
+        assert_eq!(p.flag, !0);
+        // The old five-field form; a number past 32 bits or negative fails.
+        assert_eq!(parse_spwd(b"old:x:1:2:3").unwrap().numbers, [1, 2, 3, -1, -1, -1]);
+        assert!(parse_spwd(b"n:x:4294967296:1:2").is_none());
+        assert!(parse_spwd(b"n:x:1:-2:3").is_none());
+        assert!(parse_spwd(b"short:x:100:2").is_none());
+        assert_eq!(parse_spwd(b"n:x:2147483648:1:2").unwrap().numbers[0], -2147483648);
+    }
+}
