@@ -4,10 +4,18 @@
 //! forms (getrpcent(3)), glibc's files backend's way.
 
 use super::files::{self, Packer, Parsed, Stream};
-use super::{Rpcent, Want, finish, name_in, pack_named};
+use super::ent::{Want, finish, name_in, pack_named};
 use core::cell::UnsafeCell;
 use core::ffi::{c_char, c_int};
 use core::ptr::null_mut;
+
+/// glibc's `struct rpcent`.
+#[repr(C)]
+pub struct Rpcent {
+    r_name: *mut c_char,
+    r_aliases: *mut *mut c_char,
+    r_number: c_int,
+}
 
 static RPC: Stream = Stream::new(c"/etc/rpc");
 
