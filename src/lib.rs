@@ -8,6 +8,7 @@
 #![allow(clippy::missing_safety_doc)] // every export carries its own `# Safety`
 
 pub mod abi;
+pub mod aliases;
 pub mod argp;
 pub mod argz;
 pub mod arpa;
@@ -20,34 +21,46 @@ pub mod fts;
 pub mod ftw;
 pub mod getopt;
 pub mod gnu;
+pub mod grp;
 pub mod langinfo;
 pub mod lfs64;
 pub mod libgcc;
+pub mod libintl;
 pub mod locale;
 pub mod malloc;
 pub mod math;
+pub mod mcheck;
 pub mod mqueue;
-pub mod obstack;
 pub mod netdb;
+pub mod nss;
+pub mod obstack;
 pub mod poll;
+pub mod printf;
 pub mod pthread;
-pub mod rtld;
-pub mod resolv;
+pub mod pwd;
 pub mod regex;
+pub mod resolv;
+pub mod rtld;
 pub mod sched;
 pub mod select;
 pub mod setjmp;
+pub mod shadow;
 pub mod signal;
 pub mod socket;
 pub mod stdio;
 pub mod stdlib;
 pub mod string;
+pub mod sys_gmon;
+pub mod sys_mount;
 pub mod sys_single_threaded;
 pub mod sys_stat;
+pub mod sys_sysmacros;
+pub mod sys_timex;
 pub mod syslog;
 pub mod time;
 pub mod ucontext;
 pub mod unistd;
+pub mod utmp;
 pub mod wchar;
 
 /// A panic in the shim is a bug; there is no unwinding across `extern "C"`.

@@ -173,3 +173,21 @@ unsafe fn collect(
     unsafe { *list = names };
     len as c_int
 }
+
+/// `scandirat`: `scandir` relative to a directory descriptor (glibc 2.15;
+/// `man 3 scandirat`), which musl lacks; on x86_64 `struct dirent` is
+/// `struct dirent64`, so it is `scandirat64`.
+///
+/// # Safety
+/// As `scandirat64`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn scandirat(
+    dirfd: c_int,
+    path: *const c_char,
+    list: *mut *mut *mut dirent,
+    filter: DirentFilter,
+    compar: DirentCompar,
+) -> c_int {
+    // SAFETY: the caller's arguments, passed on unchanged.
+    unsafe { scandirat64(dirfd, path, list, filter, compar) }
+}

@@ -2,3 +2,6 @@
 //! (musl has only the macros): `isinf`, `isnan`, `finite` and their `f`, `l`
 //! and `__` forms. They are C (`classify.c`) because Rust has no x87 `long
 //! double` type to receive the `l` forms' argument in.
+//!
+//! `gamma`, `gammaf`, `gammal` (`gamma.c`): glibc's old names of `lgamma`,
+//! `lgammaf`, `lgammal`, which musl lacks.

@@ -6,5 +6,6 @@ pub mod float128;
 pub mod floating;
 pub mod gnu;
 pub mod isoc23;
+pub mod random_r;
 pub mod strto_l;
 pub mod thread_atexit;

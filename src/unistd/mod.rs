@@ -3,3 +3,4 @@
 pub mod chk;
 pub mod close_range;
 pub mod confstr;
+pub mod gnu;

@@ -102,3 +102,22 @@ mod tests {
         assert_eq!(&dst[..5], &wide("abcx")[..]);
     }
 }
+
+/// `__mbrlen`: `mbrlen` under glibc's internal name, which glibc's
+/// `<wchar.h>` inlines `mbrlen` calls into when optimising.
+///
+/// # Safety
+/// As `mbrlen`: `s` null or readable for `n` bytes, `ps` null or a valid
+/// conversion state.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __mbrlen(
+    s: *const core::ffi::c_char,
+    n: size_t,
+    ps: *mut core::ffi::c_void,
+) -> size_t {
+    unsafe extern "C" {
+        fn mbrlen(s: *const core::ffi::c_char, n: size_t, ps: *mut core::ffi::c_void) -> size_t;
+    }
+    // SAFETY: the caller's arguments, passed on unchanged.
+    unsafe { mbrlen(s, n, ps) }
+}
