@@ -52,6 +52,17 @@ static double loop_libc_s(void) { double t = now(); for (int i = 0; i < N / 10; 
 static double loop_strtol(void) { double t = now(); for (int i = 0; i < N; i++) sink += p_strtol("-123456", 0, 0); return (now() - t) / N; }
 static double loop_isoc23_strtol(void) { double t = now(); for (int i = 0; i < N; i++) sink += p_isoc23_strtol("-123456", 0, 0); return (now() - t) / N; }
 
+/* pthread_mutex_lock/unlock as the program binds them (under musl, the
+ * shim's: it adopts glibc's static mutex kinds first) beside libc's own. */
+#include <pthread.h>
+static pthread_mutex_t mtx = PTHREAD_MUTEX_INITIALIZER;
+static int (*volatile p_lock)(pthread_mutex_t *) = pthread_mutex_lock;
+static int (*volatile p_unlock)(pthread_mutex_t *) = pthread_mutex_unlock;
+static int (*volatile p_libc_lock)(pthread_mutex_t *);
+static int (*volatile p_libc_unlock)(pthread_mutex_t *);
+static double loop_lock(void) { double t = now(); for (int i = 0; i < N; i++) { p_lock(&mtx); p_unlock(&mtx); } return (now() - t) / N; }
+static double loop_libc_lock(void) { double t = now(); for (int i = 0; i < N; i++) { p_libc_lock(&mtx); p_libc_unlock(&mtx); } return (now() - t) / N; }
+
 static double median(double (*f)(void))
 {
     double r[RUNS];
@@ -80,5 +91,9 @@ int main(void)
     } else {
         printf("libc's own sprintf not found: %s\n", dlerror());
     }
+    p_libc_lock = libc ? (int (*)(pthread_mutex_t *))dlsym(libc, "pthread_mutex_lock") : 0;
+    p_libc_unlock = libc ? (int (*)(pthread_mutex_t *))dlsym(libc, "pthread_mutex_unlock") : 0;
+    if (p_libc_lock && p_libc_unlock)
+        pair("mutex lock+unlock", loop_lock, "libc's", loop_libc_lock);
     return 0;
 }

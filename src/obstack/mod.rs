@@ -102,6 +102,13 @@ unsafe fn begin(h: *mut Obstack, size: c_int, alignment: c_int) -> c_int {
     1
 }
 
+/// The allocation functions as glibc's structure declares them (with the
+/// extra argument first), and as `_obstack_begin_1` receives them.
+type ChunkFun = Option<unsafe extern "C" fn(*mut c_void, c_long) -> *mut Chunk>;
+type FreeFun = Option<unsafe extern "C" fn(*mut c_void, *mut Chunk)>;
+type ChunkFunArg = Option<unsafe extern "C" fn(*mut c_void, c_long) -> *mut c_void>;
+type FreeFunArg = Option<unsafe extern "C" fn(*mut c_void, *mut c_void)>;
+
 /// `_obstack_begin`: what `obstack_init`, `obstack_begin` and
 /// `obstack_specify_allocation` expand to. Returns 1; when the first chunk
 /// cannot be had, `obstack_alloc_failed_handler` runs (and does not return).
@@ -118,8 +125,8 @@ pub unsafe extern "C" fn _obstack_begin(
 ) -> c_int {
     // SAFETY: stored with glibc's casts; called back as declared.
     unsafe {
-        (*h).chunkfun = core::mem::transmute(chunkfun);
-        (*h).freefun = core::mem::transmute(freefun);
+        (*h).chunkfun = core::mem::transmute::<Option<unsafe extern "C" fn(c_long) -> *mut c_void>, ChunkFun>(chunkfun);
+        (*h).freefun = core::mem::transmute::<Option<unsafe extern "C" fn(*mut c_void)>, FreeFun>(freefun);
         (*h).set_use_extra_arg(0);
         begin(h, size, alignment)
     }
@@ -135,14 +142,14 @@ pub unsafe extern "C" fn _obstack_begin_1(
     h: *mut Obstack,
     size: c_int,
     alignment: c_int,
-    chunkfun: Option<unsafe extern "C" fn(*mut c_void, c_long) -> *mut c_void>,
-    freefun: Option<unsafe extern "C" fn(*mut c_void, *mut c_void)>,
+    chunkfun: ChunkFunArg,
+    freefun: FreeFunArg,
     arg: *mut c_void,
 ) -> c_int {
     // SAFETY: as _obstack_begin.
     unsafe {
-        (*h).chunkfun = core::mem::transmute(chunkfun);
-        (*h).freefun = core::mem::transmute(freefun);
+        (*h).chunkfun = core::mem::transmute::<ChunkFunArg, ChunkFun>(chunkfun);
+        (*h).freefun = core::mem::transmute::<FreeFunArg, FreeFun>(freefun);
         (*h).extra_arg = arg;
         (*h).set_use_extra_arg(1);
         begin(h, size, alignment)

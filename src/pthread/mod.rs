@@ -1,6 +1,11 @@
-//! `<pthread.h>` internals glibc-built objects call: `__register_atfork`.
+//! `<pthread.h>`: thread creation with glibc's attribute extensions
+//! (create.rs, attr.rs), glibc's static mutex kinds (mutex.rs), glibc's C
+//! cancellation cleanup (cleanup.c, cleanup.rs), and `__register_atfork`.
 
+pub mod attr;
+pub mod cleanup;
 pub mod create;
+pub mod mutex;
 
 use core::ffi::{c_int, c_void};
 
