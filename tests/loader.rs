@@ -118,6 +118,22 @@ int main(int argc, char **argv) {
     printf("AT_PHDR is own headers: %d\n", getauxval(AT_PHDR) == (unsigned long)own);
     printf("AT_PHDR is dl_iterate_phdr's: %d\n", getauxval(AT_PHDR) == (unsigned long)dl);
     printf("AT_PHNUM is e_phnum: %d\n", getauxval(AT_PHNUM) == __ehdr_start.e_phnum);
+    /* The headers as the file has them (the loader stub borrows PT_INTERP
+     * while musl starts), in a page that is not writable. */
+    const char *base = (const char *)own;
+    for (int i = 0; i < __ehdr_start.e_phnum; i++)
+        if (own[i].p_type == PT_PHDR) base = (const char *)own - own[i].p_vaddr;
+    for (int i = 0; i < __ehdr_start.e_phnum; i++)
+        if (own[i].p_type == PT_INTERP) printf("PT_INTERP=%s\n", base + own[i].p_vaddr);
+    FILE *maps = fopen("/proc/self/maps", "r");
+    char mline[512];
+    while (maps && fgets(mline, sizeof mline, maps)) {
+        unsigned long lo, hi;
+        char perms[8];
+        if (sscanf(mline, "%lx-%lx %7s", &lo, &hi, perms) == 3 && lo <= (unsigned long)own && (unsigned long)own < hi)
+            printf("headers page: %.3s\n", perms);
+    }
+    if (maps) fclose(maps);
     printf("AT_ENTRY is _start: %d\n", getauxval(AT_ENTRY) == (unsigned long)_start);
     printf("AT_BASE set: %d\n", getauxval(AT_BASE) != 0);
     printf("AT_SECURE=%lu\n", getauxval(AT_SECURE));
@@ -699,6 +715,8 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
                     "AT_PHDR is dl_iterate_phdr's: 1",
                     "AT_ENTRY is _start: 1",
                     "gnu_get_libc_release=stable",
+                    "PT_INTERP=/lib64/ld-linux-x86-64.so.2",
+                    "headers page: r--",
                 ],
                 must_not: &["LD_PRELOAD"],
             },

@@ -21,6 +21,9 @@ pub fn env(name: &CStr) -> Option<&'static CStr> {
 /// constructors (the shim is preloaded, so it is initialised after musl only).
 #[ctor::ctor(unsafe)]
 fn init() {
+    // First: the environment and headers as the program was given them.
+    #[cfg(not(test))]
+    crate::rtld::stub::undo_handoff();
     super::log::init();
     crate::gnu::libc_version::init();
     #[cfg(not(test))]

@@ -5,10 +5,19 @@
 //!
 //! The kernel maps the glibc program and this stub (its PT_INTERP) and enters
 //! the stub with the program's initial stack (argc, argv, envp, auxv). The
-//! stub, in the same process, without a second `execve`:
+//! stub maps musl's loader (`GCOMPAT_MUSL_LOADER`, fixed at build time) from
+//! its file, segment by segment, as a loader maps a library, rewrites the
+//! kernel's initial frame in place and jumps to musl's entry point, in the
+//! same process: no second `execve`. It starts musl one of two ways:
 //!
-//! 1. maps musl's loader (`GCOMPAT_MUSL_LOADER`, fixed at build time) from
-//!    its file, segment by segment, as a loader maps a library;
+//! - **as the program's interpreter** (`interp.rs`), outside secure mode: on
+//!   the kernel's own mapping of the program, with the shim in a transient
+//!   `LD_PRELOAD` entry that the shim's constructor removes again. The fast
+//!   start: musl does not map the program a second time.
+//! - **as a command** (this file), in secure mode and for programs the fast
+//!   start cannot take. For these steps:
+//!
+//! 1. maps musl's loader;
 //! 2. reads the program's headers where the kernel mapped them, and picks
 //!    the path musl is to open it by: `/proc/self/exe`'s target (so that
 //!    `$ORIGIN` is the real directory, as under glibc), in secure mode
@@ -21,28 +30,28 @@
 //! 4. unmaps the kernel's mapping of the program (musl maps it again);
 //! 5. jumps to musl's entry point with the stack pointer on the new frame.
 //!
-//! The kernel's argv and environment strings, AT_EXECFN, the auxv strings and
-//! AT_RANDOM stay where the kernel put them, untouched, so `/proc/self/cmdline`,
-//! `/proc/self/environ`, `/proc/self/exe`, `comm` and `getauxval(AT_EXECFN)`
-//! are exactly what they are under glibc; `--argv0` gives the program its
-//! own argv[0] back.
+//! Either way the kernel's argv and environment strings, AT_EXECFN, the auxv
+//! strings and AT_RANDOM stay where the kernel put them, untouched, so
+//! `/proc/self/cmdline`, `/proc/self/environ`, `/proc/self/exe`, `comm` and
+//! `getauxval(AT_EXECFN)` are exactly what they are under glibc; `--argv0`
+//! gives the program its own argv[0] back in a command start.
 //!
-//! # Why musl runs as a command, not as the interpreter
+//! # Why secure mode starts musl as a command
 //!
 //! musl's loader decides how it was started by comparing `AT_PHDR` with its
 //! own program headers (`__dls3`): equal means "run as a command, map the
 //! program named in argv", different means "the kernel mapped the program,
-//! I am its interpreter". As the interpreter, musl would take the shim only
-//! from `LD_PRELOAD` in the environment, which (a) the program and every
-//! child would then see and inherit (musl children would get the shim), and
-//! (b) musl ignores in secure mode, so a setuid glibc program would run
-//! without the shim. Its own name would also be the program's PT_INTERP path,
-//! which a DT_NEEDED `ld-linux-x86-64.so.2` never equals. As a command, musl
-//! takes `--preload` whatever the mode, takes `--argv0` (musl 1.2.3 and 1.2.5
-//! both do), and takes its own argv[0] as its name: the stub passes
-//! `ld-linux-x86-64.so.2`, so that a DT_NEEDED on glibc's loader binds to musl.
+//! I am its interpreter". As the interpreter, musl takes the shim only from
+//! `LD_PRELOAD` in the environment, which it ignores in secure mode: a
+//! setuid glibc program would run without the shim. As a command, musl
+//! takes `--preload` whatever the mode, takes `--argv0` (musl 1.2.3 and
+//! 1.2.5 both do), and takes its own argv[0] as its name: the stub passes
+//! `ld-linux-x86-64.so.2`, so that a DT_NEEDED on glibc's loader binds to
+//! musl. Outside secure mode the interpreter start is faster (a tenth of the
+//! start-up: `make bench-loader`), and `interp.rs` makes its `LD_PRELOAD`
+//! invisible to the program and its name glibc's loader name.
 //!
-//! # The auxiliary vector
+//! # The auxiliary vector (command start)
 //!
 //! musl reads the auxv with "last entry wins" (`decode_vec`); the program's
 //! `getauxval` returns the first entry. The stub's copy therefore holds the
@@ -64,7 +73,7 @@
 //! so the probe maps the program's file itself. The loader tests check the
 //! result for a PIE, an ET_EXEC program and a span over 2 MiB.
 //!
-//! # The kernel's mapping of the program
+//! # The kernel's mapping of the program (command start)
 //!
 //! It is unmapped: musl maps the program a second time, and an ET_EXEC
 //! program's fixed addresses must be free for that. The stub's own mapping
@@ -124,6 +133,7 @@
 compile_error!("gcompat-ld: start-up code exists for x86_64 only");
 
 mod elf;
+mod interp;
 mod start;
 mod sys;
 
@@ -370,6 +380,9 @@ unsafe extern "C" fn gcompat_ld_main(sp: *mut usize, base: usize, dynamic: *cons
         execfn,
         kernel_phdr,
     };
+    // Outside secure mode, musl as the interpreter (interp.rs); returns
+    // when this program needs the command start.
+    interp::start(&plan);
     stage2(&plan)
 }
 

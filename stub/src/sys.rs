@@ -16,6 +16,7 @@ const AT_FDCWD: usize = -100isize as usize;
 const SYS_WRITE: usize = 1;
 const SYS_CLOSE: usize = 3;
 const SYS_MMAP: usize = 9;
+const SYS_MPROTECT: usize = 10;
 const SYS_MUNMAP: usize = 11;
 const SYS_PREAD64: usize = 17;
 const SYS_EXIT_GROUP: usize = 231;
@@ -150,6 +151,13 @@ pub unsafe fn mmap(
 pub unsafe fn munmap(addr: usize, len: usize) -> Result<usize, Errno> {
     // SAFETY: the caller vouches that the range is dead.
     unsafe { syscall6(SYS_MUNMAP, addr, len, 0, 0, 0, 0) }
+}
+
+/// # Safety
+/// Code relying on the old protection of `addr..addr+len` must not run.
+pub unsafe fn mprotect(addr: usize, len: usize, prot: usize) -> Result<usize, Errno> {
+    // SAFETY: the caller vouches for the range.
+    unsafe { syscall6(SYS_MPROTECT, addr, len, prot, 0, 0, 0) }
 }
 
 pub fn exit(code: usize) -> ! {

@@ -1,0 +1,207 @@
+//! The fast start, outside secure mode: musl's loader entered as the
+//! program's *interpreter*, on the kernel's own mapping of the program.
+//!
+//! Started as a command (main.rs), musl maps the program a second time: the
+//! stub must read `/proc/self/exe`, unmap the kernel's mapping, predict where
+//! musl will map the program (a probe mapping) and musl must open, read and
+//! map the file again: a dozen system calls, a tenth of the start-up. As the
+//! interpreter musl takes the program where the kernel put it, and the stub
+//! only maps musl and rewrites the initial frame. Three things differ from
+//! a command start, and the stub and the shim (src/rtld/stub.rs) deal with
+//! them:
+//!
+//! - musl takes its preloads from `LD_PRELOAD` only. The stub puts
+//!   `LD_PRELOAD=SHIM[:user's LD_PRELOAD]` first in the environment array
+//!   musl gets (the kernel's strings stay as they are, so
+//!   `/proc/self/environ` does not change), and the shim's constructor, the
+//!   first code to run after musl's loader, takes that entry out of
+//!   `environ` again: the program and its children see the environment they
+//!   were given. musl ignores `LD_PRELOAD` in secure mode, which is why
+//!   secure mode keeps the command start.
+//! - musl names itself by the program's `PT_INTERP` string
+//!   (`/lib64/ld-linux-x86-64.so.2`), and a `DT_NEEDED` of
+//!   `ld-linux-x86-64.so.2` binds to musl only if it equals that name. The
+//!   stub points `PT_INTERP` at the string's last component for the time
+//!   musl reads it (one header field, in a page made writable), and the
+//!   shim's constructor puts the field and the page's protection back.
+//! - The stub tells the shim what to undo with one auxiliary vector entry
+//!   (`AT_GCOMPAT`, a type neither glibc nor musl uses; the shim turns it
+//!   into `AT_IGNORE`), pointing at a [`Handoff`] in the stub's memory, which
+//!   stays mapped for the life of the process.
+//!
+//! Anything unusual (no `PT_PHDR`, no `PT_INTERP` ending in glibc's loader
+//! name, a long `LD_PRELOAD`) takes the command start instead.
+
+use crate::{AT_BASE, AT_NULL, AT_PHDR, AT_PHNUM, Plan, Words, elf, start, sys};
+
+/// The auxiliary vector type of the handoff; the shim knows it too.
+pub const AT_GCOMPAT: usize = 0x6763_6c64;
+
+/// What the shim's constructor undoes; its layout is shared with
+/// `src/rtld/stub.rs` in the shim (`#[repr(C)]`, all words).
+#[repr(C)]
+pub struct Handoff {
+    /// `b"gcompat1"`: this layout.
+    magic: u64,
+    /// The `LD_PRELOAD=` entry put first in the environment array.
+    env_entry: *const u8,
+    /// `PT_INTERP`'s `p_vaddr` in the program's headers, its original
+    /// value, and the page holding it with that page's protection.
+    field: *mut usize,
+    value: usize,
+    page: usize,
+    prot: usize,
+}
+
+static mut HANDOFF: Handoff = Handoff {
+    magic: 0,
+    env_entry: core::ptr::null(),
+    field: core::ptr::null_mut(),
+    value: 0,
+    page: 0,
+    prot: 0,
+};
+
+/// `LD_PRELOAD=SHIM[:USER]`: musl splits it in place, so it is writable.
+static mut PRELOAD: [u8; 512] = [0; 512];
+
+const PT_LOAD: u32 = 1;
+const PT_INTERP: u32 = 3;
+const PT_PHDR: u32 = 6;
+const PHDR_SIZE: usize = 56;
+const LD_PRELOAD: &[u8] = b"LD_PRELOAD=";
+
+fn word(raw: &[u8], at: usize) -> usize {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&raw[at..at + 8]);
+    usize::from_le_bytes(b)
+}
+
+/// Starts musl as the program's interpreter, or returns when this program
+/// needs the command start.
+pub fn start(plan: &Plan) {
+    let s = &plan.start;
+    let phnum = s.aux(AT_PHNUM).unwrap_or(0);
+    if plan.secure || phnum == 0 || phnum > 64 || s.aux(AT_BASE).is_none() {
+        return;
+    }
+    // SAFETY: the kernel mapped AT_PHNUM program headers at AT_PHDR.
+    let raw =
+        unsafe { core::slice::from_raw_parts(plan.kernel_phdr as *const u8, phnum * PHDR_SIZE) };
+    let ph = |i: usize| &raw[i * PHDR_SIZE..(i + 1) * PHDR_SIZE];
+    let kind = |p: &[u8]| u32::from_le_bytes([p[0], p[1], p[2], p[3]]);
+    let Some(pt_phdr) = (0..phnum).map(ph).find(|p| kind(p) == PT_PHDR) else {
+        return;
+    };
+    let base = plan.kernel_phdr.wrapping_sub(word(pt_phdr, 16));
+    let Some(interp) = (0..phnum).find(|&i| kind(ph(i)) == PT_INTERP) else {
+        return;
+    };
+    let (vaddr, len) = (word(ph(interp), 16), word(ph(interp), 32));
+    // SAFETY: PT_INTERP lies in the program's first PT_LOAD, mapped.
+    let path = unsafe { core::slice::from_raw_parts(base.wrapping_add(vaddr) as *const u8, len) };
+    let name = crate::NAME; // with its NUL
+    if len <= name.len() || !path.ends_with(name) || path[len - name.len() - 1] != b'/' {
+        return;
+    }
+    // The page holding the field, and its segment's protection.
+    let field = plan.kernel_phdr + interp * PHDR_SIZE + 16;
+    let page = field & !(elf::PAGE - 1);
+    let Some(prot) = (0..phnum).map(ph).find_map(|p| {
+        let (v, m) = (base.wrapping_add(word(p, 16)), word(p, 40));
+        (kind(p) == PT_LOAD && (v..v + m).contains(&field)).then(|| {
+            let f = u32::from_le_bytes([p[4], p[5], p[6], p[7]]);
+            (if f & 4 != 0 { sys::PROT_READ } else { 0 })
+                | (if f & 2 != 0 { sys::PROT_WRITE } else { 0 })
+                | (if f & 1 != 0 { sys::PROT_EXEC } else { 0 })
+        })
+    }) else {
+        return;
+    };
+
+    // The preload entry, in the stub's bss.
+    // SAFETY: the only reference to PRELOAD, made once.
+    let buf = unsafe { core::slice::from_raw_parts_mut((&raw mut PRELOAD).cast::<u8>(), 512) };
+    let user = plan.user_preload;
+    let need =
+        LD_PRELOAD.len() + crate::SHIM.len() + if user.is_empty() { 0 } else { 1 + user.len() } + 1;
+    if need > buf.len() {
+        return;
+    }
+    let mut n = 0;
+    for part in [LD_PRELOAD, crate::SHIM] {
+        buf[n..n + part.len()].copy_from_slice(part);
+        n += part.len();
+    }
+    if !user.is_empty() {
+        buf[n] = b':';
+        buf[n + 1..n + 1 + user.len()].copy_from_slice(user);
+        n += 1 + user.len();
+    }
+    buf[n] = 0;
+
+    let (musl_base, _, musl_entry) = crate::map_musl(plan.program_name);
+
+    // PT_INTERP's last component, for as long as musl reads it.
+    // SAFETY: the program's own header page; the shim restores both.
+    unsafe {
+        if sys::mprotect(page, elf::PAGE, prot | sys::PROT_WRITE).is_err() {
+            crate::fail(
+                plan.program_name,
+                b"cannot name musl's loader in ",
+                b"PT_INTERP",
+                None,
+            );
+        }
+        (field as *mut usize).write(vaddr + (len - name.len()));
+    }
+    let handoff = &raw mut HANDOFF;
+    // SAFETY: the only use of HANDOFF, once; the shim reads it later.
+    unsafe {
+        handoff.write(Handoff {
+            magic: u64::from_le_bytes(*b"gcompat1"),
+            env_entry: buf.as_ptr(),
+            field: field as *mut usize,
+            value: vaddr,
+            page,
+            prot,
+        })
+    };
+
+    // musl's frame: the kernel's, one environment entry and one auxv pair
+    // longer, rewritten in place from the lowest address up, `delta` bytes
+    // lower (every word is read before it is written over: the shift never
+    // drops below zero).
+    let delta = (3 * 8 + 15) & !15;
+    const _: () = assert!(32 <= start::HEADROOM);
+    let new_sp = (s.sp as usize - delta) as *mut usize;
+    let mut out = Words {
+        base: new_sp,
+        len: 0,
+    };
+    out.push(s.argc);
+    for i in 0..s.argc {
+        out.push(s.arg(i) as usize);
+    }
+    out.push(0);
+    out.push(buf.as_ptr() as usize);
+    for i in 0..s.envc {
+        out.push(s.env(i) as usize);
+    }
+    out.push(0);
+    for i in 0..s.auxc {
+        // SAFETY: i < auxc.
+        let [k, v] = unsafe { *s.auxv.add(i) };
+        out.push(k);
+        // The interpreter is musl now; AT_PHDR and AT_ENTRY stay the
+        // kernel's, where the program is.
+        out.push(if k == AT_BASE { musl_base } else { v });
+    }
+    debug_assert!(s.aux(AT_PHDR).is_some());
+    out.push(AT_GCOMPAT);
+    out.push(handoff as usize);
+    out.push(AT_NULL);
+    out.push(0);
+    // SAFETY: `new_sp` holds a complete initial frame; musl is mapped.
+    unsafe { start::jump(new_sp as usize, musl_entry) }
+}
