@@ -21,6 +21,9 @@ pub fn env(name: &CStr) -> Option<&'static CStr> {
 /// constructors (the shim is preloaded, so it is initialised after musl only).
 #[ctor::ctor(unsafe)]
 fn init() {
+    // The program starts with errno as musl leaves it (0), whatever the
+    // shim's start-up calls set (getauxval's ENOENT for an absent entry).
+    let errnum = super::errno::get();
     // First: the environment and headers as the program was given them.
     #[cfg(not(test))]
     crate::rtld::stub::undo_handoff();
@@ -29,4 +32,5 @@ fn init() {
     #[cfg(not(test))]
     crate::rtld::init();
     crate::stdlib::thread_atexit::init();
+    super::errno::set(errnum);
 }

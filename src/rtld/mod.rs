@@ -44,7 +44,9 @@ pub struct LinkMap {
 ///
 /// # Safety
 /// `result` must point to a writable `struct dl_find_object`.
-#[unsafe(no_mangle)]
+// Not in host unit tests: it would replace glibc's own, which the test
+// process's unwinder (a panic's backtrace) relies on.
+#[cfg_attr(not(test), unsafe(no_mangle))]
 pub unsafe extern "C" fn _dl_find_object(pc: *mut c_void, result: *mut DlFindObject) -> c_int {
     let Some(object) = objects::lookup(pc as usize) else { return -1 };
     // SAFETY: the caller gives a writable struct.

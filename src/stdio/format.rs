@@ -185,8 +185,15 @@ pub unsafe fn check(flag: c_int, fmt: *const c_char) {
     }
     // SAFETY: guaranteed by the caller.
     let bytes = unsafe { CStr::from_ptr(fmt) }.to_bytes();
+    check_bytes(bytes, fmt as usize);
+}
+
+/// [`check`] on a format already measured: its bytes (without the NUL) and
+/// its address.
+#[inline]
+pub fn check_bytes(bytes: &[u8], addr: usize) {
     // One linear, allocation-free pass; /proc is read only for a %n.
-    enforce(scan(bytes), fmt as usize, bytes.len() + 1);
+    enforce(scan(bytes), addr, bytes.len() + 1);
 }
 
 /// [`check`] for a wide format, as glibc's `vfwprintf` makes it.

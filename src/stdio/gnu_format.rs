@@ -74,23 +74,27 @@ impl GnuFormat {
     /// `fmt` is a NUL-terminated string and `ap` the arguments it takes.
     #[inline]
     pub unsafe fn prepare(&mut self, flag: c_int, fmt: *const c_char, ap: VaList) -> *const c_char {
-        let errnum = errno::get();
-        if flag > 0 {
-            // SAFETY: forwarded from the caller.
-            unsafe { super::format::check(flag, fmt) };
-            errno::set(errnum);
-        }
         if fmt.is_null() {
             return fmt;
         }
+        let errnum = errno::get();
         // SAFETY: forwarded from the caller.
         let bytes = unsafe { CStr::from_ptr(fmt) }.to_bytes();
-        let need = needs_rewrite(bytes);
+        // Nearly every format takes its arguments in order: one pass finds
+        // what the fortify check, the rewrite and the argument walk need.
+        let mut few = [0; SURVEY_ARGS];
+        let survey = survey(bytes, &mut few);
+        if flag > 0 && survey.as_ref().is_none_or(|s| s.writes_count) {
+            super::format::check_bytes(bytes, fmt as usize);
+            errno::set(errnum);
+        }
+        let need = survey.as_ref().map_or_else(|| needs_rewrite(bytes), |s| s.need);
         if need == Need::Nothing {
             return fmt;
         }
+        let typed = survey.map(|s| &few[..s.nargs]);
         // SAFETY: forwarded from the caller.
-        let rewritten = unsafe { self.rewrite_with_args(bytes, need, errnum, ap) };
+        let rewritten = unsafe { self.rewrite_with_args(bytes, need, errnum, ap, typed) };
         errno::set(errnum);
         rewritten.unwrap_or(fmt)
     }
@@ -100,10 +104,17 @@ impl GnuFormat {
     /// # Safety
     /// `ap` holds the arguments `fmt` takes.
     #[inline(never)]
-    unsafe fn rewrite_with_args(&mut self, fmt: &[u8], need: Need, errnum: c_int, ap: VaList) -> Option<*const c_char> {
+    unsafe fn rewrite_with_args(
+        &mut self,
+        fmt: &[u8],
+        need: Need,
+        errnum: c_int,
+        ap: VaList,
+        typed: Option<&[c_int]>,
+    ) -> Option<*const c_char> {
         let mut args = Args::new();
         // SAFETY: forwarded from the caller.
-        let values = unsafe { args.read(fmt, need, ap) }?;
+        let values = unsafe { args.read(fmt, need, ap, typed) }?;
         // SAFETY: every byte of `buf` that is read was written first.
         let out = unsafe { &mut *self.buf.as_mut_ptr() };
         rewrite(fmt, errnum, values, out).map(|_| out.as_ptr().cast())
@@ -112,37 +123,45 @@ impl GnuFormat {
 
 /// The argument values of one call, as far as the rewrite needs them.
 struct Args {
-    types: [c_int; MAX_ARGS],
+    types: MaybeUninit<[c_int; MAX_ARGS]>,
     values: MaybeUninit<[u64; MAX_ARGS]>,
 }
 
 impl Args {
     fn new() -> Self {
-        Self { types: [-1; MAX_ARGS], values: MaybeUninit::uninit() }
+        Self { types: MaybeUninit::uninit(), values: MaybeUninit::uninit() }
     }
 
-    /// Reads the arguments `fmt` takes from a copy of `ap`: `Some(None)`
+    /// Reads the arguments `fmt` takes (of the `typed` types, when known)
+    /// from a copy of `ap`: `Some(None)`
     /// when they cannot be known (too many, or gaps), `None` when nothing
     /// needs rewriting (`need` is [`Need::IfNull`] and no string or
     /// pointer argument is null).
     ///
     /// # Safety
     /// `ap` holds the arguments `fmt` takes.
-    unsafe fn read(&mut self, fmt: &[u8], need: Need, ap: VaList) -> Option<Option<&[u64]>> {
-        let nargs = printf_parse::parse(fmt, &mut self.types);
-        let known = nargs <= MAX_ARGS && self.types[..nargs].iter().all(|&t| t >= 0);
-        if !known {
-            return if need == Need::IfNull { None } else { Some(None) };
-        }
+    unsafe fn read(&mut self, fmt: &[u8], need: Need, ap: VaList, typed: Option<&[c_int]>) -> Option<Option<&[u64]>> {
+        // The types [`survey`] found, or glibc's whole parser's.
+        let types: &[c_int] = match typed {
+            Some(types) => types,
+            None => {
+                let types = self.types.write([-1; MAX_ARGS]);
+                let n = printf_parse::parse(fmt, types);
+                if n > MAX_ARGS || types[..n].iter().any(|&t| t < 0) {
+                    return if need == Need::IfNull { None } else { Some(None) };
+                }
+                &types[..n]
+            }
+        };
         let values = self.values.as_mut_ptr().cast::<u64>();
-        // SAFETY: `ap` holds `nargs` arguments of these types (caller); the
-        // walk writes the first `nargs` values, which are all that is read.
+        // SAFETY: `ap` holds `types.len()` arguments of these types (caller);
+        // the walk writes that many values, which are all that is read.
         let values = unsafe {
-            __gcompat_printf_args(ap, self.types.as_ptr(), nargs, values);
-            core::slice::from_raw_parts(values, nargs)
+            __gcompat_printf_args(ap, types.as_ptr(), types.len(), values);
+            core::slice::from_raw_parts(values, types.len())
         };
         // The common `%s` with a string: musl prints it as glibc does.
-        if need == Need::IfNull && !any_null(&self.types[..nargs], values) {
+        if need == Need::IfNull && !any_null(types, values) {
             return None;
         }
         Some(Some(values))
@@ -198,7 +217,7 @@ impl GnuWideFormat {
         }
         let mut args = Args::new();
         // SAFETY: forwarded from the caller.
-        let Some(values) = (unsafe { args.read(bytes, need, ap) }) else {
+        let Some(values) = (unsafe { args.read(bytes, need, ap, None) }) else {
             return fmt;
         };
         // SAFETY: every unit of `buf` that is read was written first.
@@ -253,6 +272,67 @@ pub fn needs_rewrite(fmt: &[u8]) -> Need {
         i += 1;
     }
     need
+}
+
+/// Arguments [`survey`] types; a format taking more goes the long way.
+const SURVEY_ARGS: usize = 8;
+
+/// What [`survey`] found.
+pub struct Survey {
+    pub need: Need,
+    /// Some conversion is `%n` (the fortify check's concern).
+    pub writes_count: bool,
+    /// Arguments typed.
+    pub nargs: usize,
+}
+
+/// One pass over a format whose conversions take their arguments in order
+/// (no `*`, no `%N$`: nearly every format): what [`needs_rewrite`] and the
+/// fortify scan (`format::scan`) would find, and the arguments' `PA_*`
+/// types as glibc's parser gives them, in `types`. `None` for any other
+/// format, or one taking more arguments than `types` holds.
+#[inline]
+pub fn survey(fmt: &[u8], types: &mut [c_int]) -> Option<Survey> {
+    let mut found = Survey { need: Need::Nothing, writes_count: false, nargs: 0 };
+    let mut i = 0;
+    while let Some(p) = fmt[i..].iter().position(|&b| b == b'%') {
+        i += p + 1;
+        let (mut pointer_flags, mut i_flag) = (false, false);
+        while let Some(&b) = fmt.get(i) {
+            match b {
+                b' ' | b'+' => pointer_flags = true,
+                b'I' => i_flag = true,
+                b'-' | b'#' | b'0' | b'\'' => {}
+                _ => break,
+            }
+            i += 1;
+        }
+        while let Some(&b) = fmt.get(i) {
+            match b {
+                b'0'..=b'9' => {}
+                b'.' => pointer_flags = true,
+                b'*' | b'$' => return None,
+                _ => break,
+            }
+            i += 1;
+        }
+        let (ty, conv, z_length) = printf_parse::length_and_type(fmt, &mut i);
+        if let Some(ty) = ty {
+            *types.get_mut(found.nargs)? = ty;
+            found.nargs += 1;
+        }
+        if i_flag || z_length || conv == b'm' || (conv == b'p' && pointer_flags) {
+            found.need = Need::Rewrite;
+        } else if matches!(conv, b'p' | b's' | b'S') {
+            found.need = found.need.max(Need::IfNull);
+        }
+        found.writes_count |= conv == b'n';
+        if conv == 0 {
+            break;
+        }
+        i += 1;
+    }
+    Some(found)
 }
 
 /// Whether some string or pointer argument (not a `%n` target) is null.
@@ -478,7 +558,29 @@ impl<T: Copy + From<u8>> Writer<'_, T> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Need, needs_rewrite, rewrite};
+    use super::{Need, needs_rewrite, printf_parse, rewrite, survey};
+
+    #[test]
+    fn survey_agrees_with_the_separate_scans() {
+        for fmt in [
+            "%d %s", "%5.2f|%-8s|%p", "%lld %hhd %hd %Lf %zu %jd %td", "%c%C%S%ls%n%%%m", "plain", "%'d %I5d %#x %+.3e",
+            "%", "%l", "%5", "%.", "%y %d", "%lc %lls", "%.3p", "%+p %s", "% p", "%Zd", "%5n", "%lln %s", "%%n %%s",
+            "%-08.3s|%0p", "%a%A%g%G%E%F",
+        ] {
+            let mut all = [-1; 16];
+            let n = printf_parse::parse(fmt.as_bytes(), &mut all);
+            let mut few = [-1; 16];
+            let s = survey(fmt.as_bytes(), &mut few).unwrap_or_else(|| panic!("{fmt}"));
+            assert_eq!(s.nargs, n, "{fmt}");
+            assert_eq!(few[..n], all[..n], "{fmt}");
+            assert_eq!(s.need, needs_rewrite(fmt.as_bytes()), "{fmt}");
+            assert_eq!(s.writes_count, crate::stdio::format::scan(fmt.as_bytes()).writes_count, "{fmt}");
+        }
+        let mut t = [0; 2];
+        for fmt in ["%*d", "%.*s", "%1$d", "%2$s %1$d", "%d%d%d"] {
+            assert!(survey(fmt.as_bytes(), &mut t).is_none(), "{fmt}");
+        }
+    }
 
     fn run(fmt: &str, errnum: i32, values: Option<&[u64]>) -> Option<String> {
         let mut out = [0u8; 256];

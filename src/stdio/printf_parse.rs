@@ -125,7 +125,7 @@ fn parse_one(fmt: &[u8], start: usize, mut posn: usize, max_ref: &mut usize) -> 
     let mut data_arg = positional(fmt, &mut i, max_ref);
     let positional = data_arg.is_some();
     let (mut left, mut plus, mut space, mut zero) = (false, false, false, false);
-    let (mut i_flag, mut z_length) = (false, false);
+    let mut i_flag = false;
     while matches!(at(i), b' ' | b'+' | b'-' | b'#' | b'0' | b'\'' | b'I') {
         left |= at(i) == b'-';
         plus |= at(i) == b'+';
@@ -151,63 +151,7 @@ fn parse_one(fmt: &[u8], start: usize, mut posn: usize, max_ref: &mut usize) -> 
             prec = Some(read_int(fmt, &mut i));
         }
     }
-    let (mut is_long_double, mut is_long, mut is_short, mut is_char) = (false, false, false, false);
-    match at(i) {
-        b'h' if at(i + 1) == b'h' => {
-            is_char = true;
-            i += 2;
-        }
-        b'h' => {
-            is_short = true;
-            i += 1;
-        }
-        b'l' if at(i + 1) == b'l' => {
-            is_long = true;
-            is_long_double = true;
-            i += 2;
-        }
-        b'l' => {
-            is_long = true;
-            i += 1;
-        }
-        b'L' | b'q' => {
-            is_long_double = true;
-            i += 1;
-        }
-        // size_t, ptrdiff_t and intmax_t are all long on LP64.
-        b'z' | b'Z' | b't' | b'j' => {
-            z_length = at(i) == b'Z';
-            is_long = true;
-            i += 1;
-        }
-        _ => {}
-    }
-    let conv = at(i);
-    let data_type = match conv {
-        // glibc flags `long long` only where it is wider than `long`: on
-        // LP64 `%lld` is PA_FLAG_LONG and `%qd`/`%Ld` (no `l`) plain PA_INT.
-        b'd' | b'i' | b'u' | b'o' | b'x' | b'X' | b'b' | b'B' => Some(if is_long {
-            PA_INT | PA_FLAG_LONG
-        } else if is_short {
-            PA_INT | PA_FLAG_SHORT
-        } else if is_char {
-            PA_CHAR
-        } else {
-            PA_INT
-        }),
-        b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'a' | b'A' => Some(if is_long_double {
-            PA_DOUBLE | PA_FLAG_LONG_DOUBLE
-        } else {
-            PA_DOUBLE
-        }),
-        b'c' => Some(PA_CHAR),
-        b'C' => Some(PA_WCHAR),
-        b's' => Some(PA_STRING),
-        b'S' => Some(PA_WSTRING),
-        b'p' => Some(PA_POINTER),
-        b'n' => Some(PA_INT | PA_FLAG_PTR),
-        _ => None, // %m, %%, unknown: no argument
-    };
+    let (data_type, conv, z_length) = length_and_type(fmt, &mut i);
     if data_arg.is_none() && data_type.is_some() {
         data_arg = Some(posn);
         nargs += 1;
@@ -236,6 +180,73 @@ fn parse_one(fmt: &[u8], start: usize, mut posn: usize, max_ref: &mut usize) -> 
         },
         nargs,
     )
+}
+
+/// The length modifier and conversion at `*i` (moved past the modifier,
+/// onto the conversion character): the data argument's `PA_*` type (`None`:
+/// the conversion takes none), the conversion character (0 at the end), and
+/// whether the modifier was glibc's old `Z`.
+pub fn length_and_type(fmt: &[u8], i: &mut usize) -> (Option<c_int>, u8, bool) {
+    let at = |i: usize| fmt.get(i).copied().unwrap_or(0);
+    let mut z_length = false;
+    let (mut is_long_double, mut is_long, mut is_short, mut is_char) = (false, false, false, false);
+    match at(*i) {
+        b'h' if at(*i + 1) == b'h' => {
+            is_char = true;
+            *i += 2;
+        }
+        b'h' => {
+            is_short = true;
+            *i += 1;
+        }
+        b'l' if at(*i + 1) == b'l' => {
+            is_long = true;
+            is_long_double = true;
+            *i += 2;
+        }
+        b'l' => {
+            is_long = true;
+            *i += 1;
+        }
+        b'L' | b'q' => {
+            is_long_double = true;
+            *i += 1;
+        }
+        // size_t, ptrdiff_t and intmax_t are all long on LP64.
+        b'z' | b'Z' | b't' | b'j' => {
+            z_length = at(*i) == b'Z';
+            is_long = true;
+            *i += 1;
+        }
+        _ => {}
+    }
+    let conv = at(*i);
+    let data_type = match conv {
+        // glibc flags `long long` only where it is wider than `long`: on
+        // LP64 `%lld` is PA_FLAG_LONG and `%qd`/`%Ld` (no `l`) plain PA_INT.
+        b'd' | b'i' | b'u' | b'o' | b'x' | b'X' | b'b' | b'B' => Some(if is_long {
+            PA_INT | PA_FLAG_LONG
+        } else if is_short {
+            PA_INT | PA_FLAG_SHORT
+        } else if is_char {
+            PA_CHAR
+        } else {
+            PA_INT
+        }),
+        b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'a' | b'A' => Some(if is_long_double {
+            PA_DOUBLE | PA_FLAG_LONG_DOUBLE
+        } else {
+            PA_DOUBLE
+        }),
+        b'c' => Some(PA_CHAR),
+        b'C' => Some(PA_WCHAR),
+        b's' => Some(PA_STRING),
+        b'S' => Some(PA_WSTRING),
+        b'p' => Some(PA_POINTER),
+        b'n' => Some(PA_INT | PA_FLAG_PTR),
+        _ => None, // %m, %%, unknown: no argument
+    };
+    (data_type, conv, z_length)
 }
 
 /// glibc's `__find_specmb`: the next `%` from `from`, or the end.
