@@ -186,6 +186,7 @@ fn parse_one(fmt: &[u8], start: usize, mut posn: usize, max_ref: &mut usize) -> 
 /// onto the conversion character): the data argument's `PA_*` type (`None`:
 /// the conversion takes none), the conversion character (0 at the end), and
 /// whether the modifier was glibc's old `Z`.
+#[inline]
 pub fn length_and_type(fmt: &[u8], i: &mut usize) -> (Option<c_int>, u8, bool) {
     let at = |i: usize| fmt.get(i).copied().unwrap_or(0);
     let mut z_length = false;
