@@ -1,5 +1,6 @@
 //! `<pthread.h>` internals glibc-built objects call: `__register_atfork`.
 
+pub mod clock;
 pub mod create;
 
 use core::ffi::{c_int, c_void};
