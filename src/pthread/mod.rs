@@ -1,5 +1,6 @@
 //! `<pthread.h>` internals glibc-built objects call: `__register_atfork`.
 
+pub mod attr_np;
 pub mod clock;
 pub mod create;
 
