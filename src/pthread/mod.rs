@@ -3,6 +3,7 @@
 pub mod attr_np;
 pub mod clock;
 pub mod create;
+pub mod thread_np;
 
 use core::ffi::{c_int, c_void};
 
