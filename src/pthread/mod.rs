@@ -1,5 +1,7 @@
-//! `<pthread.h>` internals glibc-built objects call: `__register_atfork`.
+//! `<pthread.h>` internals glibc-built objects call: `__register_atfork`;
+//! the submodules hold glibc's other thread names musl lacks.
 
+pub mod aliases;
 pub mod attr_np;
 pub mod clock;
 pub mod create;
