@@ -43,6 +43,7 @@ pub mod resolv;
 pub mod rtld;
 pub mod sched;
 pub mod select;
+pub mod semaphore;
 pub mod setjmp;
 pub mod shadow;
 pub mod signal;

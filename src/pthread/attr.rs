@@ -1,7 +1,8 @@
 //! Thread attributes as glibc has them: a CPU affinity and a signal mask for
 //! the new thread (`pthread_attr_setaffinity_np`, `pthread_attr_setsigmask_np`
-//! and their getters, which musl lacks), and glibc's defaults for a glibc
-//! caller's attributes (a guard of one page, where musl's is two).
+//! and their getters, which musl lacks), glibc's defaults for a glibc
+//! caller's attributes (a guard of one page, where musl's is two), and the
+//! deprecated stack-address attribute (`pthread_attr_setstackaddr`).
 //!
 //! glibc keeps the affinity and the mask outside the attribute object, behind
 //! a pointer to an "extension" that `pthread_attr_destroy` frees. The shim
@@ -17,6 +18,13 @@ use crate::abi::caller;
 use crate::musl_next;
 
 type Attr = libc::pthread_attr_t;
+
+// musl's definitions (the `libc` crate declares them for some targets only).
+unsafe extern "C" {
+    fn pthread_attr_setstack(attr: *mut Attr, addr: *mut c_void, size: usize) -> c_int;
+    fn pthread_attr_getstack(attr: *const Attr, addr: *mut *mut c_void, size: *mut usize) -> c_int;
+    fn pthread_attr_getstacksize(attr: *const Attr, size: *mut usize) -> c_int;
+}
 
 musl_next!(pub fn musl_attr_init = "pthread_attr_init": unsafe extern "C" fn(*mut Attr) -> c_int);
 musl_next!(fn musl_attr_destroy = "pthread_attr_destroy": unsafe extern "C" fn(*mut Attr) -> c_int);
@@ -325,4 +333,54 @@ pub unsafe extern "C" fn pthread_attr_getsigmask_np(attr: *const Attr, sigmask: 
             NO_SIGMASK_NP
         }
     }
+}
+
+/// `pthread_attr_setstackaddr` (deprecated): the thread's stack ends at
+/// `addr` (on x86_64, where stacks grow down, glibc takes the highest
+/// address, not the lowest) and spans the attribute's stack size below it.
+/// Returns 0.
+///
+/// # Safety
+/// `attr` is an initialized thread attribute.
+///
+/// # glibc differences
+/// musl's `pthread_attr_setstacksize` forgets a stack address set before
+/// it; set the size first (the usual order). The address is musl's
+/// `pthread_attr_setstack(attr, addr - size, size)`, which keeps the end.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_attr_setstackaddr(
+    attr: *mut Attr,
+    addr: *mut c_void,
+) -> c_int {
+    let mut size: usize = 0;
+    // SAFETY: the caller's attribute.
+    unsafe { pthread_attr_getstacksize(attr, &mut size) };
+    // musl stores `low + size`, which is `addr` again.
+    let low = addr.cast::<u8>().wrapping_sub(size).cast::<c_void>();
+    // SAFETY: the caller's attribute; the size is the one it holds.
+    unsafe { pthread_attr_setstack(attr, low, size) }
+}
+
+/// `pthread_attr_getstackaddr` (deprecated): where the stack set by
+/// `pthread_attr_setstackaddr` or `pthread_attr_setstack` ends (its
+/// highest address on x86_64), or null when none was set. Returns 0.
+///
+/// # Safety
+/// `attr` is an initialized thread attribute; `addr` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_attr_getstackaddr(
+    attr: *const Attr,
+    addr: *mut *mut c_void,
+) -> c_int {
+    let mut low: *mut c_void = core::ptr::null_mut();
+    let mut size: usize = 0;
+    // SAFETY: the caller's attribute; musl says EINVAL when no stack is set.
+    let end = if unsafe { pthread_attr_getstack(attr, &mut low, &mut size) } == 0 {
+        low.cast::<u8>().wrapping_add(size).cast::<c_void>()
+    } else {
+        core::ptr::null_mut()
+    };
+    // SAFETY: the caller's result.
+    unsafe { *addr = end };
+    0
 }

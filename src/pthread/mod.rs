@@ -1,11 +1,18 @@
 //! `<pthread.h>`: thread creation with glibc's attribute extensions
 //! (create.rs, attr.rs), glibc's static mutex kinds (mutex.rs), glibc's C
-//! cancellation cleanup (cleanup.c, cleanup.rs), and `__register_atfork`.
+//! cancellation cleanup (cleanup.c, cleanup.rs), the clock waits
+//! (clock.rs), mutex and read-write lock attribute extras (sync_attr.rs),
+//! thread extras (thread_np.rs), glibc's `__pthread_*` names (aliases.rs),
+//! and `__register_atfork`.
 
+pub mod aliases;
 pub mod attr;
 pub mod cleanup;
+pub mod clock;
 pub mod create;
 pub mod mutex;
+pub mod sync_attr;
+pub mod thread_np;
 
 use core::ffi::{c_int, c_void};
 
