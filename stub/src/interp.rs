@@ -140,21 +140,19 @@ pub fn start(plan: &Plan) {
     }
     buf[n] = 0;
 
-    let (musl_base, _, musl_entry) = crate::map_musl(plan.program_name);
-
-    // PT_INTERP's last component, for as long as musl reads it.
+    // PT_INTERP's last component, for as long as musl reads it. A system
+    // that refuses a writable header page (a W^X policy on an executable
+    // one) gets the command start.
     // SAFETY: the program's own header page; the shim restores both.
     unsafe {
         if sys::mprotect(page, elf::PAGE, prot | sys::PROT_WRITE).is_err() {
-            crate::fail(
-                plan.program_name,
-                b"cannot name musl's loader in ",
-                b"PT_INTERP",
-                None,
-            );
+            return;
         }
         (field as *mut usize).write(vaddr + (len - name.len()));
     }
+
+    let (musl_base, _, musl_entry) = crate::map_musl(plan.program_name);
+
     let handoff = &raw mut HANDOFF;
     // SAFETY: the only use of HANDOFF, once; the shim reads it later.
     unsafe {
