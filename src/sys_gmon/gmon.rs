@@ -213,8 +213,9 @@ fn tunable_number(text: &[u8]) -> Option<u64> {
 /// or `_mcleanup`.
 ///
 /// # glibc differences
-/// None known; the tunables `glibc.gmon.minarcs` and `glibc.gmon.maxarcs`
-/// are read as glibc >= 2.39 reads them (glibc 2.36 has neither).
+/// The tunables `glibc.gmon.minarcs` and `glibc.gmon.maxarcs` (glibc >=
+/// 2.39; 2.36 has neither) are read from `GLIBC_TUNABLES` when
+/// `monstartup` runs; glibc reads them once, at start-up.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __monstartup(lowpc: c_ulong, highpc: c_ulong) {
     let (minarcs, mut maxarcs) = arc_limits();
@@ -230,8 +231,9 @@ pub unsafe extern "C" fn __monstartup(lowpc: c_ulong, highpc: c_ulong) {
     }
     let mut t = layout(lowpc as usize, highpc as usize, minarcs, maxarcs);
     let tossize = (t.tolimit as usize).wrapping_mul(core::mem::size_of::<ToStruct>());
+    let size = t.kcountsize.wrapping_add(t.fromssize).wrapping_add(tossize);
     // SAFETY: calloc with a size; checked for null.
-    let block = unsafe { libc::calloc(t.kcountsize + t.fromssize + tossize, 1) }.cast::<u8>();
+    let block = unsafe { libc::calloc(size, 1) }.cast::<u8>();
     if block.is_null() {
         crate::abi::cstr::write_all(2, b"monstartup: out of memory\n");
         tables.tos = core::ptr::null_mut();

@@ -1,4 +1,4 @@
-// cases: file prefix fallback error twice control
+// cases: file prefix fallback error twice control oom
 // monstartup and _mcleanup called by hand in a program built without -pg,
 // as gdb does for `maint set profile`: the profile then holds the histogram
 // and no arcs. Cases:
@@ -8,6 +8,9 @@
 //   error     the working directory is gone: _mcleanup says why on stderr;
 //   twice     a second monstartup before _mcleanup is ignored, a second
 //             _mcleanup writes nothing;
+//   oom       tables too large to allocate: monstartup says so, profiling
+//             stays off and _mcleanup writes nothing; after it, monstartup
+//             works again;
 //   control   the SIGPROF handler and ITIMER_PROF as monstartup, moncontrol
 //             and _mcleanup set them, and the handler a program had
 //             before, put back.
@@ -95,6 +98,17 @@ int main(int argc, char **argv)
         moncontrol(1);
         show_sigprof("moncontrol(1) after _mcleanup");
         _mcleanup();
+    } else if (!strcmp(what, "oom")) {
+        fflush(stdout);
+        monstartup(0x1000, 0x1000 + (1UL << 62));
+        moncontrol(1);
+        show_sigprof("moncontrol(1) after the failure");
+        _mcleanup();
+        printf("_mcleanup wrote gmon.out %d\n", exists("gmon.out"));
+        start();
+        show_sigprof("monstartup again");
+        _mcleanup();
+        show_profile("gmon.out", "gmon.out");
     } else if (!strcmp(what, "control")) {
         show_sigprof("at start");
         struct sigaction sa = {.sa_handler = own_handler};
