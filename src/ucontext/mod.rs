@@ -50,3 +50,5 @@
 
 #[cfg(target_arch = "x86_64")]
 mod x86_64;
+#[cfg(target_arch = "x86_64")]
+pub(crate) use x86_64::REG_RIP;

@@ -19,7 +19,7 @@ const REG_RBX: usize = 11;
 const REG_RDX: usize = 12;
 const REG_RCX: usize = 14;
 const REG_RSP: usize = 15;
-const REG_RIP: usize = 16;
+pub(crate) const REG_RIP: usize = 16;
 
 /// Byte offset of `gregs[reg]` in glibc's `ucontext_t`.
 const fn greg(reg: usize) -> usize {

@@ -1,0 +1,10 @@
+// cases: tree moncontrol restart overflow
+// cflags: -pg -mfentry
+// gprof's call graph from a -pg -mfentry program, whose functions call
+// __fentry__ before their prologue instead of mcount after it: see calltree.h.
+#include "calltree.h"
+
+int main(int argc, char **argv)
+{
+    return run(argc, argv);
+}
