@@ -13,6 +13,39 @@ use crate::musl_next;
 unsafe extern "C" {
     // Not in the libc crate for musl targets.
     fn pthread_attr_getdetachstate(attr: *const libc::pthread_attr_t, state: *mut c_int) -> c_int;
+    fn _pthread_cleanup_push(record: *mut CleanupRecord, f: unsafe extern "C" fn(*mut c_void), arg: *mut c_void);
+    fn _pthread_cleanup_pop(record: *mut CleanupRecord, run: c_int);
+}
+
+/// musl's `struct __ptcb`: a record in its per-thread cleanup list.
+#[repr(C)]
+struct CleanupRecord {
+    f: Option<unsafe extern "C" fn(*mut c_void)>,
+    arg: *mut c_void,
+    next: *mut CleanupRecord,
+}
+
+unsafe extern "C" fn end_rseq(_: *mut c_void) {
+    crate::rtld::unregister_rseq_thread();
+}
+
+/// Runs `body` on a thread that registered its rseq area, and unregisters
+/// the area however the thread ends: on return here, and through musl's
+/// cleanup list on `pthread_exit`, `thrd_exit` or cancellation (the
+/// outermost record, so it runs after every handler the thread pushed).
+/// A detached musl thread unmaps its own stack, where the area lies, before
+/// its last system call: the area must be gone from the kernel's view first.
+fn with_rseq<R>(body: impl FnOnce() -> R) -> R {
+    crate::rtld::register_rseq_thread();
+    let mut record = core::mem::MaybeUninit::<CleanupRecord>::uninit();
+    // SAFETY: the record lives in this frame, which outlives the body; musl
+    // fills it in and links it.
+    unsafe { _pthread_cleanup_push(record.as_mut_ptr(), end_rseq, core::ptr::null_mut()) };
+    let r = body();
+    // SAFETY: the record pushed above, still the innermost one (the body's
+    // own records are popped by then, as pthread_cleanup_pop pairs them).
+    unsafe { _pthread_cleanup_pop(record.as_mut_ptr(), 1) };
+    r
 }
 
 type StartRoutine = unsafe extern "C" fn(*mut c_void) -> *mut c_void;
@@ -75,7 +108,6 @@ unsafe extern "C" fn posix_trampoline(p: *mut c_void) -> *mut c_void {
     // SAFETY: `p` is the box pthread_create made for this thread; with a
     // CPU set the creator keeps it until `settled` is posted.
     let (routine, arg, sigmask) = unsafe { ((*start).routine, (*start).arg, (*start).sigmask) };
-    crate::rtld::register_rseq_thread();
     // SAFETY: as above.
     if unsafe { (*start).cpuset.is_null() } {
         // SAFETY: no one else holds the box.
@@ -105,15 +137,14 @@ unsafe extern "C" fn posix_trampoline(p: *mut c_void) -> *mut c_void {
         unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, &mask, core::ptr::null_mut()) };
     }
     // SAFETY: the caller's start routine with its argument.
-    unsafe { routine(arg) }
+    with_rseq(|| unsafe { routine(arg) })
 }
 
 unsafe extern "C" fn c11_trampoline(p: *mut c_void) -> c_int {
     // SAFETY: `p` is the box thrd_create made for this thread.
     let start = unsafe { unbox::<Start<C11Start>>(p) };
-    crate::rtld::register_rseq_thread();
     // SAFETY: the caller's start routine with its argument.
-    unsafe { (start.routine)(start.arg) }
+    with_rseq(|| unsafe { (start.routine)(start.arg) })
 }
 
 /// `pthread_create`, for the C front (which passes its caller): every

@@ -121,9 +121,17 @@ pub static __rseq_flags: c_uint = 0;
 unsafe extern "C" {
     fn __gcompat_rseq_offset() -> isize;
     fn __gcompat_rseq_register() -> c_int;
+    fn __gcompat_rseq_unregister();
 }
 
 const AT_RSEQ_FEATURE_SIZE: libc::c_ulong = 27;
+
+/// Unregisters the calling thread's rseq area, if registered: a thread
+/// about to end (see rseq.c for why).
+pub fn unregister_rseq_thread() {
+    // SAFETY: the calling thread's own area.
+    unsafe { __gcompat_rseq_unregister() };
+}
 
 /// Registers the calling thread's rseq area (a new thread, before its start
 /// routine), if the main thread's was.

@@ -36,8 +36,26 @@ long __gcompat_rseq_offset(void)
     return (char *)&area - (char *)__builtin_thread_pointer();
 }
 
+static __thread int registered __attribute__((tls_model("initial-exec")));
+
 /* Registers the calling thread's area; 0, or -1 if the kernel refuses. */
 int __gcompat_rseq_register(void)
 {
-    return syscall(SYS_rseq, &area, ORIG_RSEQ_SIZE, 0, RSEQ_SIG) == 0 ? 0 : -1;
+    if (syscall(SYS_rseq, &area, ORIG_RSEQ_SIZE, 0, RSEQ_SIG) != 0)
+        return -1;
+    registered = 1;
+    return 0;
+}
+
+/* Unregisters the calling thread's area before the thread ends: a detached
+ * musl thread unmaps its own stack, where the area lies, before its last
+ * system call, and the kernel kills the process (SIGSEGV) when it cannot
+ * update a registered area, as on a preemption in that window. */
+void __gcompat_rseq_unregister(void)
+{
+    if (!registered)
+        return;
+    syscall(SYS_rseq, &area, ORIG_RSEQ_SIZE, 1 /* RSEQ_FLAG_UNREGISTER */, RSEQ_SIG);
+    registered = 0;
+    area.cpu_id = (uint32_t)-1;
 }
