@@ -5,3 +5,8 @@
 //!
 //! `gamma`, `gammaf`, `gammal` (`gamma.c`): glibc's old names of `lgamma`,
 //! `lgammaf`, `lgammal`, which musl lacks.
+//!
+//! `aliases`: glibc's other names of musl's functions (`sinf32`, `sinf64x`,
+//! `__exp_finite`, ...), each a jump to musl's.
+
+mod aliases;
