@@ -16,8 +16,8 @@
 //! - `__*_finite` (GLIBC_2.15): what glibc's `<bits/math-finite.h>` made
 //!   `-ffinite-math-only` programs call before glibc 2.31 (common in
 //!   manylinux wheels); glibc 2.31 kept them as compatibility symbols, the
-//!   ordinary functions under other names. `__gamma_r_finite` is
-//!   `lgamma_r`, as in glibc. `__scalbl_finite` and the `long double`
+//!   ordinary functions under other names (`__gamma_r_finite`, which
+//!   is not, is in `gamma.c`). `__scalbl_finite` and the `long double`
 //!   Bessel forms are missing: musl has no `scalbl`, `j0l`, ...
 //!
 //! Reference: the glibc manual, "Mathematics"; ISO/IEC TS 18661-3.
@@ -149,7 +149,6 @@ forward! {
     __exp10_finite => exp10, __exp10f_finite => exp10f, __exp10l_finite => exp10l,
     __exp2_finite => exp2, __exp2f_finite => exp2f, __exp2l_finite => exp2l,
     __fmod_finite => fmod, __fmodf_finite => fmodf, __fmodl_finite => fmodl,
-    __gamma_r_finite => lgamma_r, __gammaf_r_finite => lgammaf_r, __gammal_r_finite => lgammal_r,
     __hypot_finite => hypot, __hypotf_finite => hypotf, __hypotl_finite => hypotl,
     __j0_finite => j0, __j0f_finite => j0f,
     __j1_finite => j1, __j1f_finite => j1f,
