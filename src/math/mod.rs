@@ -4,4 +4,10 @@
 //! double` type to receive the `l` forms' argument in.
 //!
 //! `gamma`, `gammaf`, `gammal` (`gamma.c`): glibc's old names of `lgamma`,
-//! `lgammaf`, `lgammal`, which musl lacks.
+//! `lgammaf`, `lgammal`, which musl lacks; `__gamma_r_finite` and its `f` and
+//! `l` forms, the core of glibc's `tgamma`.
+//!
+//! `aliases`: glibc's other names of musl's functions (`sinf32`, `sinf64x`,
+//! `__exp_finite`, ...), each a jump to musl's.
+
+mod aliases;
