@@ -9,33 +9,74 @@
 #include <math.h>
 #include <stdint.h>
 
-/* Prototypes: musl's <math.h> declares none of these. */
-#define PROTOS(T, S)                                                                                                   \
-    T roundeven##S(T);                                                                                                 \
-    T fmaximum##S(T, T);                                                                                               \
-    T fminimum##S(T, T);                                                                                               \
-    T fmaximum_num##S(T, T);                                                                                           \
-    T fminimum_num##S(T, T);                                                                                           \
-    T fmaximum_mag##S(T, T);                                                                                           \
-    T fminimum_mag##S(T, T);                                                                                           \
-    T fmaximum_mag_num##S(T, T);                                                                                       \
-    T fminimum_mag_num##S(T, T);                                                                                       \
-    T fmaxmag##S(T, T);                                                                                                \
-    T fminmag##S(T, T);                                                                                                \
-    T nextup##S(T);                                                                                                    \
-    T nextdown##S(T);                                                                                                  \
-    int canonicalize##S(T *, const T *);                                                                               \
-    int totalorder##S(const T *, const T *);                                                                           \
-    int totalordermag##S(const T *, const T *);                                                                        \
-    T getpayload##S(const T *);                                                                                        \
-    int setpayload##S(T *, T);                                                                                         \
-    int setpayloadsig##S(T *, T);                                                                                      \
-    long llogb##S(T);                                                                                                  \
-    int __iseqsig##S(T, T);                                                                                            \
-    int __issignaling##S(T);
-PROTOS(float, f)
-PROTOS(double, )
-PROTOS(long double, l)
+/* Prototypes (musl's <math.h> declares none of these), one per name so each
+ * exported name can be found by grep. */
+float roundevenf(float);
+float fmaximumf(float, float);
+float fminimumf(float, float);
+float fmaximum_numf(float, float);
+float fminimum_numf(float, float);
+float fmaximum_magf(float, float);
+float fminimum_magf(float, float);
+float fmaximum_mag_numf(float, float);
+float fminimum_mag_numf(float, float);
+float fmaxmagf(float, float);
+float fminmagf(float, float);
+float nextupf(float);
+float nextdownf(float);
+int canonicalizef(float *, const float *);
+int totalorderf(const float *, const float *);
+int totalordermagf(const float *, const float *);
+float getpayloadf(const float *);
+int setpayloadf(float *, float);
+int setpayloadsigf(float *, float);
+long llogbf(float);
+int __iseqsigf(float, float);
+int __issignalingf(float);
+double roundeven(double);
+double fmaximum(double, double);
+double fminimum(double, double);
+double fmaximum_num(double, double);
+double fminimum_num(double, double);
+double fmaximum_mag(double, double);
+double fminimum_mag(double, double);
+double fmaximum_mag_num(double, double);
+double fminimum_mag_num(double, double);
+double fmaxmag(double, double);
+double fminmag(double, double);
+double nextup(double);
+double nextdown(double);
+int canonicalize(double *, const double *);
+int totalorder(const double *, const double *);
+int totalordermag(const double *, const double *);
+double getpayload(const double *);
+int setpayload(double *, double);
+int setpayloadsig(double *, double);
+long llogb(double);
+int __iseqsig(double, double);
+int __issignaling(double);
+long double roundevenl(long double);
+long double fmaximuml(long double, long double);
+long double fminimuml(long double, long double);
+long double fmaximum_numl(long double, long double);
+long double fminimum_numl(long double, long double);
+long double fmaximum_magl(long double, long double);
+long double fminimum_magl(long double, long double);
+long double fmaximum_mag_numl(long double, long double);
+long double fminimum_mag_numl(long double, long double);
+long double fmaxmagl(long double, long double);
+long double fminmagl(long double, long double);
+long double nextupl(long double);
+long double nextdownl(long double);
+int canonicalizel(long double *, const long double *);
+int totalorderl(const long double *, const long double *);
+int totalordermagl(const long double *, const long double *);
+long double getpayloadl(const long double *);
+int setpayloadl(long double *, long double);
+int setpayloadsigl(long double *, long double);
+long llogbl(long double);
+int __iseqsigl(long double, long double);
+int __issignalingl(long double);
 int __iscanonicall(long double);
 long double significandl(long double);
 long double scalbl(long double, long double);
