@@ -17,6 +17,7 @@ pub mod dlfcn;
 pub mod error;
 pub mod execinfo;
 pub mod fcntl;
+pub mod fenv;
 pub mod fts;
 pub mod ftw;
 pub mod getopt;

@@ -3,6 +3,11 @@
 //! and `__` forms. They are C (`classify.c`) because Rust has no x87 `long
 //! double` type to receive the `l` forms' argument in.
 //!
+//! `c23.c`: the exact C23 / TS 18661-1 functions musl lacks (`roundeven`,
+//! `fmaximum` and its kin, `nextup`, `canonicalize`, `totalorder`, NaN
+//! payloads, `llogb`, `__iseqsig`, `__issignaling`, `__iscanonicall`) and
+//! the legacy `significandl` and `scalbl`.
+//!
 //! `gamma`, `gammaf`, `gammal` (`gamma.c`): glibc's old names of `lgamma`,
 //! `lgammaf`, `lgammal`, which musl lacks; `__gamma_r_finite` and its `f` and
 //! `l` forms, the core of glibc's `tgamma`.
