@@ -14,8 +14,28 @@ const END: &str = "<!-- what-works:end -->";
 /// or `static name:`, or a row `name => target,` of a `forward!` table
 /// (src/math/aliases.rs),
 /// or a C definition at the start of a line (a function whose line does not
-/// end in `;`, or a variable), not a declaration.
+/// end in `;`, or a variable), not a declaration, or a definition in a C
+/// macro body that makes the float, double and long double forms
+/// (`T nextup##S(T x)`, src/math/c23.c).
 fn defines(text: &str, name: &str) -> bool {
+    let macro_family = ["", "f", "l"].iter().any(|suffix| {
+        name.strip_suffix(suffix).is_some_and(|stem| {
+            let pat = format!(" {stem}##S(");
+            // `TYPE name##S(`: the word before the name is a type, not
+            // `return` or an operator (a call).
+            text.lines().any(|l| {
+                l.match_indices(&pat).any(|(i, _)| {
+                    let before = l[..i].split_whitespace().last().unwrap_or("");
+                    !before.is_empty()
+                        && before != "return"
+                        && before.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                })
+            })
+        })
+    });
+    if macro_family {
+        return true;
+    }
     let rust = format!("extern \"C\" fn {name}(");
     let word = |l: &str, pat: &str| {
         l.match_indices(pat).any(|(i, _)| i == 0 || matches!(l.as_bytes()[i - 1], b' ' | b'*'))
