@@ -38,6 +38,7 @@ TYPES=(
     __jmp_buf_tag jmp_buf
     __pthread_cleanup_frame _pthread_cleanup_buffer __pthread_unwind_buf_t
     __res_state link_map Dl_info Dl_serinfo Dl_serpath gaicb
+    ttyent
 )
 
 command -v bindgen >/dev/null ||

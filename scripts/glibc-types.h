@@ -15,4 +15,5 @@
 #include <regex.h>
 #include <resolv.h>
 #include <setjmp.h>
+#include <ttyent.h>
 #include <ucontext.h>

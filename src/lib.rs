@@ -60,6 +60,7 @@ pub mod sys_sysmacros;
 pub mod sys_timex;
 pub mod syslog;
 pub mod time;
+pub mod ttyent;
 pub mod ucontext;
 pub mod unistd;
 pub mod utmp;

@@ -3059,6 +3059,27 @@ impl __res_state {
 pub type jmp_buf = [__jmp_buf_tag; 1usize];
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
+pub struct ttyent {
+    pub ty_name: *mut core::ffi::c_char,
+    pub ty_getty: *mut core::ffi::c_char,
+    pub ty_type: *mut core::ffi::c_char,
+    pub ty_status: core::ffi::c_int,
+    pub ty_window: *mut core::ffi::c_char,
+    pub ty_comment: *mut core::ffi::c_char,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of ttyent"][::core::mem::size_of::<ttyent>() - 48usize];
+    ["Alignment of ttyent"][::core::mem::align_of::<ttyent>() - 8usize];
+    ["Offset of field: ttyent::ty_name"][::core::mem::offset_of!(ttyent, ty_name) - 0usize];
+    ["Offset of field: ttyent::ty_getty"][::core::mem::offset_of!(ttyent, ty_getty) - 8usize];
+    ["Offset of field: ttyent::ty_type"][::core::mem::offset_of!(ttyent, ty_type) - 16usize];
+    ["Offset of field: ttyent::ty_status"][::core::mem::offset_of!(ttyent, ty_status) - 24usize];
+    ["Offset of field: ttyent::ty_window"][::core::mem::offset_of!(ttyent, ty_window) - 32usize];
+    ["Offset of field: ttyent::ty_comment"][::core::mem::offset_of!(ttyent, ty_comment) - 40usize];
+};
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
 pub struct __locale_data {
     pub _address: u8,
 }
