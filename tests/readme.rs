@@ -18,7 +18,7 @@ const END: &str = "<!-- what-works:end -->";
 /// macro body that makes the float, double and long double forms
 /// (`T nextup##S(T x)`, src/math/c23.c).
 fn defines(text: &str, name: &str) -> bool {
-    let macro_family = ["", "f", "l"].iter().any(|suffix| {
+    let macro_family = text.contains("##S(") && ["", "f", "l"].iter().any(|suffix| {
         name.strip_suffix(suffix).is_some_and(|stem| {
             let pat = format!(" {stem}##S(");
             // `TYPE name##S(`: the word before the name is a type, not
@@ -36,25 +36,29 @@ fn defines(text: &str, name: &str) -> bool {
     if macro_family {
         return true;
     }
+    // The patterns once per name; most lines are skipped by a plain
+    // `contains(name)` first (the table covers thousands of names).
     let rust = format!("extern \"C\" fn {name}(");
+    let (stat, stat_mut, row) = (format!("static {name}:"), format!("static mut {name}:"), format!("{name} => "));
+    let (call, decl, init, fptr) = (format!("{name}("), format!("{name};"), format!("{name} = "), format!("(*{name})("));
     let word = |l: &str, pat: &str| {
         l.match_indices(pat).any(|(i, _)| i == 0 || matches!(l.as_bytes()[i - 1], b' ' | b'*'))
     };
-    text.lines().any(|l| {
-        if l.contains(&rust) || l.contains(&format!("static {name}:")) || l.contains(&format!("static mut {name}:")) {
+    text.lines().filter(|l| l.contains(name)).any(|l| {
+        if l.contains(&rust) || l.contains(&stat) || l.contains(&stat_mut) {
             return true;
         }
-        if l.starts_with("    ") && !l.trim_start().starts_with("//") && word(l, &format!("{name} => ")) {
+        if l.starts_with("    ") && !l.trim_start().starts_with("//") && word(l, &row) {
             return true;
         }
         let top_level = !l.starts_with(char::is_whitespace)
             && !l.starts_with(['#', '/', '}'])
             && !l.starts_with("extern");
         top_level
-            && ((word(l, &format!("{name}(")) && !l.trim_end().ends_with(';'))
-                || word(l, &format!("{name};"))
-                || word(l, &format!("{name} = "))
-                || l.contains(&format!("(*{name})(")))
+            && ((word(l, &call) && !l.trim_end().ends_with(';'))
+                || word(l, &decl)
+                || word(l, &init)
+                || l.contains(&fptr))
     })
 }
 
