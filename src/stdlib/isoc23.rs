@@ -120,12 +120,17 @@ pub fn scan(at: impl Fn(usize) -> u32, space: impl Fn(u32) -> bool, base: u32) -
     let start = i;
     let (mut magnitude, mut overflow) = (0u64, false);
     while let Some(d) = digit(at(i), base) {
-        match magnitude
-            .checked_mul(u64::from(base))
-            .and_then(|m| m.checked_add(u64::from(d)))
-        {
-            Some(m) => magnitude = m,
-            None => overflow = true,
+        if i - start < 12 {
+            // 36^12 < 2^64: the first twelve digits cannot overflow.
+            magnitude = magnitude * u64::from(base) + u64::from(d);
+        } else {
+            match magnitude
+                .checked_mul(u64::from(base))
+                .and_then(|m| m.checked_add(u64::from(d)))
+            {
+                Some(m) => magnitude = m,
+                None => overflow = true,
+            }
         }
         i += 1;
     }
