@@ -7,7 +7,7 @@
 // Mixed with ints, doubles, long doubles, * widths and precisions, %N$
 // arguments and %n, so that every later argument must still be the right
 // one; %m with many errnos; snprintf's truncation and return values.
-// cases: p_null p_value s_null s_wide star positional percent_n m_texts snprintf asprintf dprintf vfuncs
+// cases: p_null p_value s_null s_null_plain s_wide star positional percent_n m_texts snprintf asprintf dprintf vfuncs
 // cflags: -D_GNU_SOURCE
 #include <errno.h>
 #include <stdarg.h>
@@ -73,6 +73,15 @@ int main(int argc, char **argv)
                    vp, vp, vp, vp, vp, vp, vp, vp, vp, vp, vp, vp, vp);
         printf("returned %d\n", r);
         r = sprintf(buf, "<%+p %d %p %.1f %+.9p %ld>", vp, -3, np, 0.5, vp, 99L);
+        printf("%d %s|\n", r, buf);
+    } else if (!strcmp(c, "s_null_plain")) {
+        /* Null strings with no precision, or one of 6 or more: what musl
+         * prints itself (the shim's fast path), width and flags included. */
+        r = printf("[%s|%8s|%-8s|%08s|%.6s|%.7s|%-9.6s|%2s|%d %s]\n", ns, ns, ns, ns, ns, ns, ns, ns, 7, ns);
+        printf("returned %d\n", r);
+        r = sprintf(buf, "<%s|%10s|%s>", ns, "ok", ns);
+        printf("%d %s|\n", r, buf);
+        r = snprintf(buf, 8, "%s%s", ns, ns);
         printf("%d %s|\n", r, buf);
     } else if (!strcmp(c, "s_null")) {
         r = printf("[%s|%.0s|%.3s|%.5s|%.6s|%.7s|%8s|%-8s|%3.2s|%08s|%08.2s|%-9.5s|%9.6s|%2s]\n",
