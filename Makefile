@@ -48,11 +48,16 @@ LIBNAMES := libresolv.so.2 libcrypt.so.1 libanl.so.1
 # own 128 KiB default to the largest PT_GNU_STACK size loaded at start-up.
 # --eh-frame-hdr: unwinders (libgcc's, for backtrace and C++ exceptions)
 # find the shim's own frames through PT_GNU_EH_FRAME.
+# -Bsymbolic-functions: the shim's calls to its own exports bind at link
+# time. Every symbol relocation is a lookup through the program, the shim
+# and musl at every start (musl binds them all then): a hundred fewer
+# (callgrind: 351k -> 318k start-up instructions). Data stays interposable:
+# copy-relocated variables must reach the program's copy.
 LDFLAGS_SHIM := -shared -nostdlib -Wl,-soname,libgcompat.so.0 \
 	-Wl,--version-script=$(OUT)/gcompat.map -Wl,-z,stack-size=8388608 \
 	-Wl,--gc-sections -Wl,-z,relro -Wl,-z,now -Wl,--hash-style=both \
 	-Wl,-z,noexecstack -Wl,--no-undefined -Wl,--strip-debug \
-	-Wl,--eh-frame-hdr
+	-Wl,--eh-frame-hdr -Wl,-Bsymbolic-functions
 
 .PHONY: all setup check test demo bench install clean bench-loader bench-regex
 all: $(SHIM) $(STUB)
