@@ -23,26 +23,117 @@
 //! Reference: the glibc manual, "Mathematics"; ISO/IEC TS 18661-3.
 
 /// Defines each `alias => target` as an exported function that jumps to
-/// musl's `target` (through the PLT: the target is in musl's libc.so), in a
-/// section of its own so `--gc-sections` keeps exactly what is exported.
-/// The reference is weak so that the link does not pull Rust's
-/// `compiler_builtins` math (hidden weak `fmaf`, ...) out of the archive to
-/// satisfy it: it binds to libc.so, named after the archive.
+/// musl's `target`, bound on its first call: the jump goes through a slot
+/// of the shim's own (zero until then) that [`lazy_bind`] fills by name.
+/// A plain `jmp target@PLT` would cost a symbol lookup at every start of
+/// every program for each of the hundreds of names here (musl binds all
+/// relocations at load), most of which a program never calls. Each alias
+/// sits in a section of its own with its slot and name, so `--gc-sections`
+/// keeps exactly what is exported.
 macro_rules! forward {
     ($($alias:ident => $target:ident,)*) => {
         core::arch::global_asm!($(
+            concat!(".pushsection .bss.gcompat_slot.", stringify!($alias), ",\"aw\",@nobits"),
+            ".balign 8",
+            concat!(".Lslot_", stringify!($alias), ": .zero 8"),
+            ".popsection",
+            concat!(".pushsection .rodata.gcompat_name.", stringify!($alias), ",\"a\",@progbits"),
+            concat!(".Lname_", stringify!($alias), ": .asciz \"", stringify!($target), "\""),
+            ".popsection",
             concat!(".pushsection .text.", stringify!($alias), ",\"ax\",@progbits"),
-            concat!(".weak ", stringify!($target)),
             concat!(".globl ", stringify!($alias)),
             concat!(".type ", stringify!($alias), ",@function"),
             concat!(stringify!($alias), ":"),
             ".cfi_startproc",
-            concat!("jmp ", stringify!($target), "@PLT"),
+            concat!("mov .Lslot_", stringify!($alias), "(%rip), %r11"),
+            "test %r11, %r11",
+            "jz 1f",
+            "jmp *%r11",
+            "1:",
+            concat!("lea .Lname_", stringify!($alias), "(%rip), %r11"),
+            concat!("lea .Lslot_", stringify!($alias), "(%rip), %r10"),
+            "jmp gcompat_lazy_bind",
             ".cfi_endproc",
             concat!(".size ", stringify!($alias), ", . - ", stringify!($alias)),
             ".popsection",
-        )*);
+        )* options(att_syntax));
     };
+}
+
+// The first call of an alias: with the caller's arguments still in their
+// registers (and any on the stack, x87 `long double` ones included, below
+// the return address), `%r11` the target's name and `%r10` the slot. Saves
+// the argument registers, finds the target, fills the slot, restores and
+// jumps: the target returns straight to the caller.
+core::arch::global_asm!(
+    ".pushsection .text.gcompat_lazy_bind,\"ax\",@progbits",
+    ".type gcompat_lazy_bind,@function",
+    "gcompat_lazy_bind:",
+    ".cfi_startproc",
+    "push %rbp",
+    ".cfi_def_cfa_offset 16",
+    ".cfi_offset %rbp, -16",
+    "mov %rsp, %rbp",
+    ".cfi_def_cfa_register %rbp",
+    "sub $192, %rsp",
+    "mov %rdi, 0(%rsp)",
+    "mov %rsi, 8(%rsp)",
+    "mov %rdx, 16(%rsp)",
+    "mov %rcx, 24(%rsp)",
+    "mov %r8, 32(%rsp)",
+    "mov %r9, 40(%rsp)",
+    "mov %rax, 48(%rsp)",
+    "mov %r10, 56(%rsp)",
+    "movdqu %xmm0, 64(%rsp)",
+    "movdqu %xmm1, 80(%rsp)",
+    "movdqu %xmm2, 96(%rsp)",
+    "movdqu %xmm3, 112(%rsp)",
+    "movdqu %xmm4, 128(%rsp)",
+    "movdqu %xmm5, 144(%rsp)",
+    "movdqu %xmm6, 160(%rsp)",
+    "movdqu %xmm7, 176(%rsp)",
+    "mov %r11, %rdi",
+    "call {target}",
+    "mov 56(%rsp), %r10",
+    "mov %rax, (%r10)",
+    "mov %rax, %r11",
+    "movdqu 176(%rsp), %xmm7",
+    "movdqu 160(%rsp), %xmm6",
+    "movdqu 144(%rsp), %xmm5",
+    "movdqu 128(%rsp), %xmm4",
+    "movdqu 112(%rsp), %xmm3",
+    "movdqu 96(%rsp), %xmm2",
+    "movdqu 80(%rsp), %xmm1",
+    "movdqu 64(%rsp), %xmm0",
+    "mov 48(%rsp), %rax",
+    "mov 40(%rsp), %r9",
+    "mov 32(%rsp), %r8",
+    "mov 24(%rsp), %rcx",
+    "mov 16(%rsp), %rdx",
+    "mov 8(%rsp), %rsi",
+    "mov 0(%rsp), %rdi",
+    "mov %rbp, %rsp",
+    "pop %rbp",
+    ".cfi_def_cfa %rsp, 8",
+    "jmp *%r11",
+    ".cfi_endproc",
+    ".size gcompat_lazy_bind, . - gcompat_lazy_bind",
+    ".popsection",
+    target = sym lazy_bind,
+    options(att_syntax),
+);
+
+/// The address of an alias's target, by name, as the loader would have
+/// bound it (the program first, then the libraries in load order: musl's
+/// libc.so for all of them). Another thread binding the same alias at
+/// once stores the same address.
+extern "C" fn lazy_bind(name: *const core::ffi::c_char) -> *mut core::ffi::c_void {
+    // SAFETY: a NUL-terminated name from the alias's section.
+    let target = unsafe { libc::dlsym(libc::RTLD_DEFAULT, name) };
+    if target.is_null() {
+        crate::abi::fatal::libc_fatal("libgcompat: musl lacks the function a libm alias names\n");
+    }
+    target
 }
 
 // _FloatN and _FloatNx names, GLIBC_2.27: f32 => float, f64 and f32x =>
