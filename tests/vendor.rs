@@ -4,7 +4,9 @@
 //! configuring and building a small C project, the Rust programs ruff
 //! (linting and formatting Python on its thread pool) and uv (creating,
 //! locking and resolving a project offline, a virtual environment), and the
-//! C++ programs ninja (a small build) and clang-format. Each runs under this
+//! C++ programs ninja (a small build) and clang-format, and numpy's wheel
+//! (C extensions, OpenBLAS, libgfortran) in this machine's python3. Each
+//! runs under this
 //! machine's glibc, then on musl 1.2.5 through the shim (musl's loader as a
 //! command, `--preload`), in fresh folders; the transcripts (stdout, stderr,
 //! exit status of every step) must be equal once the folder's path and
@@ -84,6 +86,16 @@ fn vendors() -> Vec<Vendor> {
                 with(&ninja, &["-C", "{work}/project"]),
                 s(&["/bin/cat", "{work}/project/b.txt"]),
             ],
+        },
+        Vendor {
+            name: "numpy",
+            program: cache().join("wheels-tools/numpy/numpy/__init__.py"),
+            project: None,
+            steps: vec![vec![
+                "/usr/bin/python3".into(),
+                root().join("testbins/vendor/numpy/script.py").display().to_string(),
+                cache().join("wheels-tools/numpy").display().to_string(),
+            ]],
         },
         Vendor {
             name: "clang-format",
