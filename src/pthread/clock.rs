@@ -215,15 +215,8 @@ pub unsafe extern "C" fn pthread_rwlock_clockrdlock(
     clock: clockid_t,
     abstime: *const timespec,
 ) -> c_int {
-    // SAFETY: the caller's timespec.
-    let at = unsafe { &*abstime };
-    if !supported_clock(clock) || !valid_nsec(at) {
-        return EINVAL;
-    }
-    // SAFETY: the caller's lock, a valid deadline.
-    wait_until(clock, at, CLOCK_REALTIME, |t| unsafe {
-        pthread_rwlock_timedrdlock(rwlock, t)
-    })
+    // SAFETY: as the caller promises.
+    unsafe { rwlock_clockwait(rwlock, clock, abstime, pthread_rwlock_timedrdlock) }
 }
 
 /// `pthread_rwlock_clockwrlock` (glibc 2.30): `pthread_rwlock_timedwrlock`
@@ -240,15 +233,28 @@ pub unsafe extern "C" fn pthread_rwlock_clockwrlock(
     clock: clockid_t,
     abstime: *const timespec,
 ) -> c_int {
+    // SAFETY: as the caller promises.
+    unsafe { rwlock_clockwait(rwlock, clock, abstime, pthread_rwlock_timedwrlock) }
+}
+
+/// The two read-write lock clock waits: glibc's checks first, then musl's
+/// `timed` wait against the deadline carried over to `CLOCK_REALTIME`.
+///
+/// # Safety
+/// As the timed lock: an initialized lock; `abstime` points to a timespec.
+unsafe fn rwlock_clockwait(
+    rwlock: *mut libc::pthread_rwlock_t,
+    clock: clockid_t,
+    abstime: *const timespec,
+    timed: unsafe extern "C" fn(*mut libc::pthread_rwlock_t, *const timespec) -> c_int,
+) -> c_int {
     // SAFETY: the caller's timespec.
     let at = unsafe { &*abstime };
     if !supported_clock(clock) || !valid_nsec(at) {
         return EINVAL;
     }
     // SAFETY: the caller's lock, a valid deadline.
-    wait_until(clock, at, CLOCK_REALTIME, |t| unsafe {
-        pthread_rwlock_timedwrlock(rwlock, t)
-    })
+    wait_until(clock, at, CLOCK_REALTIME, |t| unsafe { timed(rwlock, t) })
 }
 
 /// `pthread_clockjoin_np` (glibc 2.31): `pthread_timedjoin_np` with the
