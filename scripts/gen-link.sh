@@ -27,7 +27,8 @@ names() { grep -v -e '^#' -e '^[[:space:]]*$' "$dir/$1.txt"; }
 } > "$out/gcompat.map.tmp"
 {
     printf 'EXTERN(\n'
-    for v in $versions $gcc_versions; do names "$v" | sed 's/.*/  &/'; done
+    # Quoted: ld reads a bare name made of hex digits (fadd) as a number.
+    for v in $versions $gcc_versions; do names "$v" | sed 's/.*/  "&"/'; done
     printf ')\n'
 } > "$out/exports.ld.tmp"
 mv "$out/gcompat.map.tmp" "$out/gcompat.map"

@@ -36,6 +36,19 @@ fn defines(text: &str, name: &str) -> bool {
     if macro_family {
         return true;
     }
+    // A top-level C macro invocation that names it among its arguments
+    // (`ARITHMETIC(float, double, odd_d, fadd, ...)`, `ALIAS(float,
+    // f32addf64, ...)`: src/math/narrow.c).
+    let invocation = text.lines().filter(|l| l.contains(name)).any(|l| {
+        let head = l.split('(').next().unwrap_or("");
+        !head.is_empty()
+            && head.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            && l.trim_end().ends_with(')')
+            && l[head.len()..].split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).any(|w| w == name)
+    });
+    if invocation {
+        return true;
+    }
     // The patterns once per name; most lines are skipped by a plain
     // `contains(name)` first (the table covers thousands of names).
     let rust = format!("extern \"C\" fn {name}(");
