@@ -23,6 +23,7 @@ pub mod ftw;
 pub mod getopt;
 pub mod gnu;
 pub mod grp;
+pub mod iconv;
 pub mod langinfo;
 pub mod lfs64;
 pub mod libgcc;
