@@ -4,6 +4,7 @@
 #
 #   - the Rust target x86_64-unknown-linux-musl (rustup)
 #   - Debian's musl, musl-dev, musl-tools (musl 1.2.3 on Debian 12; musl-gcc, headers)
+#   - Debian's chromium, a glibc program the loader test runs through the stub
 #   - into $CACHE (git-ignored): musl 1.2.5 and a glibc 2.41 sysroot, both from
 #     Debian 13 packages, fetched with apt-get download from the mirror this
 #     machine's own apt configuration names. No host name lives in this repository.
@@ -20,7 +21,7 @@ if ! rustup target list --installed 2>/dev/null | grep -qx x86_64-unknown-linux-
 fi
 
 missing=()
-for p in musl musl-dev musl-tools; do
+for p in musl musl-dev musl-tools chromium; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if ((${#missing[@]})); then

@@ -17,7 +17,9 @@
 //! user with a hostile `LD_PRELOAD`, `LD_LIBRARY_PATH` and `TMPDIR`. And a
 //! real vendor program: Node.js from its manylinux wheel with Alpine's
 //! musl-built libstdc++ in the musl 1.2.5 system (crypto, a child process
-//! through `process.execPath`, a worker, a timer, the environment).
+//! through `process.execPath`, a worker, a timer, the environment); and
+//! Debian's Chromium, headless, whose DOM dump and screenshot of a page
+//! with a script must be those of Chromium under glibc.
 //!
 //! Checked without an oracle: the shim comes before the user's preload; a
 //! program with an IFUNC relocation fails with one line; a setuid program
@@ -467,7 +469,7 @@ fn is_mountpoint(dir: &Path) -> bool {
 
 /// Removes a previous run's tree, never descending into a mounted /proc.
 fn clean(work: &Path) -> Result<(), String> {
-    for root in ["root", "root-musl-1.2.3", "root-nomusl"] {
+    for root in ["root", "root-musl-1.2.3", "root-nomusl", "root-chromium"] {
         let proc_dir = work.join(root).join("proc");
         unmount(&proc_dir);
         if is_mountpoint(&proc_dir) {
@@ -933,6 +935,106 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
                 Outcome::Fail(format!("glibc:\n{}musl:\n{}", indent(&host.show()), indent(&musl.show())))
             },
         ));
+    }
+
+    // Debian's Chromium (glibc-built, multi-process: its zygote and
+    // renderers re-execute /proc/self/exe) through the stub, in a musl
+    // system holding hard links to Debian's libraries, fonts and Chromium
+    // (links, not mounts: removing the tree never reaches the host's files).
+    // Its DOM dump and screenshot must be the same as on the host.
+    let chromium = Path::new("/usr/lib/chromium/chromium");
+    if !chromium.exists() {
+        results.push((
+            "Chromium through the stub".into(),
+            Outcome::Skip("no /usr/lib/chromium/chromium (scripts/setup.sh installs Debian's chromium)".into()),
+        ));
+    } else {
+        let croot = work.join("root-chromium");
+        std::fs::create_dir_all(croot.join("lib")).unwrap();
+        std::fs::copy(&musl, croot.join("lib/ld-musl-x86_64.so.1")).unwrap();
+        install(&croot)?;
+        std::fs::create_dir_all(croot.join("etc")).unwrap();
+        std::fs::write(croot.join("etc/ld-musl-x86_64.path"), "/lib:/usr/lib/x86_64-linux-gnu:/usr/lib/chromium\n").unwrap();
+        let mut linked = true;
+        for dir in [
+            "/usr/lib/x86_64-linux-gnu",
+            "/usr/lib/chromium",
+            "/usr/share/fonts",
+            "/usr/share/fontconfig",
+            "/usr/share/glib-2.0",
+            "/etc/fonts",
+            "/var/cache/fontconfig",
+        ] {
+            let dest = croot.join(Path::new(dir).strip_prefix("/").unwrap());
+            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+            if Path::new(dir).exists() {
+                linked &= Command::new("cp").arg("-al").arg(dir).arg(&dest).status().is_ok_and(|s| s.success());
+            }
+        }
+        std::fs::create_dir_all(croot.join("tmp")).unwrap();
+        let _ = std::fs::set_permissions(croot.join("tmp"), std::fs::Permissions::from_mode(0o1777));
+        let dev = croot.join("dev");
+        std::fs::create_dir_all(dev.join("shm")).unwrap();
+        let _ = std::fs::set_permissions(dev.join("shm"), std::fs::Permissions::from_mode(0o1777));
+        for (name, minor) in [("null", 3), ("zero", 5), ("random", 8), ("urandom", 9)] {
+            let path = std::ffi::CString::new(dev.join(name).as_os_str().as_encoded_bytes()).unwrap();
+            // SAFETY: mknod(2) with a valid path: a character device of the host's.
+            unsafe { libc::mknod(path.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, minor)) };
+        }
+        let page = work.join("page.html");
+        std::fs::write(&page, "<html><body><h1 id=t>hello</h1><script>document.title = 'js ' + (6 * 7)</script></body></html>\n").unwrap();
+        mirror(&croot, &page);
+        let url = format!("file://{}", page.display());
+        let flags = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=400,200",
+        ];
+        let chromium_run = |place: Place, profile: &str, what: &str| {
+            let mut argv = vec![chromium.to_str().unwrap()];
+            argv.extend(flags);
+            let profile = format!("--user-data-dir={}", work.join(profile).display());
+            argv.push(&profile);
+            argv.push(what);
+            argv.push(&url);
+            run(place, None, &argv, &base_env)
+        };
+        if !linked {
+            results.push(("Chromium through the stub".into(), Outcome::Skip("cannot hard-link Debian's files".into())));
+        } else {
+            let _proc = ProcMount::mount(&croot)?;
+            let glibc_dom = chromium_run(Place::Host, "chromium-glibc", "--dump-dom");
+            let musl_dom = chromium_run(Place::Chroot(&croot), "chromium-musl", "--dump-dom");
+            let shot = |name: &str| format!("--screenshot={}", work.join(name).display());
+            let glibc_shot = chromium_run(Place::Host, "chromium-glibc", &shot("shot-glibc.png"));
+            let musl_shot = chromium_run(Place::Chroot(&croot), "chromium-musl", &shot("shot-musl.png"));
+            let png = |p: PathBuf| std::fs::read(p).unwrap_or_default();
+            let (g, m) = (png(work.join("shot-glibc.png")), png(croot.join(work.join("shot-musl.png").strip_prefix("/").unwrap())));
+            results.push((
+                "Chromium through the stub: DOM after JavaScript, screenshot [musl-1.2.5]".into(),
+                if glibc_dom.status == "exit 0"
+                    && glibc_dom.stdout.contains("<title>js 42</title>")
+                    && musl_dom.stdout == glibc_dom.stdout
+                    && musl_dom.status == glibc_dom.status
+                    && glibc_shot.status == "exit 0"
+                    && musl_shot.status == "exit 0"
+                    && !g.is_empty()
+                    && g == m
+                {
+                    Outcome::Pass
+                } else {
+                    Outcome::Fail(format!(
+                        "glibc:\n{}{}musl:\n{}{}screenshots: {} and {} bytes, equal: {}",
+                        indent(&glibc_dom.show()),
+                        indent(&glibc_shot.show()),
+                        indent(&musl_dom.show()),
+                        indent(&musl_shot.show()),
+                        g.len(),
+                        m.len(),
+                        g == m
+                    ))
+                },
+            ));
+        }
     }
 
     // By hand: usage, exit 1 (as glibc's ld.so without a program).
