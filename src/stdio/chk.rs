@@ -1,6 +1,6 @@
 //! The fortified printf family (glibc `debug/*printf_chk.c`; LSB "Interfaces
 //! for libc": `__sprintf_chk` and friends). `flag > 0` turns on the format
-//! checks of [`super::format::check`] and glibc's own conversions
+//! checks of [`super::format::check_bytes`] and glibc's own conversions
 //! ([`super::gnu_format`]); the `s*printf` forms also check the
 //! destination size `slen`, where `(size_t)-1` means unknown.
 //!

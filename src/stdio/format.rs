@@ -2,7 +2,7 @@
 //! `%n` only in a read-only format, and positional arguments without gaps.
 
 use crate::abi::fatal::libc_fatal;
-use core::ffi::{CStr, c_char, c_int};
+use core::ffi::c_int;
 
 /// What a scan of a printf format found.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -173,30 +173,16 @@ fn hex(digits: &[u8]) -> Option<usize> {
     Some(v)
 }
 
-/// glibc's printf checks under `_FORTIFY_SOURCE` (`flag > 0`): a `%n` in a
-/// writable format, and gaps in positional arguments, are fatal.
-///
-/// # Safety
-/// `fmt` is a NUL-terminated string.
-#[inline]
-pub unsafe fn check(flag: c_int, fmt: *const c_char) {
-    if flag <= 0 || fmt.is_null() {
-        return;
-    }
-    // SAFETY: guaranteed by the caller.
-    let bytes = unsafe { CStr::from_ptr(fmt) }.to_bytes();
-    check_bytes(bytes, fmt as usize);
-}
-
-/// [`check`] on a format already measured: its bytes (without the NUL) and
-/// its address.
+/// glibc's printf checks under `_FORTIFY_SOURCE` (`flag > 0`), on a format
+/// already measured (its bytes without the NUL, and its address): a `%n`
+/// in a writable format, and gaps in positional arguments, are fatal.
 #[inline]
 pub fn check_bytes(bytes: &[u8], addr: usize) {
     // One linear, allocation-free pass; /proc is read only for a %n.
     enforce(scan(bytes), addr, bytes.len() + 1);
 }
 
-/// [`check`] for a wide format, as glibc's `vfwprintf` makes it.
+/// [`check_bytes`] for a wide format, as glibc's `vfwprintf` makes it.
 ///
 /// # Safety
 /// `fmt` is a NUL-terminated wide string.
