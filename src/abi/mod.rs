@@ -20,3 +20,9 @@ pub mod objects;
 /// by reference. Either way the callee receives one pointer, which the shim
 /// hands on unchanged to musl's `v*` function.
 pub type VaList = *mut core::ffi::c_void;
+
+/// The page size (glibc's default thread guard; `valloc`'s alignment).
+pub fn page_size() -> usize {
+    // SAFETY: sysconf has no preconditions.
+    unsafe { libc::sysconf(libc::_SC_PAGESIZE) as usize }
+}

@@ -60,11 +60,6 @@ pub unsafe extern "C" fn __libc_memalign(align: size_t, size: size_t) -> *mut c_
     unsafe { libc::memalign(align, size) }
 }
 
-fn page_size() -> size_t {
-    // SAFETY: sysconf has no preconditions.
-    unsafe { libc::sysconf(libc::_SC_PAGESIZE) as size_t }
-}
-
 /// `__libc_valloc`: glibc's internal name for `valloc`, page-aligned
 /// memory (glibc manual, "Aligned Memory Blocks").
 ///
@@ -73,7 +68,7 @@ fn page_size() -> size_t {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __libc_valloc(size: size_t) -> *mut c_void {
     // SAFETY: a power-of-two alignment.
-    unsafe { libc::memalign(page_size(), size) }
+    unsafe { libc::memalign(crate::abi::page_size(), size) }
 }
 
 /// `__libc_pvalloc`: glibc's internal name for `pvalloc`: page-aligned
@@ -89,7 +84,7 @@ pub unsafe extern "C" fn __libc_valloc(size: size_t) -> *mut c_void {
 /// the shim.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __libc_pvalloc(size: size_t) -> *mut c_void {
-    let page = page_size();
+    let page = crate::abi::page_size();
     let Some(rounded) = size
         .checked_add(page - 1)
         .map(|s| s & (page - 1).wrapping_neg())

@@ -92,19 +92,13 @@ unsafe fn extension_mut<'a>(attr: *mut Attr) -> Result<&'a mut Extension, c_int>
     }
 }
 
-/// The page size: glibc's default guard.
-fn page_size() -> usize {
-    // SAFETY: no preconditions.
-    unsafe { libc::sysconf(libc::_SC_PAGESIZE) as usize }
-}
-
 /// Gives a glibc caller's fresh attributes glibc's default guard size.
 ///
 /// # Safety
 /// `attr` points to an initialized `pthread_attr_t`.
 pub unsafe fn glibc_defaults(attr: *mut Attr) {
     // SAFETY: as the caller promises; a page is a valid guard size.
-    unsafe { libc::pthread_attr_setguardsize(attr, page_size()) };
+    unsafe { libc::pthread_attr_setguardsize(attr, crate::abi::page_size()) };
 }
 
 /// `pthread_attr_init`, for the C front: glibc callers get glibc's default
