@@ -7,13 +7,14 @@ use crate::sys::{self, Errno};
 pub const PAGE: usize = 4096;
 pub const ET_EXEC: u16 = 2;
 pub const ET_DYN: u16 = 3;
-const PT_LOAD: u32 = 1;
-const PT_PHDR: u32 = 6;
+pub const PT_LOAD: u32 = 1;
+pub const PT_INTERP: u32 = 3;
+pub const PT_PHDR: u32 = 6;
 const ENOEXEC: Errno = Errno(8);
 const PF_X: u32 = 1;
 const PF_W: u32 = 2;
 const PF_R: u32 = 4;
-const PHDR_SIZE: usize = 56;
+pub const PHDR_SIZE: usize = 56;
 
 /// One PT_LOAD segment.
 #[derive(Clone, Copy, Default)]
@@ -27,20 +28,25 @@ pub struct Seg {
 
 impl Seg {
     fn prot(&self) -> usize {
-        (if self.p_flags & PF_R != 0 {
-            sys::PROT_READ
-        } else {
-            0
-        }) | (if self.p_flags & PF_W != 0 {
-            sys::PROT_WRITE
-        } else {
-            0
-        }) | (if self.p_flags & PF_X != 0 {
-            sys::PROT_EXEC
-        } else {
-            0
-        })
+        prot(self.p_flags)
     }
+}
+
+/// The `mmap`/`mprotect` protection of a segment's `p_flags`.
+pub fn prot(p_flags: u32) -> usize {
+    (if p_flags & PF_R != 0 {
+        sys::PROT_READ
+    } else {
+        0
+    }) | (if p_flags & PF_W != 0 {
+        sys::PROT_WRITE
+    } else {
+        0
+    }) | (if p_flags & PF_X != 0 {
+        sys::PROT_EXEC
+    } else {
+        0
+    })
 }
 
 /// The most PT_LOAD segments kept for mapping (musl's loader has four).
@@ -73,10 +79,10 @@ pub struct Object {
 fn u16_at(b: &[u8], o: usize) -> u16 {
     u16::from_le_bytes([b[o], b[o + 1]])
 }
-fn u32_at(b: &[u8], o: usize) -> u32 {
+pub fn u32_at(b: &[u8], o: usize) -> u32 {
     u32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]])
 }
-fn u64_at(b: &[u8], o: usize) -> usize {
+pub fn u64_at(b: &[u8], o: usize) -> usize {
     let mut x = [0u8; 8];
     x.copy_from_slice(&b[o..o + 8]);
     u64::from_le_bytes(x) as usize

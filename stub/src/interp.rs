@@ -32,7 +32,8 @@
 //! Anything unusual (no `PT_PHDR`, no `PT_INTERP` ending in glibc's loader
 //! name, a long `LD_PRELOAD`) takes the command start instead.
 
-use crate::{AT_BASE, AT_NULL, AT_PHDR, AT_PHNUM, Plan, Words, elf, start, sys};
+use crate::elf::{self, PHDR_SIZE, PT_INTERP, PT_LOAD, PT_PHDR, u32_at, u64_at};
+use crate::{AT_BASE, AT_NULL, AT_PHDR, AT_PHNUM, Plan, Words, start, sys};
 
 /// The auxiliary vector type of the handoff; the shim knows it too.
 pub const AT_GCOMPAT: usize = 0x6763_6c64;
@@ -65,17 +66,7 @@ static mut HANDOFF: Handoff = Handoff {
 /// `LD_PRELOAD=SHIM[:USER]`: musl splits it in place, so it is writable.
 static mut PRELOAD: [u8; 512] = [0; 512];
 
-const PT_LOAD: u32 = 1;
-const PT_INTERP: u32 = 3;
-const PT_PHDR: u32 = 6;
-const PHDR_SIZE: usize = 56;
 const LD_PRELOAD: &[u8] = b"LD_PRELOAD=";
-
-fn word(raw: &[u8], at: usize) -> usize {
-    let mut b = [0u8; 8];
-    b.copy_from_slice(&raw[at..at + 8]);
-    usize::from_le_bytes(b)
-}
 
 /// Starts musl as the program's interpreter, or returns when this program
 /// needs the command start.
@@ -89,15 +80,15 @@ pub fn start(plan: &Plan) {
     let raw =
         unsafe { core::slice::from_raw_parts(plan.kernel_phdr as *const u8, phnum * PHDR_SIZE) };
     let ph = |i: usize| &raw[i * PHDR_SIZE..(i + 1) * PHDR_SIZE];
-    let kind = |p: &[u8]| u32::from_le_bytes([p[0], p[1], p[2], p[3]]);
+    let kind = |p: &[u8]| u32_at(p, 0);
     let Some(pt_phdr) = (0..phnum).map(ph).find(|p| kind(p) == PT_PHDR) else {
         return;
     };
-    let base = plan.kernel_phdr.wrapping_sub(word(pt_phdr, 16));
+    let base = plan.kernel_phdr.wrapping_sub(u64_at(pt_phdr, 16));
     let Some(interp) = (0..phnum).find(|&i| kind(ph(i)) == PT_INTERP) else {
         return;
     };
-    let (vaddr, len) = (word(ph(interp), 16), word(ph(interp), 32));
+    let (vaddr, len) = (u64_at(ph(interp), 16), u64_at(ph(interp), 32));
     // SAFETY: PT_INTERP lies in the program's first PT_LOAD, mapped.
     let path = unsafe { core::slice::from_raw_parts(base.wrapping_add(vaddr) as *const u8, len) };
     let name = crate::NAME; // with its NUL
@@ -108,13 +99,8 @@ pub fn start(plan: &Plan) {
     let field = plan.kernel_phdr + interp * PHDR_SIZE + 16;
     let page = field & !(elf::PAGE - 1);
     let Some(prot) = (0..phnum).map(ph).find_map(|p| {
-        let (v, m) = (base.wrapping_add(word(p, 16)), word(p, 40));
-        (kind(p) == PT_LOAD && (v..v + m).contains(&field)).then(|| {
-            let f = u32::from_le_bytes([p[4], p[5], p[6], p[7]]);
-            (if f & 4 != 0 { sys::PROT_READ } else { 0 })
-                | (if f & 2 != 0 { sys::PROT_WRITE } else { 0 })
-                | (if f & 1 != 0 { sys::PROT_EXEC } else { 0 })
-        })
+        let (v, m) = (base.wrapping_add(u64_at(p, 16)), u64_at(p, 40));
+        (kind(p) == PT_LOAD && (v..v + m).contains(&field)).then(|| elf::prot(u32_at(p, 4)))
     }) else {
         return;
     };
@@ -122,23 +108,14 @@ pub fn start(plan: &Plan) {
     // The preload entry, in the stub's bss.
     // SAFETY: the only reference to PRELOAD, made once.
     let buf = unsafe { core::slice::from_raw_parts_mut((&raw mut PRELOAD).cast::<u8>(), 512) };
-    let user = plan.user_preload;
-    let need =
-        LD_PRELOAD.len() + crate::SHIM.len() + if user.is_empty() { 0 } else { 1 + user.len() } + 1;
-    if need > buf.len() {
+    let Some(list) = buf
+        .get_mut(LD_PRELOAD.len()..)
+        .filter(|rest| rest.len() >= crate::preload_len(plan))
+    else {
         return;
-    }
-    let mut n = 0;
-    for part in [LD_PRELOAD, crate::SHIM] {
-        buf[n..n + part.len()].copy_from_slice(part);
-        n += part.len();
-    }
-    if !user.is_empty() {
-        buf[n] = b':';
-        buf[n + 1..n + 1 + user.len()].copy_from_slice(user);
-        n += 1 + user.len();
-    }
-    buf[n] = 0;
+    };
+    crate::write_preload(plan, list);
+    buf[..LD_PRELOAD.len()].copy_from_slice(LD_PRELOAD);
 
     // PT_INTERP's last component, for as long as musl reads it. A system
     // that refuses a writable header page (a W^X policy on an executable

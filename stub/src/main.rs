@@ -417,6 +417,18 @@ fn head_len(start: &Start) -> usize {
     if start.argc > 0 { 7 } else { 5 }
 }
 
+/// Writes `SHIM[:LD_PRELOAD]` and its NUL (`preload_len` bytes) into `buf`.
+fn write_preload(plan: &Plan, buf: &mut [u8]) {
+    let mut n = SHIM.len();
+    buf[..n].copy_from_slice(SHIM);
+    if !plan.user_preload.is_empty() {
+        buf[n] = b':';
+        buf[n + 1..n + 1 + plan.user_preload.len()].copy_from_slice(plan.user_preload);
+        n += 1 + plan.user_preload.len();
+    }
+    buf[n] = 0;
+}
+
 fn preload_len(plan: &Plan) -> usize {
     SHIM.len()
         + if plan.user_preload.is_empty() {
@@ -588,14 +600,7 @@ fn stage2(plan: &Plan) -> ! {
     }
 
     // 3. The preload list.
-    let mut n = SHIM.len();
-    preload[..n].copy_from_slice(SHIM);
-    if !plan.user_preload.is_empty() {
-        preload[n] = b':';
-        preload[n + 1..n + 1 + plan.user_preload.len()].copy_from_slice(plan.user_preload);
-        n += 1 + plan.user_preload.len();
-    }
-    preload[n] = 0;
+    write_preload(plan, preload);
 
     // 4. musl's frame: the kernel's, rewritten in place from the lowest
     // address up, `delta` bytes lower. Every word is read before anything is
