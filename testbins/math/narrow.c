@@ -82,6 +82,11 @@ static void all(void)
     D(f64sqrtf64x(2.0L));
     F(f32fmaf32x(2.0, 3.0, 1.0));
     D(f32xsqrtf64(-2.0));
+    D(f32xaddf64(big, big));
+    D(f32xaddf64(0x1p1023, 0x1p1023));
+    D(f32xsubf64(one, one));
+    D(f32xmulf64(0x1p600, 0x1p600));
+    D(f32xfmaf64(one, 2.0, 0.5));
 }
 
 int main(void)

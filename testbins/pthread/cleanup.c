@@ -1,4 +1,4 @@
-// cases: exit cancel pop nested defer old_defer routine main_exit
+// cases: exit cancel pop nested defer old_defer routine main_exit c11_exit
 // cflags: -pthread
 /* glibc's C cancellation cleanup (pthread_cleanup_push without
  * -fexceptions expands to __pthread_register_cancel, __sigsetjmp and
@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <threads.h>
 #include <unistd.h>
 
 static char trail[64];
@@ -132,6 +133,16 @@ struct glibc_frame {
 };
 void __pthread_cleanup_routine(struct glibc_frame *);
 
+/* thrd_exit runs the handlers too, and its result reaches thrd_join. */
+static int c11_exits(void *arg)
+{
+    (void)arg;
+    pthread_cleanup_push(note, "c");
+    thrd_exit(7);
+    pthread_cleanup_pop(0);
+    return 0;
+}
+
 static void run(void *(*fn)(void *), const char *name)
 {
     pthread_t t;
@@ -191,6 +202,13 @@ int main(int argc, char **argv)
         __pthread_cleanup_routine(&yes);
         __pthread_cleanup_routine(&no);
         printf("routine: trail %s\n", trail);
+    } else if (!strcmp(c, "c11_exit")) {
+        thrd_t t;
+        int res = -1;
+        trail[0] = 0;
+        int cr = thrd_create(&t, c11_exits, NULL);
+        int jr = thrd_join(t, &res);
+        printf("c11_exit: create %d join %d result %d trail %s\n", cr == thrd_success, jr == thrd_success, res, trail);
     } else if (!strcmp(c, "main_exit")) {
         /* The main thread exits through its handlers; another thread
          * joins it and the process ends when that thread does. */
