@@ -9,6 +9,10 @@
 #   make demo            run a real glibc program (Debian's /bin/echo) on musl 1.2.5
 #   make bench           benchmarks: they print figures, they assert nothing
 
+# Downloads (musl, glibc sysroots, wheels) live outside the work tree, keyed by
+# name and version, so a fresh clone reuses them (scripts/cache-dir.sh).
+export GCOMPAT_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/gcompat
+
 PREFIX  ?= /usr
 LIBDIR  ?= /lib
 DESTDIR ?=
@@ -100,7 +104,7 @@ check test: setup all
 	  echo "install: make install DESTDIR= leaves lib/libgcompat.so.0 and links $(LIBNAMES)"
 
 # Runs a real glibc program, Debian's own /bin/echo, on musl 1.2.5 with the shim.
-MUSL_125 := .cache/musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so
+MUSL_125 := $(GCOMPAT_CACHE)/musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so
 demo: setup all
 	$(MUSL_125) --preload $(SHIM) /bin/echo "Debian's glibc echo, running on musl 1.2.5 through libgcompat"
 	@printf 'echo asks for: '; readelf -W --dyn-syms /bin/echo | grep -o '__[a-z_]*_chk@GLIBC[0-9_.]*' | sort -u | tr '\n' ' '; echo

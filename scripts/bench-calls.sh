@@ -4,11 +4,12 @@
 # figures for reference. Prints figures; asserts nothing.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
-S=$here/.cache/glibc-2.41
+. "$here/scripts/cache-dir.sh"
+S=$CACHE/glibc-2.41
 L=$S/usr/lib/x86_64-linux-gnu
 out=$here/target/bench; mkdir -p "$out"
 gcc --sysroot="$S" -B"$L/" -L"$L" -O2 -o "$out/calls" "$here/bench/calls.c"
 echo "== musl 1.2.5 + libgcompat (goal: ratio <= 1.10)"
-"$here/.cache/musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so" --preload "$here/target/gcompat/libgcompat.so.0" "$out/calls"
+"$CACHE/musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so" --preload "$here/target/gcompat/libgcompat.so.0" "$out/calls"
 echo "== glibc 2.41 (reference)"
 "$L/ld-linux-x86-64.so.2" --library-path "$L" "$out/calls"

@@ -14,7 +14,8 @@ SPAWNS=${SPAWNS:-2000}
 ROUNDS=${ROUNDS:-3}
 work=$here/target/bench-loader
 root=$work/root
-musl=${GCOMPAT_CACHE:-$here/.cache}/musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so
+. "$here/scripts/cache-dir.sh"
+musl=$CACHE/musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so
 
 [ "$(id -u)" = 0 ] || { echo "bench-loader: needs root (chroot, mount)" >&2; exit 1; }
 [ -e "$musl" ] || { echo "bench-loader: no musl 1.2.5 at $musl (run scripts/setup.sh)" >&2; exit 1; }

@@ -5,12 +5,13 @@
 # figures; asserts nothing.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
-S=$here/.cache/glibc-2.41
+. "$here/scripts/cache-dir.sh"
+S=$CACHE/glibc-2.41
 L=$S/usr/lib/x86_64-linux-gnu
 out=$here/target/bench; mkdir -p "$out"
 gcc --sysroot="$S" -B"$L/" -L"$L" -O2 -o "$out/regex" "$here/bench/regex.c"
 "$L/ld-linux-x86-64.so.2" --library-path "$L" "$out/regex" > "$out/regex.glibc"
-"$here/.cache/musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so" --preload "$here/target/gcompat/libgcompat.so.0" \
+"$CACHE/musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so" --preload "$here/target/gcompat/libgcompat.so.0" \
 	"$out/regex" > "$out/regex.musl"
 echo "MB/s: glibc 2.41 | musl 1.2.5 + libgcompat (ratio glibc/shim)"
 awk 'NR == FNR { g[FNR] = $0; next }

@@ -13,7 +13,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-CACHE=${GCOMPAT_CACHE:-$here/.cache}
+. "$here/scripts/cache-dir.sh"
 SYSROOT=$CACHE/glibc-2.41
 HEADER=$here/scripts/glibc-types.h
 OUT=$here/src/abi/glibc_types.rs

@@ -5,13 +5,13 @@
 #   - the Rust target x86_64-unknown-linux-musl (rustup)
 #   - Debian's musl, musl-dev, musl-tools (musl 1.2.3 on Debian 12; musl-gcc, headers)
 #   - Debian's chromium, a glibc program the loader test runs through the stub
-#   - into $CACHE (git-ignored): musl 1.2.5 and a glibc 2.41 sysroot, both from
+#   - into $CACHE (outside the work tree, scripts/cache-dir.sh): musl 1.2.5 and a glibc 2.41 sysroot, both from
 #     Debian 13 packages, fetched with apt-get download from the mirror this
 #     machine's own apt configuration names. No host name lives in this repository.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-CACHE=${GCOMPAT_CACHE:-$here/.cache}
+. "$here/scripts/cache-dir.sh"
 SUITE=${GCOMPAT_NEW_SUITE:-trixie}
 log() { printf 'setup: %s\n' "$*" >&2; }
 

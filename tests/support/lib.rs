@@ -17,9 +17,16 @@ pub fn shim() -> PathBuf {
         .unwrap_or_else(|| root().join("target/gcompat/libgcompat.so.0"))
 }
 
-/// The cache `scripts/setup.sh` fills.
+/// The cache `scripts/setup.sh` fills: `$GCOMPAT_CACHE`, else the default
+/// `scripts/cache-dir.sh` names (outside the work tree).
 pub fn cache() -> PathBuf {
-    std::env::var_os("GCOMPAT_CACHE").map(PathBuf::from).unwrap_or_else(|| root().join(".cache"))
+    if let Some(dir) = std::env::var_os("GCOMPAT_CACHE") {
+        return PathBuf::from(dir);
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").expect("HOME or GCOMPAT_CACHE")).join(".cache"));
+    base.join("gcompat")
 }
 
 /// glibc's own symbol lists (`shared/glibc-abi/x86_64`, beside the checkout).
