@@ -29,11 +29,12 @@ pub fn cache() -> PathBuf {
     base.join("gcompat")
 }
 
-/// glibc's own symbol lists (`shared/glibc-abi/x86_64`, beside the checkout).
+/// glibc's own symbol lists for x86_64, carried in the repository
+/// (`symbols/glibc-abi/`, with their source and refresh command).
 pub fn glibc_abi_dir() -> PathBuf {
     std::env::var_os("GCOMPAT_GLIBC_ABI")
         .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared/glibc-abi/x86_64"))
+        .unwrap_or_else(|| root().join("symbols/glibc-abi/x86_64"))
 }
 
 /// musl 1.2.5's loader (which is its libc.so), from Debian 13.
