@@ -9,6 +9,7 @@
 #![allow(clippy::missing_safety_doc)] // every export carries its own `# Safety`
 
 pub mod abi;
+pub mod aio;
 pub mod aliases;
 pub mod argp;
 pub mod argz;
