@@ -3,11 +3,13 @@
 //! Exports what glibc-built programs ask for and musl lacks, at glibc's symbol
 //! versions (`symbols/` is the list), with glibc's behaviour where musl's
 //! differs. Modules follow glibc's headers; `abi` holds the plumbing every
-//! area shares (errno, C strings, the fortify failure path, logging).
+//! area shares (errno, C strings, the fortify failure path, logging), and
+//! `startup` the constructor that sets the areas up.
 #![cfg_attr(not(test), no_std)]
 #![allow(clippy::missing_safety_doc)] // every export carries its own `# Safety`
 
 pub mod abi;
+pub mod aio;
 pub mod aliases;
 pub mod argp;
 pub mod argz;
@@ -50,6 +52,7 @@ pub mod setjmp;
 pub mod shadow;
 pub mod signal;
 pub mod socket;
+mod startup;
 pub mod stdio;
 pub mod stdlib;
 pub mod string;

@@ -1,6 +1,6 @@
 /* _Float128 at the ABI edge (src/stdlib/float128.c, src/wchar/float128.c,
  * src/math/float128.c): the value travels in %xmm0, and the Rust side
- * (src/stdlib/float128.rs) works on its 128 bits, low 64-bit word first.
+ * (src/stdlib/float128/) works on its 128 bits, low 64-bit word first.
  * Only copies happen here: any _Float128 arithmetic in C would call
  * libgcc's soft-float helpers (__addtf3, ...). */
 #include <fenv.h>

@@ -53,7 +53,7 @@ fn parse_level(value: &[u8]) -> Option<LevelFilter> {
 /// Installs the logger if `GCOMPAT_LOG` asks for it. Called once, from the
 /// start-up constructor.
 pub fn init() {
-    let Some(value) = super::init::env(c"GCOMPAT_LOG") else { return };
+    let Some(value) = super::env::var(c"GCOMPAT_LOG") else { return };
     let Some(level) = parse_level(value.to_bytes()) else {
         write_all(2, b"gcompat: GCOMPAT_LOG: expected off|error|warn|info|debug|trace\n");
         return;

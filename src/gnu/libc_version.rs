@@ -26,7 +26,7 @@ fn valid(v: &[u8]) -> bool {
 
 /// Applies `GCOMPAT_GLIBC_VERSION`, from the start-up constructor.
 pub fn init() {
-    let Some(choice) = crate::abi::init::env(c"GCOMPAT_GLIBC_VERSION") else { return };
+    let Some(choice) = crate::abi::env::var(c"GCOMPAT_GLIBC_VERSION") else { return };
     if valid(choice.to_bytes()) {
         VERSION.store(choice.as_ptr().cast_mut(), Relaxed);
     } else {

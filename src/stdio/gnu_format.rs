@@ -21,7 +21,7 @@
 //!
 //! Whether a `%p`/`%s` argument is null is read from a copy of the
 //! `va_list`, walked with the types glibc's own parser gives
-//! (`printf_parse.rs`; `printf_args.c` does the walk). A replaced conversion
+//! (`printf/parse.rs`; `printf_args.c` does the walk). A replaced conversion
 //! becomes literal text plus `%.0s` for each argument it took (its `*`
 //! width and precision too): musl consumes the argument and prints nothing
 //! (with precision 0 its `%s` reads no byte, null or not). A width becomes
@@ -39,7 +39,7 @@
 //! arguments or mixing `%N$` with plain conversions (musl refuses both),
 //! and a non-null `%p` whose zero padding passes 60 bytes.
 
-use super::printf_parse::{self, Spec, Specs};
+use crate::printf::parse::{self as printf_parse, Spec, Specs};
 use crate::abi::{VaList, cstr::Buf, errno};
 use core::ffi::{CStr, c_char, c_int};
 use core::mem::MaybeUninit;

@@ -9,5 +9,4 @@ pub mod gnu_format;
 pub mod isoc23;
 pub mod perror;
 pub mod printf;
-pub mod printf_parse;
 pub mod scan;

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* glibc's <printf.h> codes (stdio/printf_parse.rs). */
+/* glibc's <printf.h> codes (printf/parse.rs). */
 enum { PA_INT, PA_CHAR, PA_WCHAR, PA_STRING, PA_WSTRING, PA_POINTER, PA_FLOAT, PA_DOUBLE };
 #define PA_FLAG_MASK 0xff00
 #define PA_FLAG_LONG_LONG (1 << 8)

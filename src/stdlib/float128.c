@@ -2,7 +2,7 @@
  * lacks (ISO/IEC TS 18661-3): strtof128, strtof128_l (the C locale's
  * grammar, as the other _l parsers here), __strtof128_internal (`group`
  * asks for digit grouping, which no locale the shim serves has) and
- * strfromf128. The conversions are exact, in Rust (float128.rs); these
+ * strfromf128. The conversions are exact, in Rust (float128/); these
  * fronts only move the value's bits and the rounding direction. */
 #include <locale.h>
 #include <stddef.h>

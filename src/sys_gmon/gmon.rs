@@ -163,7 +163,7 @@ fn layout(lowpc: usize, highpc: usize, minarcs: c_long, maxarcs: c_long) -> Tabl
 fn arc_limits() -> (c_long, c_long) {
     let mut minarcs = MINARCS;
     let mut maxarcs = MAXARCS;
-    if let Some(tunables) = crate::abi::init::env(c"GLIBC_TUNABLES") {
+    if let Some(tunables) = crate::abi::env::var(c"GLIBC_TUNABLES") {
         for (name, value) in tunables.to_bytes().split(|&b| b == b':').filter_map(|t| {
             let eq = t.iter().position(|&b| b == b'=')?;
             Some((&t[..eq], &t[eq + 1..]))
@@ -335,7 +335,7 @@ fn write_raw(fd: c_int, mut bytes: &[u8]) {
 
 /// Opens the profile: `$GMON_OUT_PREFIX.<pid>`, else `gmon.out`.
 fn open_profile() -> Option<c_int> {
-    if let Some(prefix) = crate::abi::init::env(c"GMON_OUT_PREFIX") {
+    if let Some(prefix) = crate::abi::env::var(c"GMON_OUT_PREFIX") {
         let prefix = prefix.to_bytes();
         let mut pid = crate::abi::cstr::Buf::<16>::new();
         // SAFETY: getpid has no preconditions.

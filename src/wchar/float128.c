@@ -1,7 +1,7 @@
 /* <wchar.h> _Float128 parsers glibc 2.26 added and musl lacks: wcstof128,
  * wcstof128_l (the C locale's grammar) and __wcstof128_internal (no digit
  * grouping in the locales the shim serves). The same exact parser as
- * strtof128 (stdlib/float128.rs) over wchar_t (float128.rs here). */
+ * strtof128 (stdlib/float128/) over wchar_t (float128.rs here). */
 #include <locale.h>
 #include <wchar.h>
 

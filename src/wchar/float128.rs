@@ -1,5 +1,5 @@
 //! `wcstof128` and its `_l` and `__wcstof128_internal` forms
-//! (`float128.c`): the narrow parser of `stdlib/float128.rs` over
+//! (`float128.c`): the narrow parser of `stdlib/float128/` over
 //! `wchar_t`, with `iswspace` as the whitespace class as in the other wide
 //! parsers (`isoc23.rs`).
 

@@ -1,9 +1,10 @@
-//! `<printf.h>`: `parse_printf_format`, glibc's parser of a printf format
-//! into argument types (glibc manual, "Parsing a Template String"),
-//! reproduced from glibc's `stdio-common/printf-parsemb.c` and
-//! `printf-prs.c`: the same grammar, argument numbering and `PA_*` codes.
-//! The shim exports no `register_printf_function`, so only glibc's
-//! built-in conversions exist.
+//! `parse_printf_format`, glibc's parser of a printf format into argument
+//! types (glibc manual, "Parsing a Template String"), reproduced from
+//! glibc's `stdio-common/printf-parsemb.c` and `printf-prs.c`: the same
+//! grammar, argument numbering and `PA_*` codes. Registrations are refused
+//! (`register.rs`), so only glibc's built-in conversions exist. The same
+//! parser finds the conversions the shim's printf rewrites for glibc
+//! callers (`stdio/gnu_format.rs`).
 
 use core::ffi::{CStr, c_char, c_int};
 use libc::size_t;
