@@ -532,6 +532,8 @@ fn run_as(argv: &[String], arg0: Option<&str>, scratch: &Path) -> RunResult {
             }
         }
     };
+    // Beside .out and .err, for whoever reads target/differential.
+    std::fs::write(scratch.with_file_name(format!("{name}.status")), format!("{status}\n")).unwrap();
     RunResult {
         stdout: std::fs::read(&out_path).unwrap_or_default(),
         stderr: std::fs::read(&err_path).unwrap_or_default(),
