@@ -4,7 +4,11 @@
 #
 #   - the Rust target x86_64-unknown-linux-musl (rustup)
 #   - Debian's musl, musl-dev, musl-tools (musl 1.2.3 on Debian 12; musl-gcc, headers)
-#   - Debian's chromium, a glibc program the loader test runs through the stub
+#   - the programs the tests run, from Debian: the package column of
+#     testbins/real-programs.txt, chromium (the loader test), compilers and
+#     make (testbins, the vendor test's CMake build), python3 (numpy, uv) and
+#     pip (which fetches the wheels below). Without root, missing ones are
+#     reported and their tests are skipped (a failure under GCOMPAT_REQUIRE_ALL).
 #   - into $CACHE (outside the work tree, scripts/cache-dir.sh): musl 1.2.5 and a glibc 2.41 sysroot, both from
 #     Debian 13 packages, fetched with apt-get download from the mirror this
 #     machine's own apt configuration names. No host name lives in this repository.
@@ -20,15 +24,25 @@ if ! rustup target list --installed 2>/dev/null | grep -qx x86_64-unknown-linux-
     rustup target add x86_64-unknown-linux-musl
 fi
 
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+build_pkgs=(musl musl-dev musl-tools)
+test_pkgs=(chromium gcc g++ make binutils python3 python3-pip)
+mapfile -t -O ${#test_pkgs[@]} test_pkgs < <(awk -F'\t' '!/^#/ && NF >= 4 { print $2 }' "$here/testbins/real-programs.txt")
 missing=()
-for p in musl musl-dev musl-tools chromium; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+for p in "${build_pkgs[@]}" "${test_pkgs[@]}"; do
+    installed "$p" || [[ " ${missing[*]} " == *" $p "* ]] || missing+=("$p")
 done
 if ((${#missing[@]})); then
-    log "installing ${missing[*]}"
-    [ "$(id -u)" = 0 ] || { log "need root for apt-get install ${missing[*]}"; exit 1; }
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    if [ "$(id -u)" = 0 ]; then
+        log "installing ${missing[*]}"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+        for p in "${build_pkgs[@]}"; do
+            installed "$p" || { log "need root for apt-get install ${missing[*]}"; exit 1; }
+        done
+        log "not root: not installing ${missing[*]}; the tests that run them will be skipped"
+    fi
 fi
 
 # The mirror of the main Debian archive, as this machine's apt knows it.
@@ -109,13 +123,18 @@ UV_VERSION=0.13.9
 NINJA_VERSION=1.13.2
 CLANG_FORMAT_VERSION=23.1.5
 # - numpy's manylinux wheel (C extensions, a bundled OpenBLAS and
-#   libgfortran), run by this machine's glibc-built python3 3.11.
+#   libgfortran), for the version of the python3 that runs it in the vendor
+#   test, this machine's glibc-built /usr/bin/python3 (3.11 on Debian 12,
+#   3.13 on Debian 13): a wheel for another one would fail to import on both
+#   sides alike.
 NUMPY_VERSION=2.4.6
+PYTHON_VERSION=$(/usr/bin/python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])') \
+    || { log "no /usr/bin/python3 (Debian's python3; as root this script installs it)"; exit 1; }
 # fetch_wheel DIR PLATFORM REQUIREMENT: download one wheel and unpack it into DIR.
 fetch_wheel() {
     local dest=$1 platform=$2 req=$3 tmp
     tmp=$(mktemp -d)
-    python3 -m pip download -q --no-deps --only-binary=:all: --python-version 3.11 \
+    python3 -m pip download -q --no-deps --only-binary=:all: --python-version "$PYTHON_VERSION" \
         --platform "$platform" -d "$tmp" "$req"
     rm -rf "$dest"
     mkdir -p "$dest"
@@ -148,6 +167,12 @@ if [ ! -e "$CACHE/wheels-tools/.done-$tools" ]; then
         ln -sfn "../${f#"$t"/}" "$t/bin/$(basename "$f")"
     done
     touch "$t/.done-$tools"
+fi
+# A numpy fetched for another python3 (this machine's was upgraded, or the
+# cache came from elsewhere) is fetched again for this one.
+if ! grep -q "^Tag: cp${PYTHON_VERSION/./}-" "$CACHE"/wheels-tools/numpy/numpy-*.dist-info/WHEEL 2>/dev/null; then
+    log "fetching the numpy wheel for python $PYTHON_VERSION"
+    fetch_wheel "$CACHE/wheels-tools/numpy" manylinux_2_28_x86_64 "numpy==$NUMPY_VERSION"
 fi
 if [ ! -e "$CACHE/alpine-libstdc++/.done-$CMAKE_VERSION" ]; then
     rm -rf "$CACHE/alpine-libstdc++"

@@ -1,10 +1,14 @@
 //! The differential harness: glibc is the oracle.
 //!
-//! Every C/C++ program under `testbins/<area>/` is built against glibc 2.36
-//! (this machine) and glibc 2.41 (the Debian 13 sysroot), run natively under
-//! that glibc, then under musl 1.2.5 and musl 1.2.3 with the shim preloaded;
-//! stdout, stderr, exit status and signal must match. Real programs listed
-//! in `testbins/real-programs.txt` run under this machine's glibc and on musl.
+//! Every C/C++ program under `testbins/<area>/` is built against this
+//! machine's glibc (its version asked of it: `glibc-2.36` on Debian 12) and
+//! against the glibc of the Debian 13 sysroot (`glibc-2.41`), run natively
+//! under that glibc, then under musl 1.2.5 and musl 1.2.3 with the shim
+//! preloaded; stdout, stderr, exit status and signal must match. Real
+//! programs listed in `testbins/real-programs.txt` run under this machine's
+//! glibc and on musl. Builds are named by their glibc version; when the
+//! host's and the sysroot's are the same (a Debian 13 host), the sysroot's
+//! is `glibc-2.41-sysroot`, so names and output folders stay apart.
 //!
 //! A testbin named `*.musl.c` is built with musl-gcc instead and run under
 //! musl 1.2.5 without the shim as the oracle: it proves that musl-built
@@ -12,29 +16,50 @@
 //!
 //! Header lines in a testbin: `// cases: a b c` runs `prog a`, `prog b`, ...
 //! (one run without arguments if absent); `// cflags: ...` adds compiler
-//! flags; `// builds: glibc-2.36` limits the builds.
+//! flags; `// builds: glibc-2.41 host` limits the builds (a glibc version
+//! matches every build of it, `host` the build against this machine's glibc;
+//! a testbin none of whose builds is here is a skip).
 //!
-//! `testbins/divergences.txt` lists known differences with their reason
-//! (`testbin[:case] build libc reason`, `*` for any); a listed difference
-//! that no longer differs is a failure too, so the list stays true. musl
-//! 1.2.3 is not the target: its differences are reported, not failed.
+//! A comparison counts only when the oracle ran: an oracle run that timed
+//! out, did not start, was killed, or was refused by the loader is an error
+//! whatever the shim did; a real program's glibc run must also end with the
+//! status (and print the marker) its line in `real-programs.txt` states.
 //!
-//! A missing piece (sysroot, musl, the shim) is a skip with its reason, never
-//! a pass; with `GCOMPAT_REQUIRE_ALL=1` (CI) a skip fails the run.
+//! `testbins/divergences.txt` lists known differences, each with its reason
+//! and the difference itself: an entry line `testbin[:case] build libc
+//! reason` (`*` for any build or libc; a build is a name or a glibc version
+//! as above), then indented lines `status- "glibc's"` / `status+ "the
+//! shim's"` and `stdout-`/`stdout+`/`stderr-`/`stderr+` `"line"`: the lines
+//! only glibc prints and those only the shim prints, in order (a line diff).
+//! A listed case passes only when its difference is exactly that one, so a
+//! new bug in it still fails; a listed difference that no longer differs
+//! fails too, and so does an entry naming no case, so the list stays true.
+//! musl 1.2.3 is not the target: its differences are reported, not failed.
+//!
+//! A missing piece (sysroot, musl, the shim, a real program's package) is a
+//! skip with its reason, never a pass; with `GCOMPAT_REQUIRE_ALL=1` (CI) a
+//! skip fails the run.
 
 use gcompat_tests::*;
 use std::fmt::Write as _;
-use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// A libc to build against and to run the oracle on: glibc, or musl for
 /// the `*.musl.c` testbins that prove musl-built callers keep musl's meaning
 /// (their oracle is musl 1.2.5 without the shim).
 struct Glibc {
-    name: &'static str,
+    /// Unique among the builds: labels and output folders use it.
+    name: String,
+    /// `glibc-2.36`: what divergence entries and `// builds:` name (with
+    /// `name`); `musl-built` for the musl build.
+    version: String,
+    /// Built with this machine's compiler and C library.
+    host: bool,
     /// C compiler (C++ uses g++).
     compiler: &'static str,
     /// Builds the `*.musl.c` testbins, and only those.
@@ -44,6 +69,14 @@ struct Glibc {
     fortify: &'static str,
     /// How to run a program under this glibc: a prefix before the program.
     runner: Vec<String>,
+}
+
+impl Glibc {
+    /// Whether a build pattern of a data file names this build: `*`, its
+    /// name, its glibc version, or `host`.
+    fn is(&self, pattern: &str) -> bool {
+        pattern == "*" || pattern == self.name || pattern == self.version || (pattern == "host" && self.host)
+    }
 }
 
 /// A musl to run glibc programs on, with the shim preloaded.
@@ -71,8 +104,11 @@ struct Testbin {
 enum Outcome {
     Pass,
     Fail(String),
+    /// The oracle did not run: nothing was compared. A failure.
+    Error(String),
     Skip(String),
-    /// A musl 1.2.3 difference: reported, not failed.
+    /// A listed difference, or one on a musl that is not the target:
+    /// reported, not failed.
     Report(String),
 }
 
@@ -86,9 +122,28 @@ struct RunResult {
 const TIMEOUT: Duration = Duration::from_secs(30);
 const STACK_LIMIT: libc::rlim_t = 8 << 20;
 
+/// The version a glibc sysroot carries, `2.41`, from its `<features.h>`.
+fn sysroot_glibc_version(sysroot: &Path) -> Result<String, String> {
+    let path = sysroot.join("usr/include/features.h");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let define = |name: &str| {
+        text.lines().find_map(|l| match l.split_whitespace().collect::<Vec<_>>()[..] {
+            ["#define", n, v] if n == name && v.parse::<u32>().is_ok() => Some(v.to_string()),
+            _ => None,
+        })
+    };
+    match (define("__GLIBC__"), define("__GLIBC_MINOR__")) {
+        (Some(major), Some(minor)) => Ok(format!("{major}.{minor}")),
+        _ => Err(format!("{}: no __GLIBC__/__GLIBC_MINOR__", path.display())),
+    }
+}
+
 fn glibcs() -> Vec<Result<Glibc, String>> {
+    let host_version = format!("glibc-{}", host_glibc_version());
     let host = Glibc {
-        name: "glibc-2.36",
+        name: host_version.clone(),
+        version: host_version.clone(),
+        host: true,
         compiler: "gcc",
         musl_built: false,
         cflags: vec![],
@@ -98,28 +153,35 @@ fn glibcs() -> Vec<Result<Glibc, String>> {
     let s = glibc_241();
     let lib = s.join("usr/lib/x86_64-linux-gnu");
     let new = if lib.join("ld-linux-x86-64.so.2").exists() {
-        Ok(Glibc {
-            name: "glibc-2.41",
-            compiler: "gcc",
-            musl_built: false,
-            cflags: vec![
-                format!("--sysroot={}", s.display()),
-                format!("-B{}/", lib.display()),
-                format!("-L{}", lib.display()),
-            ],
-            fortify: "3",
-            runner: vec![
-                lib.join("ld-linux-x86-64.so.2").display().to_string(),
-                "--library-path".into(),
-                lib.display().to_string(),
-            ],
+        sysroot_glibc_version(&s).map_err(|e| format!("glibc sysroot: {e}")).map(|v| {
+            let version = format!("glibc-{v}");
+            Glibc {
+                name: if version == host_version { format!("{version}-sysroot") } else { version.clone() },
+                version,
+                host: false,
+                compiler: "gcc",
+                musl_built: false,
+                cflags: vec![
+                    format!("--sysroot={}", s.display()),
+                    format!("-B{}/", lib.display()),
+                    format!("-L{}", lib.display()),
+                ],
+                fortify: "3",
+                runner: vec![
+                    lib.join("ld-linux-x86-64.so.2").display().to_string(),
+                    "--library-path".into(),
+                    lib.display().to_string(),
+                ],
+            }
         })
     } else {
-        Err(format!("glibc-2.41: no sysroot at {} (run scripts/setup.sh)", s.display()))
+        Err(format!("glibc sysroot: none at {} (run scripts/setup.sh)", s.display()))
     };
     let musl = if musl_125().exists() {
         Ok(Glibc {
-            name: "musl-built",
+            name: "musl-built".into(),
+            version: "musl-built".into(),
+            host: false,
             compiler: "musl-gcc",
             musl_built: true,
             cflags: vec![],
@@ -196,43 +258,206 @@ fn testbins() -> Vec<Testbin> {
     out
 }
 
-/// `testbins/divergences.txt`: (testbin[:case], build, libc, reason).
-fn divergences() -> Vec<(String, String, String, String)> {
-    let path = root().join("testbins/divergences.txt");
-    if !path.exists() {
-        return vec![];
-    }
-    data_lines(&path)
-        .into_iter()
-        .map(|l| {
-            let mut f = l.split_whitespace();
-            let mut next = || f.next().unwrap_or_else(|| panic!("divergences.txt: short line {l:?}")).to_string();
-            let (what, build, libc) = (next(), next(), next());
-            let reason: Vec<&str> = l.split_whitespace().skip(3).collect();
-            assert!(!reason.is_empty(), "divergences.txt: no reason on {l:?}");
-            (what, build, libc, reason.join(" "))
-        })
-        .collect()
+/// A line diff: the lines only the first text has (`-`) and the lines only
+/// the second has (`+`), a longest common subsequence apart, hunk by hunk.
+/// Two diffs are the same when their `-` lines and their `+` lines are, each
+/// in order (how they interleave is only how they are shown). Lines are the
+/// pieces between newlines, so a missing last newline is a difference.
+#[derive(Debug, Default)]
+struct LineDiff {
+    lines: Vec<(char, String)>,
 }
 
-fn listed_divergence<'a>(
-    list: &'a [(String, String, String, String)],
-    id: &str,
-    case: &str,
-    build: &str,
-    libc: &str,
-) -> Option<&'a str> {
+impl LineDiff {
+    fn side(&self, sign: char) -> impl Iterator<Item = &String> {
+        self.lines.iter().filter(move |(s, _)| *s == sign).map(|(_, l)| l)
+    }
+}
+
+impl PartialEq for LineDiff {
+    fn eq(&self, other: &Self) -> bool {
+        self.side('-').eq(other.side('-')) && self.side('+').eq(other.side('+'))
+    }
+}
+
+impl Eq for LineDiff {}
+
+fn line_diff(a: &[u8], b: &[u8]) -> LineDiff {
+    let (a, b) = (String::from_utf8_lossy(a), String::from_utf8_lossy(b));
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split('\n').collect(), b.split('\n').collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    let mut diff = LineDiff::default();
+    if a.len() * b.len() > 16_000_000 {
+        diff.lines.extend(a.iter().map(|l| ('-', l.to_string())));
+        diff.lines.extend(b.iter().map(|l| ('+', l.to_string())));
+        return diff;
+    }
+    // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
+    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    // Walk the table; within a hunk, glibc's lines come before the shim's.
+    let (mut i, mut j) = (0, 0);
+    let mut added = Vec::new();
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            diff.lines.append(&mut added);
+            (i, j) = (i + 1, j + 1);
+        } else if j == b.len() || (i < a.len() && lcs[i + 1][j] >= lcs[i][j + 1]) {
+            diff.lines.push(('-', a[i].to_string()));
+            i += 1;
+        } else {
+            added.push(('+', b[j].to_string()));
+            j += 1;
+        }
+    }
+    diff.lines.append(&mut added);
+    diff
+}
+
+/// The difference between the oracle's run and the shim's, field by field.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Difference {
+    /// (glibc's, the shim's), when they differ.
+    status: Option<(String, String)>,
+    stdout: LineDiff,
+    stderr: LineDiff,
+}
+
+impl Difference {
+    fn between(oracle: &RunResult, got: &RunResult) -> Difference {
+        Difference {
+            status: (oracle.status != got.status).then(|| (oracle.status.clone(), got.status.clone())),
+            stdout: line_diff(&oracle.stdout, &got.stdout),
+            stderr: line_diff(&oracle.stderr, &got.stderr),
+        }
+    }
+
+    /// The difference as `divergences.txt` writes it, one indented line per
+    /// line that differs.
+    fn entry_lines(&self) -> String {
+        let mut s = String::new();
+        if let Some((g, m)) = &self.status {
+            let _ = writeln!(s, "\tstatus- {g:?}\n\tstatus+ {m:?}");
+        }
+        for (field, diff) in [("stdout", &self.stdout), ("stderr", &self.stderr)] {
+            for (sign, l) in &diff.lines {
+                let _ = writeln!(s, "\t{field}{sign} {l:?}");
+            }
+        }
+        s
+    }
+}
+
+/// One entry of `testbins/divergences.txt`.
+#[derive(Debug)]
+struct Divergence {
+    /// `testbin` or `testbin:case` (`real/name` for a real program).
+    what: String,
+    build: String,
+    libc: String,
+    reason: String,
+    expected: Difference,
+    /// Whether a comparison consulted it: an entry none does names no case.
+    used: AtomicBool,
+}
+
+/// A `"quoted"` line of `divergences.txt`, with the escapes Rust's `{:?}`
+/// writes (the harness prints differences that way).
+fn unquote(text: &str) -> Result<String, String> {
+    let inner = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')).ok_or("not a \"quoted\" line")?;
+    let mut out = String::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('0') => out.push('\0'),
+            Some(c @ ('\\' | '"' | '\'')) => out.push(c),
+            Some('u') => {
+                let rest: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                let code = rest.strip_prefix('{').and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32);
+                out.push(code.ok_or_else(|| format!("bad \\u{rest}}}"))?);
+            }
+            other => return Err(format!("unknown escape \\{}", other.map_or(String::new(), String::from))),
+        }
+    }
+    Ok(out)
+}
+
+/// `testbins/divergences.txt`: entry lines, each followed by the indented
+/// lines of its expected difference.
+fn divergences() -> Vec<Divergence> {
+    let path = root().join("testbins/divergences.txt");
+    let mut list: Vec<Divergence> = Vec::new();
+    for l in data_lines(&path) {
+        if !l.starts_with(char::is_whitespace) {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            assert!(f.len() > 3, "divergences.txt: no reason on {l:?}");
+            list.push(Divergence {
+                what: f[0].into(),
+                build: f[1].into(),
+                libc: f[2].into(),
+                reason: f[3..].join(" "),
+                expected: Difference::default(),
+                used: AtomicBool::new(false),
+            });
+            continue;
+        }
+        let entry = list.last_mut().unwrap_or_else(|| panic!("divergences.txt: {l:?} follows no entry"));
+        let (key, value) = l.trim().split_once(' ').unwrap_or_else(|| panic!("divergences.txt: {l:?}"));
+        let value = unquote(value.trim()).unwrap_or_else(|e| panic!("divergences.txt: {l:?}: {e}"));
+        let e = &mut entry.expected;
+        match key {
+            "status-" => e.status.get_or_insert_default().0 = value,
+            "status+" => e.status.get_or_insert_default().1 = value,
+            "stdout-" => e.stdout.lines.push(('-', value)),
+            "stdout+" => e.stdout.lines.push(('+', value)),
+            "stderr-" => e.stderr.lines.push(('-', value)),
+            "stderr+" => e.stderr.lines.push(('+', value)),
+            _ => panic!("divergences.txt: {l:?}: not status-/+, stdout-/+ or stderr-/+"),
+        }
+    }
+    for d in &list {
+        let e = &d.expected;
+        assert!(
+            e.status.as_ref().is_none_or(|(g, m)| !g.is_empty() && !m.is_empty()),
+            "divergences.txt: {}: status- and status+ go together",
+            d.what
+        );
+        assert!(
+            *e != Difference::default(),
+            "divergences.txt: {}: no difference stated (status-/+, stdout-/+, stderr-/+ lines)",
+            d.what
+        );
+    }
+    list
+}
+
+fn listed_divergence<'a>(list: &'a [Divergence], id: &str, case: &str, build: &Glibc, libc: &str) -> Option<&'a Divergence> {
     let full = format!("{id}:{case}");
-    list.iter()
-        .find(|(what, b, l, _)| {
-            (what == id || *what == full) && (b == "*" || b == build) && (l == "*" || l == libc)
-        })
-        .map(|(_, _, _, reason)| reason.as_str())
+    let found = list
+        .iter()
+        .find(|d| (d.what == id || d.what == full) && build.is(&d.build) && (d.libc == "*" || d.libc == libc));
+    if let Some(d) = found {
+        d.used.store(true, Ordering::Relaxed);
+    }
+    found
 }
 
 fn build(bin: &Testbin, glibc: &Glibc, out_dir: &Path) -> Result<PathBuf, String> {
     let cxx = bin.source.extension().is_some_and(|e| e == "cc");
-    let exe = out_dir.join(glibc.name).join(&bin.id);
+    let exe = out_dir.join(&glibc.name).join(&bin.id);
     std::fs::create_dir_all(exe.parent().unwrap()).unwrap();
     let mut cmd = Command::new(if cxx { "g++" } else { glibc.compiler });
     cmd.args(&glibc.cflags)
@@ -296,11 +521,7 @@ fn run_as(argv: &[String], arg0: Option<&str>, scratch: &Path) -> RunResult {
             let mut nap = Duration::from_micros(200);
             loop {
                 if let Some(st) = child.try_wait().unwrap() {
-                    break match (st.code(), st.signal()) {
-                        (Some(c), _) => format!("exit {c}"),
-                        (_, Some(s)) => format!("signal {s}"),
-                        _ => format!("{st}"),
-                    };
+                    break status_text(st);
                 }
                 if start.elapsed() > TIMEOUT {
                     let _ = child.kill();
@@ -312,6 +533,8 @@ fn run_as(argv: &[String], arg0: Option<&str>, scratch: &Path) -> RunResult {
             }
         }
     };
+    // Beside .out and .err, for whoever reads target/differential.
+    std::fs::write(scratch.with_file_name(format!("{name}.status")), format!("{status}\n")).unwrap();
     RunResult {
         stdout: std::fs::read(&out_path).unwrap_or_default(),
         stderr: std::fs::read(&err_path).unwrap_or_default(),
@@ -334,17 +557,21 @@ fn describe_difference(oracle: &RunResult, got: &RunResult) -> String {
     if oracle.stderr != got.stderr {
         let _ = writeln!(s, "    stderr: glibc {:?}\n            shim  {:?}", show(&oracle.stderr), show(&got.stderr));
     }
+    let lines = Difference::between(oracle, got).entry_lines();
+    if lines.lines().count() <= 200 {
+        let _ = write!(s, "    as divergences.txt writes it:\n{}", lines.replace('\t', "        "));
+    }
     s
 }
 
 /// Compares one program run (argv after the runner) under the oracle and
-/// under each musl.
-fn compare(
+/// under each musl. The oracle has run (the caller checked).
+fn compare<'a>(
     label: &str,
     oracle: &RunResult,
     argv: &[String],
     musls: &[Result<Musl, String>],
-    known: impl Fn(&str) -> Option<String>,
+    known: impl Fn(&str) -> Option<&'a Divergence>,
     scratch: &Path,
     cxx: bool,
 ) -> Vec<(String, Outcome)> {
@@ -382,19 +609,41 @@ fn compare(
         )));
         let name = format!("{label} on {}", musl.name);
         let listed = known(musl.name);
-        let outcome = match (got == *oracle, listed, musl.target) {
-            (true, None, _) => Outcome::Pass,
-            (true, Some(reason), true) => {
-                Outcome::Fail(format!("    listed in divergences.txt ({reason}) but now matches glibc: remove the entry\n"))
+        // A listed difference is checked where failing is the point: on the
+        // target, and on a musl an entry names itself.
+        let checked = musl.target || listed.is_some_and(|d| d.libc == musl.name);
+        let outcome = match listed {
+            None if got == *oracle => Outcome::Pass,
+            None if musl.target => Outcome::Fail(describe_difference(oracle, &got)),
+            None => Outcome::Report(describe_difference(oracle, &got)),
+            Some(d) if got == *oracle && checked => Outcome::Fail(format!(
+                "    listed in divergences.txt ({}) but now matches glibc: remove the entry\n",
+                d.reason
+            )),
+            Some(_) if got == *oracle => Outcome::Pass,
+            Some(d) if Difference::between(oracle, &got) == d.expected => {
+                Outcome::Report(format!("    known: {}\n{}", d.reason, describe_difference(oracle, &got)))
             }
-            (true, Some(_), false) => Outcome::Pass,
-            (false, Some(reason), _) => Outcome::Report(format!("    known: {reason}\n{}", describe_difference(oracle, &got))),
-            (false, None, true) => Outcome::Fail(describe_difference(oracle, &got)),
-            (false, None, false) => Outcome::Report(describe_difference(oracle, &got)),
+            Some(d) => {
+                let why = format!(
+                    "    differs otherwise than divergences.txt states ({}); it states:\n{}{}",
+                    d.reason,
+                    d.expected.entry_lines().replace('\t', "        "),
+                    describe_difference(oracle, &got)
+                );
+                if checked { Outcome::Fail(why) } else { Outcome::Report(why) }
+            }
         };
         results.push((name, outcome));
     }
     results
+}
+
+/// Whether a divergence entry names a case that exists: a testbin, one of
+/// its cases, or a real program.
+fn names_a_case(what: &str, bins: &[Testbin], real: &[RealProgram]) -> bool {
+    bins.iter().any(|b| what == b.id || b.cases.iter().any(|c| what == format!("{}:{c}", b.id)))
+        || real.iter().any(|p| what == format!("real/{}", p.name))
 }
 
 fn main() {
@@ -412,15 +661,26 @@ fn main() {
     }
     let glibcs = glibcs();
     let known = divergences();
-    let bins: Vec<Testbin> = testbins()
-        .into_iter()
-        .filter(|b| filter.as_deref().is_none_or(|f| b.id.contains(f)))
-        .collect();
+    let all_bins = testbins();
+    let bins: Vec<&Testbin> = all_bins.iter().filter(|b| filter.as_deref().is_none_or(|f| b.id.contains(f))).collect();
+    let real = real_programs();
+
+    // A testbin limited to builds of which none is here would silently not
+    // run at all.
+    for bin in &bins {
+        if let Some(builds) = &bin.builds {
+            let here = glibcs.iter().flatten().filter(|g| !g.musl_built);
+            if !here.clone().any(|g| builds.iter().any(|b| g.is(b))) && glibcs.iter().all(|g| g.is_ok()) {
+                let names: Vec<String> = here.map(|g| g.name.clone()).collect();
+                skips.push(format!("{}: builds {} only, none here ({})", bin.id, builds.join(" "), names.join(", ")));
+            }
+        }
+    }
 
     // Jobs: (testbin, glibc); each builds once and runs every case.
     let mut jobs = Vec::new();
     for glibc in &glibcs {
-        for bin in &bins {
+        for &bin in &bins {
             jobs.push((bin, glibc));
         }
     }
@@ -446,9 +706,7 @@ fn main() {
                     }
                 };
                 let musl_source = bin.id.ends_with(".musl");
-                if musl_source != glibc.musl_built
-                    || bin.builds.as_ref().is_some_and(|b| !b.iter().any(|n| n == glibc.name))
-                {
+                if musl_source != glibc.musl_built || bin.builds.as_ref().is_some_and(|b| !b.iter().any(|n| glibc.is(n))) {
                     continue;
                 }
                 let exe = match build(bin, glibc, &work) {
@@ -477,12 +735,17 @@ fn main() {
                     let mut oracle_argv = glibc.runner.clone();
                     oracle_argv.extend(argv.iter().cloned());
                     let oracle = run(&oracle_argv, &scratch);
+                    if let Some(why) = not_a_run(&oracle.status, &oracle.stderr) {
+                        let msg = format!("    the oracle ({}) did not run: {why}; nothing was compared\n", glibc.name);
+                        local.push((label, Outcome::Error(msg)));
+                        continue;
+                    }
                     local.extend(compare(
                         &label,
                         &oracle,
                         &argv,
                         &musls,
-                        |libc| listed_divergence(&known, &bin.id, case, glibc.name, libc).map(String::from),
+                        |libc| listed_divergence(&known, &bin.id, case, glibc, libc),
                         &scratch,
                         bin.source.extension().is_some_and(|e| e == "cc"),
                     ));
@@ -494,34 +757,50 @@ fn main() {
     let mut results = results.into_inner().unwrap();
 
     // Real programs from this machine, run by their own paths.
-    let real = root().join("testbins/real-programs.txt");
-    if real.exists() && filter.is_none() {
-        for line in data_lines(&real) {
-            let (name, command) = line.split_once('\t').unwrap_or_else(|| panic!("real-programs.txt: {line:?}"));
-            let argv: Vec<String> = command.split_whitespace().map(String::from).collect();
-            let scratch = work.join(format!("real.{name}"));
-            let oracle = run(&argv, &scratch);
-            let label = format!("real/{name} [glibc-2.36]");
-            results.extend(compare(
-                &label,
-                &oracle,
-                &argv,
-                &musls,
-                |libc| listed_divergence(&known, &format!("real/{name}"), "", "glibc-2.36", libc).map(String::from),
-                &scratch,
-                false,
-            ));
+    let host = glibcs[0].as_ref().expect("the host build is always there");
+    for prog in real.iter().filter(|_| filter.is_none()) {
+        let label = format!("real/{} [{}]", prog.name, host.name);
+        if !Path::new(&prog.argv[0]).exists() {
+            let why = format!("{} is not installed (Debian package {}; scripts/setup.sh installs it)", prog.argv[0], prog.package);
+            results.push((label, Outcome::Skip(why)));
+            continue;
+        }
+        let scratch = work.join(format!("real.{}", prog.name));
+        let oracle = run(&prog.argv, &scratch);
+        if let Err(why) = prog.expect.check(&oracle.status, &oracle.stdout, &oracle.stderr) {
+            let msg = format!("    glibc's run is not what real-programs.txt expects ({}): {why}; nothing was compared\n", prog.expect.status);
+            results.push((label, Outcome::Error(msg)));
+            continue;
+        }
+        let what = format!("real/{}", prog.name);
+        results.extend(compare(&label, &oracle, &prog.argv, &musls, |libc| listed_divergence(&known, &what, "", host, libc), &scratch, false));
+    }
+
+    // Entries no comparison consulted: naming no case is an error; naming a
+    // build or libc that is not here (a glibc-2.36 entry on Debian 13) is
+    // only said.
+    if filter.is_none() {
+        for d in known.iter().filter(|d| !d.used.load(Ordering::Relaxed)) {
+            if !names_a_case(&d.what, &all_bins, &real) {
+                results.push((format!("divergences.txt {}", d.what), Outcome::Fail("    names no testbin, case or real program: remove or correct the entry\n".into())));
+            } else {
+                println!("NOTE divergences.txt {} [{} on {}]: not exercised here (no such build, libc or program)", d.what, d.build, d.libc);
+            }
         }
     }
 
     results.sort_by(|a, b| a.0.cmp(&b.0));
-    let (mut passed, mut failed, mut reported) = (0, 0, 0);
+    let (mut passed, mut failed, mut errors, mut reported) = (0, 0, 0, 0);
     for (name, outcome) in &results {
         match outcome {
             Outcome::Pass => passed += 1,
             Outcome::Fail(why) => {
                 failed += 1;
                 println!("FAIL {name}\n{why}");
+            }
+            Outcome::Error(why) => {
+                errors += 1;
+                println!("ERROR {name}\n{why}");
             }
             Outcome::Skip(why) => skips.push(format!("{name}: {why}")),
             Outcome::Report(why) => {
@@ -544,8 +823,11 @@ fn main() {
         bins.len(),
         results.len()
     );
-    println!("differential: {passed} passed, {failed} failed, {} skipped", skips.len());
-    if failed > 0 {
+    println!(
+        "differential: {passed} passed, {failed} failed, {errors} errors (the oracle did not run), {} skipped",
+        skips.len()
+    );
+    if failed + errors > 0 {
         std::process::exit(1);
     }
 }

@@ -126,11 +126,7 @@ fn table() -> String {
         let shown: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
         t.push_str(&format!("| {area} | {} | {n_stubs} | {bins} | {} |\n", names.len(), shown.join(" ")));
     }
-    let real = data_lines(&root().join("testbins/real-programs.txt"));
-    let progs: Vec<String> = real
-        .iter()
-        .map(|l| format!("`{}`", l.split_once('\t').map_or(l.as_str(), |(_, c)| c)))
-        .collect();
+    let progs: Vec<String> = real_programs().iter().map(|p| format!("`{}`", p.command)).collect();
     t.push_str(&format!(
         "\n{total} exports in all. Real Debian programs compared with glibc on musl in `make check`: {}.\n",
         progs.join(", ")

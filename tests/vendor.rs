@@ -6,17 +6,22 @@
 //! locking and resolving a project offline, a virtual environment), and the
 //! C++ programs ninja (a small build) and clang-format, and numpy's wheel
 //! (C extensions, OpenBLAS, libgfortran) in this machine's python3. Each
-//! runs under this
-//! machine's glibc, then on musl 1.2.5 through the shim (musl's loader as a
-//! command, `--preload`), in fresh folders; the transcripts (stdout, stderr,
-//! exit status of every step) must be equal once the folder's path and
-//! the programs' timings are written the same way.
+//! runs under this machine's glibc, then on musl 1.2.5 through the shim
+//! (musl's loader as a command, `--preload`), in fresh folders; the
+//! transcripts (stdout, stderr, exit status of every step) must be equal
+//! once the folder's path and the programs' timings are written the same
+//! way. Both are kept in `target/vendor/<name>.{glibc,musl-1.2.5}.txt`.
 //!
-//! Prints `vendor: N passed, N failed, N skipped`; a missing wheel or musl is
-//! a skip, and a failure under `GCOMPAT_REQUIRE_ALL=1`.
+//! The comparison counts only when the glibc run did its work: every step
+//! states the status and a text its glibc run must show (two equal
+//! ImportErrors, two missing compilers or two equal crashes are not a
+//! pass); a glibc run that does not is an error, a failure.
+//!
+//! Prints `vendor: N passed, N failed, N skipped`; a missing wheel, program
+//! or musl is a skip, and a failure under `GCOMPAT_REQUIRE_ALL=1`.
 
 use gcompat_tests::*;
-use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -24,9 +29,22 @@ use std::process::{Command, Stdio};
 /// copy of `project` (if any); `{work}` in an argument is that folder.
 struct Vendor {
     name: &'static str,
-    program: PathBuf,
+    /// What must exist for it to run: the wheel's program and the
+    /// machine's programs it starts (a skip names the missing one).
+    needs: Vec<PathBuf>,
     project: Option<PathBuf>,
-    steps: Vec<Vec<String>>,
+    steps: Vec<Step>,
+}
+
+/// One command, and what its glibc run must show (`tests/support`'s
+/// `Expect`: a status and a text in its output).
+struct Step {
+    argv: Vec<String>,
+    expect: Expect,
+}
+
+fn step(argv: Vec<String>, expect: &str) -> Step {
+    Step { argv, expect: Expect::parse(expect).unwrap_or_else(|e| panic!("vendor step: {e}")) }
 }
 
 fn vendors() -> Vec<Vendor> {
@@ -38,72 +56,94 @@ fn vendors() -> Vec<Vendor> {
     let tool = |name: &str| cache().join("wheels-tools/bin").join(name);
     let (ruff, uv, ninja, clang_format) = (tool("ruff"), tool("uv"), tool("ninja"), tool("clang-format"));
     let with = |program: &Path, args: &[&str]| [vec![program.display().to_string()], s(args)].concat();
+    let python3 = PathBuf::from("/usr/bin/python3");
     vec![
         Vendor {
             name: "node",
-            program: node.clone(),
+            needs: vec![node.clone()],
             project: None,
-            steps: vec![vec![node.display().to_string(), script.display().to_string()]],
+            steps: vec![step(
+                vec![node.display().to_string(), script.display().to_string()],
+                r#"exit 0 "timers true nextTick,microtask 3""#,
+            )],
         },
         Vendor {
             name: "cmake",
-            program: cmake.clone(),
+            // CMake's default generator runs make, which runs cc.
+            needs: vec![cmake.clone(), "/usr/bin/cc".into(), "/usr/bin/make".into()],
             project: Some(root().join("testbins/vendor/cmake-project")),
             steps: vec![
-                [vec![cmake.display().to_string()], s(&["-S", "{work}/project", "-B", "{work}/build"])].concat(),
-                [vec![cmake.display().to_string()], s(&["--build", "{work}/build"])].concat(),
-                s(&["{work}/build/hello", "one", "two"]),
+                step(with(&cmake, &["-S", "{work}/project", "-B", "{work}/build"]), r#"exit 0 "Build files have been written to""#),
+                step(with(&cmake, &["--build", "{work}/build"]), r#"exit 0 "Built target hello""#),
+                step(s(&["{work}/build/hello", "one", "two"]), r#"exit 0 "hello from a cmake-built program, 2 argument(s)""#),
             ],
         },
         Vendor {
             name: "ruff",
-            program: ruff.clone(),
+            needs: vec![ruff.clone()],
             project: Some(root().join("testbins/vendor/python-project")),
             steps: vec![
-                with(&ruff, &["check", "--no-cache", "--output-format", "concise", "{work}/project"]),
-                with(&ruff, &["check", "--no-cache", "--select", "ALL", "--output-format", "json-lines", "{work}/project"]),
-                with(&ruff, &["format", "--no-cache", "--diff", "{work}/project/bad.py"]),
+                step(with(&ruff, &["check", "--no-cache", "--output-format", "concise", "{work}/project"]), r#"exit 1 "Found 5 errors.""#),
+                step(
+                    with(&ruff, &["check", "--no-cache", "--select", "ALL", "--output-format", "json-lines", "{work}/project"]),
+                    r#"exit 1 ""code":"F821"""#,
+                ),
+                step(with(&ruff, &["format", "--no-cache", "--diff", "{work}/project/bad.py"]), r#"exit 1 "1 file would be reformatted""#),
             ],
         },
         Vendor {
             name: "uv",
-            program: uv.clone(),
+            // uv finds this machine's python3 on PATH to lock and make a venv.
+            needs: vec![uv.clone(), python3.clone()],
             project: Some(root().join("testbins/vendor/python-project")),
             steps: vec![
-                with(&uv, &["init", "--offline", "--no-cache", "--no-workspace", "--vcs", "none", "--name", "demo", "{work}/app"]),
-                with(&uv, &["lock", "--offline", "--no-cache", "--directory", "{work}/project"]),
-                with(&uv, &["pip", "compile", "--offline", "--no-cache", "--no-header", "{work}/project/pyproject.toml"]),
-                with(&uv, &["venv", "--offline", "--no-cache", "{work}/venv"]),
+                step(
+                    with(&uv, &["init", "--offline", "--no-cache", "--no-workspace", "--vcs", "none", "--name", "demo", "{work}/app"]),
+                    r#"exit 0 "Initialized project `demo`""#,
+                ),
+                step(with(&uv, &["lock", "--offline", "--no-cache", "--directory", "{work}/project"]), r#"exit 0 "Resolved 1 package""#),
+                step(
+                    with(&uv, &["pip", "compile", "--offline", "--no-cache", "--no-header", "{work}/project/pyproject.toml"]),
+                    r#"exit 0 "Resolved in""#,
+                ),
+                step(with(&uv, &["venv", "--offline", "--no-cache", "{work}/venv"]), r#"exit 0 "Creating virtual environment at: venv""#),
             ],
         },
         Vendor {
             name: "ninja",
-            program: ninja.clone(),
+            needs: vec![ninja.clone()],
             project: Some(root().join("testbins/vendor/ninja-project")),
             steps: vec![
-                with(&ninja, &["-C", "{work}/project", "-j1"]),
-                with(&ninja, &["-C", "{work}/project", "-t", "targets", "all"]),
-                with(&ninja, &["-C", "{work}/project"]),
-                s(&["/bin/cat", "{work}/project/b.txt"]),
+                step(with(&ninja, &["-C", "{work}/project", "-j1"]), r#"exit 0 "[2/2] UPPER b.txt""#),
+                step(with(&ninja, &["-C", "{work}/project", "-t", "targets", "all"]), r#"exit 0 "b.txt: upper""#),
+                step(with(&ninja, &["-C", "{work}/project"]), r#"exit 0 "ninja: no work to do.""#),
+                step(s(&["/bin/cat", "{work}/project/b.txt"]), r##"exit 0 "#INCLUDE <STDIO.H>""##),
             ],
         },
         Vendor {
             name: "numpy",
-            program: cache().join("wheels-tools/numpy/numpy/__init__.py"),
+            // The wheel is fetched for this python3's version (setup.sh).
+            needs: vec![cache().join("wheels-tools/numpy/numpy/__init__.py"), python3.clone()],
             project: None,
-            steps: vec![vec![
-                "/usr/bin/python3".into(),
-                root().join("testbins/vendor/numpy/script.py").display().to_string(),
-                cache().join("wheels-tools/numpy").display().to_string(),
-            ]],
+            steps: vec![step(
+                vec![
+                    python3.display().to_string(),
+                    root().join("testbins/vendor/numpy/script.py").display().to_string(),
+                    cache().join("wheels-tools/numpy").display().to_string(),
+                ],
+                r#"exit 0 "strings ['MUSL', 'GLIBC']""#,
+            )],
         },
         Vendor {
             name: "clang-format",
-            program: clang_format.clone(),
+            needs: vec![clang_format.clone()],
             project: Some(root().join("testbins/vendor/c-format")),
             steps: vec![
-                with(&clang_format, &["--style=LLVM", "{work}/project/ugly.c"]),
-                with(&clang_format, &["--style=Google", "--dry-run", "--Werror", "{work}/project/ugly.c"]),
+                step(with(&clang_format, &["--style=LLVM", "{work}/project/ugly.c"]), r#"exit 0 "int main(int argc, char **argv) {""#),
+                step(
+                    with(&clang_format, &["--style=Google", "--dry-run", "--Werror", "{work}/project/ugly.c"]),
+                    r#"exit 1 "error: code should be clang-formatted""#,
+                ),
             ],
         },
     ]
@@ -115,7 +155,10 @@ enum Runner {
     Musl(PathBuf),
 }
 
-fn run_step(runner: &Runner, argv: &[String], work: &Path) -> String {
+/// Runs one step; its transcript, and whether glibc's run of it (the
+/// oracle) did what the step expects.
+fn run_step(runner: &Runner, step: &Step, work: &Path) -> (String, Result<(), String>) {
+    let argv: Vec<String> = step.argv.iter().map(|a| a.replace("{work}", &work.display().to_string())).collect();
     let mut cmd = match runner {
         Runner::Glibc => Command::new(&argv[0]),
         Runner::Musl(loader) => {
@@ -140,19 +183,22 @@ fn run_step(runner: &Runner, argv: &[String], work: &Path) -> String {
         .env("TMPDIR", work)
         .current_dir(work)
         .stdin(Stdio::null())
-        .output()
-        .unwrap_or_else(|e| panic!("{}: {e}", argv[0]));
-    let status = match (out.status.code(), out.status.signal()) {
-        (Some(code), _) => format!("exit {code}"),
-        (None, Some(sig)) => format!("signal {sig}"),
-        _ => "unknown".into(),
+        .output();
+    let (status, stdout, stderr) = match out {
+        Ok(out) => (status_text(out.status), out.stdout, out.stderr),
+        Err(e) => (format!("spawn failed: {e}"), vec![], vec![]),
     };
-    format!(
+    let ran = match runner {
+        Runner::Glibc => step.expect.check(&status, &stdout, &stderr),
+        Runner::Musl(_) => Ok(()),
+    };
+    let text = format!(
         "$ {}\n{}{}[{status}]\n",
         argv.join(" "),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+        String::from_utf8_lossy(&stdout),
+        String::from_utf8_lossy(&stderr)
+    );
+    (text, ran)
 }
 
 /// The transcript with the folder's path as `{work}`, CMake's timings
@@ -206,18 +252,24 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn transcript(vendor: &Vendor, runner: &Runner, work: &Path) -> String {
+/// The normalized transcript of every step, and the first step whose
+/// glibc run did not do what it expects.
+fn transcript(vendor: &Vendor, runner: &Runner, work: &Path) -> (String, Result<(), String>) {
     let _ = std::fs::remove_dir_all(work);
     std::fs::create_dir_all(work).unwrap();
     if let Some(project) = &vendor.project {
         copy_dir(project, &work.join("project"));
     }
     let mut text = String::new();
-    for step in &vendor.steps {
-        let argv: Vec<String> = step.iter().map(|a| a.replace("{work}", &work.display().to_string())).collect();
-        text.push_str(&run_step(runner, &argv, work));
+    let mut ran = Ok(());
+    for (i, step) in vendor.steps.iter().enumerate() {
+        let (t, r) = run_step(runner, step, work);
+        text.push_str(&t);
+        if let (Ok(()), Err(why)) = (&ran, r) {
+            ran = Err(format!("step {} ({}): {why}", i + 1, step.argv.join(" ")));
+        }
     }
-    normalize(&text, work)
+    (normalize(&text, work), ran)
 }
 
 fn main() {
@@ -226,14 +278,21 @@ fn main() {
     let (mut passed, mut failed, mut skipped) = (0, 0, 0);
     let (musl, shim) = (musl_125(), shim());
     for vendor in vendors().iter().filter(|v| filter.as_deref().is_none_or(|f| v.name.contains(f))) {
-        let missing = [&vendor.program, &musl, &shim].into_iter().find(|p| !p.exists());
+        let missing = vendor.needs.iter().chain([&musl, &shim]).find(|p| !p.exists());
         if let Some(path) = missing {
             println!("SKIP {}: {} is missing (run make, scripts/setup.sh)", vendor.name, path.display());
             skipped += 1;
             continue;
         }
-        let oracle = transcript(vendor, &Runner::Glibc, &base.join(format!("{}.glibc", vendor.name)));
-        let got = transcript(vendor, &Runner::Musl(musl.clone()), &base.join(format!("{}.musl-1.2.5", vendor.name)));
+        let (oracle, ran) = transcript(vendor, &Runner::Glibc, &base.join(format!("{}.glibc", vendor.name)));
+        std::fs::write(base.join(format!("{}.glibc.txt", vendor.name)), &oracle).unwrap();
+        if let Err(why) = ran {
+            println!("ERROR {}: glibc's run is not what the test expects, nothing was compared: {why}", vendor.name);
+            failed += 1;
+            continue;
+        }
+        let (got, _) = transcript(vendor, &Runner::Musl(musl.clone()), &base.join(format!("{}.musl-1.2.5", vendor.name)));
+        std::fs::write(base.join(format!("{}.musl-1.2.5.txt", vendor.name)), &got).unwrap();
         if got == oracle {
             println!("ok {} on musl-1.2.5", vendor.name);
             passed += 1;

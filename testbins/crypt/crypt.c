@@ -1,9 +1,10 @@
 // A program linked with libcrypt (Debian's libxcrypt, DT_NEEDED
 // libcrypt.so.1) runs on musl: libcrypt.so.1 is a link to the shim, and
 // crypt/crypt_r bind to musl's. Hashes glibc's libxcrypt and musl both
-// compute: SHA-512, SHA-256, MD5 and DES salts.
+// compute: SHA-512, SHA-256, MD5 and DES salts. Built against this
+// machine's glibc only: the glibc sysroot carries no libcrypt.
 // cflags: -Wl,--no-as-needed -lcrypt
-// builds: glibc-2.36
+// builds: host
 #define _GNU_SOURCE
 #include <crypt.h>
 #include <stdio.h>

@@ -2,8 +2,10 @@
 //! `symbols/`, glibc's abilists and an ELF file's dynamic symbols.
 
 use std::collections::BTreeMap;
+use std::ffi::CStr;
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, ExitStatus};
 
 /// The repository's root.
 pub fn root() -> PathBuf {
@@ -50,6 +52,154 @@ pub fn musl_123() -> PathBuf {
 /// The glibc 2.41 sysroot, from Debian 13.
 pub fn glibc_241() -> PathBuf {
     cache().join("glibc-2.41")
+}
+
+/// The version of the glibc this machine runs (`2.36` on Debian 12, `2.41`
+/// on Debian 13), asked of the glibc this test process itself runs on, the
+/// one the host's gcc builds programs against: the oracle is named by what
+/// it is, not by what a machine was once.
+pub fn host_glibc_version() -> String {
+    // SAFETY: gnu_get_libc_version returns a static NUL-terminated string.
+    let v = unsafe { CStr::from_ptr(libc::gnu_get_libc_version()) };
+    v.to_str().expect("glibc's version is ASCII").to_string()
+}
+
+/// A finished process's status as the tests print and compare it:
+/// `exit N` or `signal N`.
+pub fn status_text(st: ExitStatus) -> String {
+    match (st.code(), st.signal()) {
+        (Some(c), _) => format!("exit {c}"),
+        (_, Some(s)) => format!("signal {s}"),
+        _ => format!("{st}"),
+    }
+}
+
+/// Why a reference run is no result at all, whatever the other side did:
+/// it did not start, the harness killed it, or the loader refused the
+/// program before `main` (glibc's `ld.so` and musl's loader messages).
+/// Two such runs agreeing prove nothing.
+pub fn not_a_run(status: &str, stderr: &[u8]) -> Option<String> {
+    if status.starts_with("spawn failed") || status == "timed out" || status == "signal 9" {
+        return Some(status.to_string());
+    }
+    const LOADER: [&str; 5] = [
+        "error while loading shared libraries",
+        "symbol lookup error",
+        "Error relocating",
+        "Error loading shared library",
+        "version `GLIBC_",
+    ];
+    let text = String::from_utf8_lossy(stderr);
+    text.lines().find(|l| LOADER.iter().any(|m| l.contains(m))).map(|l| format!("{status}, the loader refused it: {l}"))
+}
+
+/// What a reference (glibc) run must show for a comparison with it to
+/// count: its status and, optionally, a text its stdout or stderr contains.
+/// Written `exit 0` or `exit 0 "text"` in data files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expect {
+    pub status: String,
+    pub marker: Option<String>,
+}
+
+impl Expect {
+    pub fn parse(text: &str) -> Result<Expect, String> {
+        let text = text.trim();
+        let (status, marker) = match text.find('"') {
+            None => (text, None),
+            Some(i) => {
+                let quoted = text[i..].strip_prefix('"').and_then(|q| q.strip_suffix('"'));
+                let quoted = quoted.ok_or_else(|| format!("{text:?}: the marker is not one \"quoted\" text"))?;
+                (text[..i].trim_end(), Some(quoted.to_string()))
+            }
+        };
+        let ok = status
+            .split_once(' ')
+            .is_some_and(|(kind, n)| (kind == "exit" || kind == "signal") && n.parse::<u32>().is_ok());
+        if !ok {
+            return Err(format!("{text:?}: not `exit N` or `signal N`, with an optional \"marker\""));
+        }
+        Ok(Expect { status: status.to_string(), marker })
+    }
+
+    /// `Ok` when the run shows what is expected, else what it showed.
+    pub fn check(&self, status: &str, stdout: &[u8], stderr: &[u8]) -> Result<(), String> {
+        let excerpt = || {
+            let both = format!("{}{}", String::from_utf8_lossy(stdout), String::from_utf8_lossy(stderr));
+            let t = both.trim();
+            if t.len() > 300 { format!("{:?}...", &t[..t.floor_char_boundary(300)]) } else { format!("{t:?}") }
+        };
+        if let Some(why) = not_a_run(status, stderr) {
+            return Err(format!("{why}; output {}", excerpt()));
+        }
+        if status != self.status {
+            return Err(format!("{status}, not {}; output {}", self.status, excerpt()));
+        }
+        if let Some(marker) = &self.marker {
+            let found = [stdout, stderr].iter().any(|b| String::from_utf8_lossy(b).contains(marker.as_str()));
+            if !found {
+                return Err(format!("{status}, but no {marker:?} in its output {}", excerpt()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A command line of a data file: words split at whitespace, except inside
+/// single quotes, which are removed (`-c 'import sys'` is two words, as in
+/// sh). Nothing else is special: backslashes and double quotes are literal.
+pub fn split_command(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                word.get_or_insert_default();
+            }
+            c if c.is_whitespace() && !quoted => words.extend(word.take()),
+            c => word.get_or_insert_default().push(c),
+        }
+    }
+    assert!(!quoted, "unbalanced single quote in {text:?}");
+    words.extend(word);
+    words
+}
+
+/// One line of `testbins/real-programs.txt`: a Debian program, the package
+/// that installs it (`scripts/setup.sh` reads that column), what its glibc
+/// run must show, and its command line.
+#[derive(Debug, Clone)]
+pub struct RealProgram {
+    pub name: String,
+    pub package: String,
+    pub expect: Expect,
+    /// The command line as written.
+    pub command: String,
+    pub argv: Vec<String>,
+}
+
+/// `testbins/real-programs.txt`, parsed.
+pub fn real_programs() -> Vec<RealProgram> {
+    let path = root().join("testbins/real-programs.txt");
+    data_lines(&path)
+        .into_iter()
+        .map(|line| {
+            let f: Vec<&str> = line.splitn(4, '\t').collect();
+            let [name, package, expect, command] = f[..] else {
+                panic!("real-programs.txt: not name, package, oracle, command: {line:?}")
+            };
+            let expect = Expect::parse(expect).unwrap_or_else(|e| panic!("real-programs.txt: {name}: {e}"));
+            RealProgram {
+                name: name.to_string(),
+                package: package.to_string(),
+                expect,
+                command: command.to_string(),
+                argv: split_command(command),
+            }
+        })
+        .collect()
 }
 
 /// Whether CI asked that every piece be present: then a skip is a failure.
