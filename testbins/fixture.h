@@ -1,8 +1,9 @@
-/* A private /etc for testbins whose libc reads a fixed path under /etc
- * (/etc/netgroup, /etc/aliases, /etc/hosts.equiv, /etc/ttys, ...): glibc
- * reads no variable for another file, so the program enters its own mount
- * and network namespaces and mounts an empty tmpfs over /etc there, then
- * writes the fixture files both libcs parse. Nothing is seen outside the
+/* A private /etc (or another directory) for testbins whose libc reads or
+ * writes a fixed path (/etc/netgroup, /etc/aliases, /etc/hosts.equiv,
+ * /etc/ttys, /var/log/wtmp, ...): glibc reads no variable for another
+ * file, so the program enters its own mount and network namespaces and
+ * mounts an empty tmpfs over the directory there, then writes the fixture
+ * files both libcs parse. Nothing is seen outside the
  * process: "/" is made recursively private before the mount, and each
  * step's failure stops the program before any later step.
  *
@@ -70,9 +71,12 @@ static void fixture_dir(const char *path, mode_t mode)
         fixture_not_run(path);
 }
 
-/* Enters the namespaces and mounts an empty tmpfs over /etc. */
-static void private_etc(void)
+/* Enters the namespaces (once) and makes "/" private. */
+static void fixture_namespaces(void)
 {
+    static int entered;
+    if (entered)
+        return;
     uid_t uid = getuid();
     gid_t gid = getgid();
     if (unshare(CLONE_NEWNS | CLONE_NEWNET) != 0) {
@@ -90,8 +94,21 @@ static void private_etc(void)
     }
     if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
         fixture_not_run("mount --make-rprivate /");
-    if (mount("gcompat-fixture", "/etc", "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755") != 0)
-        fixture_not_run("mount tmpfs /etc");
+    entered = 1;
+}
+
+/* An empty tmpfs over the directory `dir`, in the private namespaces. */
+static void private_dir(const char *dir)
+{
+    fixture_namespaces();
+    if (mount("gcompat-fixture", dir, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755") != 0)
+        fixture_not_run(dir);
+}
+
+/* An empty tmpfs over /etc. */
+static void private_etc(void)
+{
+    private_dir("/etc");
 }
 
 /* The name service switch both sides follow: glibc reads it (a database it
