@@ -10,7 +10,8 @@
 //!   `_Float64x` is the x87 80-bit `long double`, so `sinf32` is `sinf`,
 //!   `sinf64` and `sinf32x` are `sin` and `sinf64x` is `sinl`. `*f128` names
 //!   take IEEE quad precision, a different type, and are not here; nor are
-//!   names whose plain form musl lacks (`j0l`, `roundeven`, ...). The
+//!   names whose plain form musl lacks (`roundeven`, ...; the `long double`
+//!   Bessel names are in `bessel_l.c`). The
 //!   `strto*`/`wcsto*` forms are in `src/stdlib/floating.c` beside the
 //!   shim's own `strtod`.
 //! - `__*_finite` (GLIBC_2.15): what glibc's `<bits/math-finite.h>` made

@@ -1,5 +1,7 @@
 /* glibc's long double Bessel functions, which musl lacks: j0l, j1l, jnl,
- * y0l, y1l, ynl (libm, GLIBC_2.2.5). libgfortran imports them (numpy's
+ * y0l, y1l, ynl (libm, GLIBC_2.2.5), and their _Float64x names j0f64x,
+ * j1f64x, jnf64x, y0f64x, y1f64x, ynf64x (GLIBC_2.27; _Float64x is long
+ * double on x86_64). libgfortran imports them (numpy's
  * manylinux wheels bundle it), so a program that loads it fails to start
  * on musl without them.
  *
@@ -63,3 +65,17 @@ long double ynl(int n, long double x)
     long double r;
     return y_domain(x, &r) ? r : yn(n, (double)x);
 }
+
+/* The _Float64x names: the same functions. */
+long double j0f64x(long double x);
+long double j1f64x(long double x);
+long double jnf64x(int n, long double x);
+long double y0f64x(long double x);
+long double y1f64x(long double x);
+long double ynf64x(int n, long double x);
+long double j0f64x(long double x) { return j0l(x); }
+long double j1f64x(long double x) { return j1l(x); }
+long double jnf64x(int n, long double x) { return jnl(n, x); }
+long double y0f64x(long double x) { return y0l(x); }
+long double y1f64x(long double x) { return y1l(x); }
+long double ynf64x(int n, long double x) { return ynl(n, x); }

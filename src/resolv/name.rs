@@ -719,7 +719,9 @@ mod check {
         if buf[0] == 0 {
             return true;
         }
-        binary_hnok(&buf[usize::from(buf[0]) + 1..])
+        let domain = &buf[usize::from(buf[0]) + 1..];
+        // A mailbox needs a domain: one label alone is not a mail name.
+        domain[0] != 0 && binary_hnok(domain)
     }
     pub fn dnok(dn: &[u8]) -> bool {
         let mut buf = [0u8; super::MAXCDNAME];

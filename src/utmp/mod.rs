@@ -91,7 +91,8 @@ fn copy_field(dst: &mut [c_char], src: *const c_char) {
 
 /// `logwtmp`: appends a login (`name` non-empty: `USER_PROCESS`) or logout
 /// (`DEAD_PROCESS`) record for terminal `line` to `/var/log/wtmp`
-/// (logwtmp(3)); does nothing if the file cannot be opened, as glibc.
+/// (logwtmp(3)); does nothing if the file cannot be opened, as glibc, and
+/// keeps the file a whole number of records.
 ///
 /// # Safety
 /// The three arguments are C strings.
@@ -104,13 +105,8 @@ pub unsafe extern "C" fn logwtmp(line: *const c_char, name: *const c_char, host:
     ut.ut_type = if logging_in { USER_PROCESS } else { DEAD_PROCESS };
     // SAFETY: no arguments.
     ut.ut_pid = unsafe { libc::getpid() };
-    let mut line = line;
-    // glibc drops a leading "/dev/" from the line.
-    // SAFETY: a C string.
-    if !line.is_null() && unsafe { CStr::from_ptr(line) }.to_bytes().starts_with(b"/dev/") {
-        // SAFETY: inside the string.
-        line = unsafe { line.add(5) };
-    }
+    // The line as given: glibc's logwtmp keeps a leading "/dev/" (login(3)
+    // is the one that drops it).
     copy_field(&mut ut.ut_line, line);
     copy_field(&mut ut.ut_user, name);
     copy_field(&mut ut.ut_host, host);
@@ -123,11 +119,21 @@ pub unsafe extern "C" fn logwtmp(line: *const c_char, name: *const c_char, host:
     if fd < 0 {
         return;
     }
+    let record = core::mem::size_of::<Utmp>() as libc::off_t;
     // SAFETY: our descriptor; the lock is released by close.
     unsafe {
         let saved = errno::get();
         libc::flock(fd, libc::LOCK_EX);
-        libc::write(fd, (&raw const ut).cast::<c_void>(), core::mem::size_of::<Utmp>());
+        // As glibc's updwtmp: a partial record at the end is cut off first,
+        // and a short write is undone, so the file stays whole records.
+        let mut size = libc::lseek(fd, 0, libc::SEEK_END);
+        if size >= 0 && size % record != 0 {
+            size -= size % record;
+            libc::ftruncate(fd, size);
+        }
+        if size >= 0 && libc::write(fd, (&raw const ut).cast::<c_void>(), record as usize) != record as isize {
+            libc::ftruncate(fd, size);
+        }
         libc::close(fd);
         errno::set(saved);
     }

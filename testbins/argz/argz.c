@@ -107,5 +107,18 @@ int main(void)
     show("remove", envz, elen);
     free(envz);
     free(other);
+    /* The double-underscore names argz.h also declares, called through
+     * pointers so that the header's inline __argz_next is not used. */
+    size_t (*old_count)(const char *, size_t) = __argz_count;
+    char *(*old_next)(const char *, size_t, const char *) = __argz_next;
+    void (*old_stringify)(char *, size_t, int) = __argz_stringify;
+    char old[] = "one\0\0three";
+    printf("__argz_count: %zu, of empty: %zu\n", old_count(old, sizeof old), old_count(NULL, 0));
+    for (char *e = NULL; (e = old_next(old, sizeof old, e));)
+        printf("__argz_next: [%s]\n", e);
+    printf("__argz_next of empty: %p\n", (void *)old_next(NULL, 0, NULL));
+    old_stringify(old, sizeof old, ',');
+    printf("__argz_stringify: [%s]\n", old);
+    old_stringify(NULL, 0, ',');
     return 0;
 }

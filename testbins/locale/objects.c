@@ -12,6 +12,12 @@
 #include <string.h>
 #include <wctype.h>
 
+/* The double-underscore names libstdc++'s generic locale model calls. */
+locale_t __newlocale(int, const char *, locale_t);
+locale_t __duplocale(locale_t);
+void __freelocale(locale_t);
+char *__nl_langinfo_l(nl_item, locale_t);
+
 static void classify(const char *what, locale_t loc)
 {
     printf("%s:", what);
@@ -63,6 +69,18 @@ int main(void)
     freelocale(dup);
     freelocale(mixed);
     freelocale(all);
+    /* As libstdc++ does for std::locale::classic() and its facets. */
+    locale_t cxx = __newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    locale_t cxx_dup = __duplocale(cxx);
+    /* (glibc's duplicate of its C locale object is that object; musl's is
+     * a new one: the pointers are not compared.) */
+    printf("__newlocale/__duplocale: %s %s\n", cxx ? "object" : "null", cxx_dup ? "object" : "null");
+    printf("__nl_langinfo_l: CODESET %s, RADIXCHAR [%s], THOUSEP [%s], D_T_FMT [%s], YESEXPR [%s]\n",
+           __nl_langinfo_l(CODESET, cxx_dup), __nl_langinfo_l(RADIXCHAR, cxx_dup), __nl_langinfo_l(THOUSEP, cxx_dup),
+           __nl_langinfo_l(D_T_FMT, cxx), __nl_langinfo_l(YESEXPR, cxx));
+    classify("__duplocale", cxx_dup);
+    __freelocale(cxx_dup);
+    __freelocale(cxx);
     printf("freed\n");
     return 0;
 }

@@ -68,6 +68,47 @@ FINITE(__lgamma_r_finite); FINITE(__lgammaf_r_finite); FINITE(__lgammal_r_finite
 FINITE(__j0_finite); FINITE(__jn_finite); FINITE(__y0f_finite);
 FINITE(__scalb_finite); FINITE(__scalbf_finite);
 
+double __asin_finite(double);
+long double __asinl_finite(long double);
+float __acosf_finite(float);
+long double __acosl_finite(long double);
+float __acoshf_finite(float);
+long double __acoshl_finite(long double);
+float __atanhf_finite(float);
+long double __atanhl_finite(long double);
+float __coshf_finite(float);
+long double __coshl_finite(long double);
+double __sinh_finite(double);
+float __sinhf_finite(float);
+double __exp10_finite(double);
+long double __exp10l_finite(long double);
+float __exp2f_finite(float);
+long double __exp2l_finite(long double);
+float __log2f_finite(float);
+long double __log2l_finite(long double);
+float __log10f_finite(float);
+long double __log10l_finite(long double);
+float __hypotf_finite(float, float);
+float __remainderf_finite(float, float);
+long double __remainderl_finite(long double, long double);
+float __j0f_finite(float);
+double __j1_finite(double);
+float __j1f_finite(float);
+float __jnf_finite(int, float);
+double __y0_finite(double);
+double __y1_finite(double);
+float __y1f_finite(float);
+double __yn_finite(int, double);
+float __ynf_finite(int, float);
+FINITE(__asin_finite); FINITE(__asinl_finite); FINITE(__acosf_finite); FINITE(__acosl_finite);
+FINITE(__acoshf_finite); FINITE(__acoshl_finite); FINITE(__atanhf_finite); FINITE(__atanhl_finite);
+FINITE(__coshf_finite); FINITE(__coshl_finite); FINITE(__sinh_finite); FINITE(__sinhf_finite);
+FINITE(__exp10_finite); FINITE(__exp10l_finite); FINITE(__exp2f_finite); FINITE(__exp2l_finite);
+FINITE(__log2f_finite); FINITE(__log2l_finite); FINITE(__log10f_finite); FINITE(__log10l_finite);
+FINITE(__hypotf_finite); FINITE(__remainderf_finite); FINITE(__remainderl_finite);
+FINITE(__j0f_finite); FINITE(__j1_finite); FINITE(__j1f_finite); FINITE(__jnf_finite);
+FINITE(__y0_finite); FINITE(__y1_finite); FINITE(__y1f_finite); FINITE(__yn_finite); FINITE(__ynf_finite);
+
 /* The result (%a; a long double's sign/exponent and significand bits;
  * NaNs without their sign) and the exceptions raised. */
 static void show(const char *what, long double v, int is_long)
@@ -164,5 +205,46 @@ int main(void)
     D(__scalb_finite(3, 0.5));
     printf("exp(1) %.10g log(10) %.10g pow(1.5, 2.5) %.10g\n", __exp_finite(1), __log_finite(10),
            __pow_finite(1.5, 2.5));
+    /* The other names, at arguments with exact results. */
+    D(__asin_finite(0));
+    L(__asinl_finite(-0.0L));
+    D(__acosf_finite(1));
+    L(__acosl_finite(1));
+    D(__acosf_finite(2));
+    D(__acoshf_finite(1));
+    L(__acoshl_finite(1));
+    L(__acoshl_finite(0.5L));
+    D(__atanhf_finite(0));
+    L(__atanhl_finite(-1));
+    D(__coshf_finite(0));
+    L(__coshl_finite(0));
+    D(__sinh_finite(-0.0));
+    D(__sinhf_finite(0));
+    D(__exp10_finite(2));
+    L(__exp10l_finite(3));
+    D(__exp10_finite(-1000));
+    D(__exp2f_finite(10));
+    L(__exp2l_finite(-2));
+    D(__log2f_finite(8));
+    L(__log2l_finite(0.25L));
+    D(__log2f_finite(-1));
+    D(__log10f_finite(1000));
+    L(__log10l_finite(0));
+    D(__hypotf_finite(5, 12));
+    D(__remainderf_finite(7.5f, 2));
+    L(__remainderl_finite(-7.5L, 2));
+    D(__remainderf_finite(1, 0));
+    D(__j0f_finite(0));
+    D(__j1_finite(0));
+    D(__j1f_finite(-0.0f));
+    D(__jnf_finite(2, 0));
+    D(__y0_finite(0));
+    D(__y1_finite(0));
+    D(__y1f_finite(-1));
+    D(__yn_finite(2, 0));
+    D(__ynf_finite(3, 0));
+    printf("j1(2) %.6g y0(1) %.6g yn(2, 3) %.6g jnf(3, 2) %.5g y1f(5) %.5g\n", __j1_finite(2), __y0_finite(1),
+           __yn_finite(2, 3), __jnf_finite(3, 2), __y1f_finite(5));
+    feclearexcept(FE_ALL_EXCEPT);
     return 0;
 }

@@ -1,4 +1,4 @@
-// cases: grow chunks specify printf failure free_all
+// cases: grow chunks specify printf failure free_all old_names
 // cflags: -D_GNU_SOURCE
 /* glibc's obstacks: the program's inline macros and the shim's functions
  * share struct obstack, so sizes, addresses relative to chunks, chunk
@@ -8,6 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* What programs built with old obstack.h macros call: _obstack_free (now
+ * obstack_free), and the compatibility variable _obstack (GLIBC_2.2.5 only,
+ * which no header declares any more). */
+void _obstack_free(struct obstack *, void *);
+extern struct obstack *_obstack;
+__asm__(".symver _obstack, _obstack@GLIBC_2.2.5");
 
 static int chunks_alive, chunks_made;
 static long last_request;
@@ -131,6 +138,18 @@ int main(int argc, char **argv)
         s = obstack_finish(&ob);
         printf("long: %zu %.8s...%s\n", strlen(s), s, s + strlen(s) - 4);
         obstack_free(&ob, NULL);
+    } else if (!strcmp(c, "old_names")) {
+        printf("_obstack: %s\n", _obstack ? "set" : "null");
+        obstack_init(&ob);
+        char *a = obstack_copy0(&ob, "first", 5);
+        char *b = obstack_copy0(&ob, "second", 6);
+        _obstack_free(&ob, b);
+        char *c2 = obstack_copy0(&ob, "third", 5);
+        printf("after _obstack_free(b): a %s, third where b was %s, object_size %d\n", a, c2 == b ? "yes" : "no",
+               obstack_object_size(&ob));
+        _obstack_free(&ob, a);
+        printf("after _obstack_free(a): next object at a %s\n", obstack_alloc(&ob, 1) == (void *)a ? "yes" : "no");
+        _obstack_free(&ob, NULL);
     } else if (!strcmp(c, "failure")) {
         obstack_alloc_failed_handler = failed;
         obstack_specify_allocation(&ob, 0, 0, failing_alloc, free);

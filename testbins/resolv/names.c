@@ -1,6 +1,9 @@
 // Domain names in DNS messages: dn_comp/dn_expand round trips with
 // compression pointers, ns_name_* forms, malformed names, ns_initparse and
-// ns_parserr over a hand-built response. Linked with libresolv, as programs
+// ns_parserr over a hand-built response; res_hnok, res_dnok, res_mailok
+// and res_ownok, and their pre-2.34 names __res_hnok, ... (bound to
+// GLIBC_2.2.5 as an older program is), over names with and without the
+// characters each allows. Linked with libresolv, as programs
 // using these names are (libresolv.so.2 is a link to the shim on musl).
 // cflags: -Wl,--no-as-needed -lresolv
 #include <arpa/nameser.h>
@@ -9,6 +12,15 @@
 #include <resolv.h>
 #include <stdio.h>
 #include <string.h>
+
+int __res_hnok(const char *);
+int __res_dnok(const char *);
+int __res_mailok(const char *);
+int __res_ownok(const char *);
+__asm__(".symver __res_hnok, __res_hnok@GLIBC_2.2.5");
+__asm__(".symver __res_dnok, __res_dnok@GLIBC_2.2.5");
+__asm__(".symver __res_mailok, __res_mailok@GLIBC_2.2.5");
+__asm__(".symver __res_ownok, __res_ownok@GLIBC_2.2.5");
 
 /* The pre-2.34 names, which older programs call: compatibility symbols in
  * glibc 2.34+, reached by their version. */
@@ -184,5 +196,12 @@ int main(void)
     printf("ns_parserr past the end: %d %s\n", ns_parserr(&h, ns_s_an, 2, &rr), strerror(errno));
     printf("ns_initparse truncated: %d\n", ns_initparse(r, len - 3, &h));
     printf("ns_get16 %u ns_get32 %lu\n", ns_get16(r), (unsigned long)ns_get32(r));
+    const char *checked[] = {"example.org", "a-b.example", "-lead.example", "trail-.example", "under_score.org",
+                             "*.wild.example", "*x.example", "john.smith.mail", "we ird", "caf\xc3\xa9.example",
+                             "dot..twice", ".", "", "x"};
+    for (unsigned i = 0; i < sizeof checked / sizeof *checked; i++)
+        printf("[%s] hnok %d%d dnok %d%d mailok %d%d ownok %d%d\n", checked[i], res_hnok(checked[i]),
+               __res_hnok(checked[i]), res_dnok(checked[i]), __res_dnok(checked[i]), res_mailok(checked[i]),
+               __res_mailok(checked[i]), res_ownok(checked[i]), __res_ownok(checked[i]));
     return 0;
 }

@@ -1,4 +1,5 @@
-// <gshadow.h>: parsing (sgetsgent, fgetsgent_r over a fixture file with
+// <gshadow.h>: parsing (sgetsgent, sgetsgent_r with buffers that fit and
+// do not, fgetsgent_r over a fixture file with
 // comments, blank lines, empty and spaced lists), ERANGE then the same
 // entry again, ENOENT at the end, putsgent's output and its EINVAL, and
 // /etc/gshadow's root group (present on any Debian system).
@@ -31,6 +32,20 @@ int main(void)
     show("sgetsgent empty lists", sgetsgent("wheel:*::"));
     show("sgetsgent spaced", sgetsgent("g:x: a, b ,,c:d,"));
     show("sgetsgent short", sgetsgent("onlyname"));
+    {
+        struct sgrp sg, *r = (struct sgrp *)1;
+        char buf[256];
+        size_t sizes[] = {sizeof buf, 40, 16, 1};
+        for (unsigned i = 0; i < 4; i++) {
+            errno = 0;
+            int e = sgetsgent_r("staff:!:alice,bob:carol,dave,erin", &sg, buf, sizes[i], &r);
+            printf("sgetsgent_r buffer %zu: %d errno %d, ", sizes[i], e, errno);
+            show("result", r);
+        }
+        int e = sgetsgent_r("broken", &sg, buf, sizeof buf, &r);
+        printf("sgetsgent_r no fields: %d, ", e);
+        show("result", r);
+    }
 
     char dir[] = "/tmp/gcompat-gshadow-XXXXXX";
     if (!mkdtemp(dir))

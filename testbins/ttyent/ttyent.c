@@ -1,35 +1,33 @@
 // <ttyent.h>: setttyent, getttyent, getttynam, endttyent over /etc/ttys.
 //
-// absent: this machine's /etc/ttys (Debian has none): setttyent 0 and
-// getttyent/getttynam null with ENOENT; endttyent 1 and errno left alone.
-//
-// The other cases give the program its own /etc/ttys without touching the
+// Each case gives the program its own /etc/ttys without touching the
 // machine's: the path is fixed (_PATH_TTYS; glibc reads no variable for
-// another), so the program enters a private mount namespace (unshare, then
-// "/" made recursively private so nothing propagates back) and mounts an
-// empty tmpfs over /etc there. Each step's failure stops the case before
-// any mount that could be seen outside; it needs root (CAP_SYS_ADMIN),
-// which the harness has, and prints the failing step otherwise.
+// another), so the program runs in a private /etc (../fixture.h: its own
+// mount and network namespaces, a tmpfs over /etc; as root, else in an
+// unprivileged user namespace).
+//   absent: no /etc/ttys: setttyent 0 and getttyent/getttynam null with
+//     ENOENT; endttyent 1 and errno left alone.
 //   file: the fixture below, one line per parser rule (quotes, \" in
 //     quotes, comments, flags, window=, missing fields, lines of 99 and 100
 //     bytes, a NUL byte, a last line without a newline): every entry,
 //     the struct and buffer reused, rewinding, the descriptor
 //     close-on-exec and closed by endttyent, getttynam's lookups.
 //   empty: an empty file; directory: /etc/ttys a directory (EISDIR).
+// Exit status 77: the fixture could not be set up (not a comparison).
 // cases: absent file empty directory
 // cflags: -D_GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mount.h>
 #include <sys/stat.h>
 #include <ttyent.h>
 #include <unistd.h>
+
+#include "../fixture.h"
 
 static const char *errname(int e)
 {
@@ -122,33 +120,6 @@ static void show_descriptor(const char *when)
         printf("  errno %s\n", errname(e_));                                 \
     } while (0)
 
-/* A private /etc, a tmpfs seen by this process only. */
-static int private_etc(void)
-{
-    if (unshare(CLONE_NEWNS) != 0) {
-        printf("unshare(CLONE_NEWNS): %s, case not run\n", errname(errno));
-        return 0;
-    }
-    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0) {
-        printf("mount --make-rprivate /: %s, case not run\n", errname(errno));
-        return 0;
-    }
-    if (mount("gcompat-ttyent", "/etc", "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755") != 0) {
-        printf("mount tmpfs /etc: %s, case not run\n", errname(errno));
-        return 0;
-    }
-    return 1;
-}
-
-static int write_ttys(const char *text, size_t len)
-{
-    FILE *f = fopen("/etc/ttys", "w");
-    if (!f || fwrite(text, 1, len, f) != len || fclose(f) != 0) {
-        printf("writing /etc/ttys failed\n");
-        return 0;
-    }
-    return 1;
-}
 
 static const char fixture[] =
     "# /etc/ttys for the test\n"
@@ -237,8 +208,7 @@ static void enumerate(void)
 
 static void file_case(void)
 {
-    if (!private_etc() || !write_ttys(fixture, sizeof fixture - 1))
-        return;
+    fixture_file_bytes("/etc/ttys", fixture, sizeof fixture - 1, 0644);
     show_descriptor("before");
     enumerate();
     show_descriptor("after the end");
@@ -285,6 +255,7 @@ static void file_case(void)
 int main(int argc, char **argv)
 {
     const char *which = argc > 1 ? argv[1] : "absent";
+    private_etc();
     if (strcmp(which, "absent") == 0) {
         struct stat st;
         printf("/etc/ttys %s\n", stat("/etc/ttys", &st) == 0 ? "exists" : "is absent");
@@ -299,24 +270,18 @@ int main(int argc, char **argv)
     } else if (strcmp(which, "file") == 0) {
         file_case();
     } else if (strcmp(which, "empty") == 0) {
-        if (private_etc() && write_ttys("", 0)) {
-            INT_CALL(setttyent());
-            ENT_CALL(getttyent());
-            ENT_CALL(getttyent());
-            ENT_CALL(getttynam("tty1"));
-            INT_CALL(endttyent());
-        }
+        fixture_file_bytes("/etc/ttys", "", 0, 0644);
+        INT_CALL(setttyent());
+        ENT_CALL(getttyent());
+        ENT_CALL(getttyent());
+        ENT_CALL(getttynam("tty1"));
+        INT_CALL(endttyent());
     } else if (strcmp(which, "directory") == 0) {
-        if (private_etc()) {
-            if (mkdir("/etc/ttys", 0755) != 0) {
-                printf("mkdir /etc/ttys: %s\n", errname(errno));
-                return 0;
-            }
-            INT_CALL(setttyent());
-            ENT_CALL(getttyent());
-            ENT_CALL(getttynam("tty1"));
-            INT_CALL(endttyent());
-        }
+        fixture_dir("/etc/ttys", 0755);
+        INT_CALL(setttyent());
+        ENT_CALL(getttyent());
+        ENT_CALL(getttynam("tty1"));
+        INT_CALL(endttyent());
     }
     return 0;
 }
