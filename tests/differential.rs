@@ -36,8 +36,9 @@
 //! fails too, and so does an entry naming no case, so the list stays true.
 //! musl 1.2.3 is not the target: its differences are reported, not failed.
 //!
-//! A missing piece (sysroot, musl, the shim, a real program's package) is a
-//! skip with its reason, never a pass; with `GCOMPAT_REQUIRE_ALL=1` (CI) a
+//! A missing piece (sysroot, musl, the shim, a real program's package), or a
+//! testbin whose oracle run exits 77 because it could not set up its fixture
+//! (`testbins/fixture.h`), is a skip with its reason, never a pass; with `GCOMPAT_REQUIRE_ALL=1` (CI) a
 //! skip fails the run.
 
 use gcompat_tests::*;
@@ -118,6 +119,10 @@ struct RunResult {
     stderr: Vec<u8>,
     status: String,
 }
+
+/// The exit status of a testbin that could not set up its fixture
+/// (`FIXTURE_NOT_RUN` in testbins/fixture.h): a skip, never a pass.
+const FIXTURE_NOT_RUN: i32 = 77;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 const STACK_LIMIT: libc::rlim_t = 8 << 20;
@@ -738,6 +743,13 @@ fn main() {
                     if let Some(why) = not_a_run(&oracle.status, &oracle.stderr) {
                         let msg = format!("    the oracle ({}) did not run: {why}; nothing was compared\n", glibc.name);
                         local.push((label, Outcome::Error(msg)));
+                        continue;
+                    }
+                    // testbins/fixture.h: the program could not set up its
+                    // fixture (a private /etc) here, so it compared nothing.
+                    if oracle.status == format!("exit {FIXTURE_NOT_RUN}") {
+                        let why = format!("fixture not set up: {}", String::from_utf8_lossy(&oracle.stderr).trim());
+                        local.push((label, Outcome::Skip(why)));
                         continue;
                     }
                     local.extend(compare(
