@@ -26,7 +26,7 @@ fn init() {
     let errnum = super::errno::get();
     // First: the environment and headers as the program was given them.
     #[cfg(not(test))]
-    crate::rtld::stub::undo_handoff();
+    crate::rtld::handoff::undo_handoff();
     super::log::init();
     crate::gnu::libc_version::init();
     #[cfg(not(test))]

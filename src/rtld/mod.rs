@@ -7,7 +7,7 @@
 //! copy is then the live one: they are written through the dynamic symbol
 //! (`live`), never only through the shim's own definition.
 
-pub mod stub;
+pub mod handoff;
 
 use core::ffi::{c_char, c_int, c_uint, c_void};
 
