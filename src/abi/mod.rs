@@ -6,6 +6,7 @@
 
 pub mod caller;
 pub mod cstr;
+pub mod elf;
 pub mod errno;
 pub mod fatal;
 pub mod glibc_types;

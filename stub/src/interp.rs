@@ -33,7 +33,7 @@
 //! Anything unusual (no `PT_PHDR`, no `PT_INTERP` ending in glibc's loader
 //! name, a long `LD_PRELOAD`) takes the command start instead.
 
-use crate::elf::{self, PHDR_SIZE, PT_INTERP, PT_LOAD, PT_PHDR, u32_at, u64_at};
+use crate::elf::{self, PHDR_SIZE, PT_INTERP, PT_LOAD, PT_PHDR, Phdr};
 use crate::{AT_BASE, AT_NULL, AT_PHDR, AT_PHNUM, Plan, Words, start, sys};
 use gcompat_handoff::{AT_GCOMPAT, Handoff, MAGIC};
 
@@ -53,19 +53,24 @@ pub fn start(plan: &Plan) {
     if plan.secure || phnum == 0 || phnum > 64 || s.aux(AT_BASE).is_none() {
         return;
     }
-    // SAFETY: the kernel mapped AT_PHNUM program headers at AT_PHDR.
-    let raw =
-        unsafe { core::slice::from_raw_parts(plan.kernel_phdr as *const u8, phnum * PHDR_SIZE) };
-    let ph = |i: usize| &raw[i * PHDR_SIZE..(i + 1) * PHDR_SIZE];
-    let kind = |p: &[u8]| u32_at(p, 0);
-    let Some(pt_phdr) = (0..phnum).map(ph).find(|p| kind(p) == PT_PHDR) else {
+    if plan.kernel_phdr % align_of::<Phdr>() != 0 {
+        return;
+    }
+    // SAFETY: the kernel mapped AT_PHNUM program headers at AT_PHDR, aligned
+    // as checked. They are read through this slice only until the write to
+    // `field` below.
+    let phdrs = unsafe { core::slice::from_raw_parts(plan.kernel_phdr as *const Phdr, phnum) };
+    let Some(pt_phdr) = phdrs.iter().find(|p| p.p_type == PT_PHDR) else {
         return;
     };
-    let base = plan.kernel_phdr.wrapping_sub(u64_at(pt_phdr, 16));
-    let Some(interp) = (0..phnum).find(|&i| kind(ph(i)) == PT_INTERP) else {
+    let base = plan.kernel_phdr.wrapping_sub(pt_phdr.p_vaddr as usize);
+    let Some(interp) = phdrs.iter().position(|p| p.p_type == PT_INTERP) else {
         return;
     };
-    let (vaddr, len) = (u64_at(ph(interp), 16), u64_at(ph(interp), 32));
+    let (vaddr, len) = (
+        phdrs[interp].p_vaddr as usize,
+        phdrs[interp].p_filesz as usize,
+    );
     // SAFETY: PT_INTERP lies in the program's first PT_LOAD, mapped.
     let path = unsafe { core::slice::from_raw_parts(base.wrapping_add(vaddr) as *const u8, len) };
     let name = crate::NAME; // with its NUL
@@ -73,11 +78,10 @@ pub fn start(plan: &Plan) {
         return;
     }
     // The page holding the field, and its segment's protection.
-    let field = plan.kernel_phdr + interp * PHDR_SIZE + 16;
+    let field = plan.kernel_phdr + interp * PHDR_SIZE + core::mem::offset_of!(Phdr, p_vaddr);
     let page = field & !(elf::PAGE - 1);
-    let Some(prot) = (0..phnum).map(ph).find_map(|p| {
-        let (v, m) = (base.wrapping_add(u64_at(p, 16)), u64_at(p, 40));
-        (kind(p) == PT_LOAD && (v..v + m).contains(&field)).then(|| elf::prot(u32_at(p, 4)))
+    let Some(prot) = phdrs.iter().find_map(|p| {
+        (p.p_type == PT_LOAD && p.contains(base, field)).then(|| elf::prot(p.p_flags))
     }) else {
         return;
     };
