@@ -15,6 +15,7 @@ pub mod log;
 pub mod musl;
 pub mod next;
 pub mod objects;
+pub mod vec;
 
 /// A C `va_list` as a parameter. On x86_64 `va_list` is an array type that
 /// decays to a pointer; on aarch64 it is a 32-byte struct, which AAPCS64 passes

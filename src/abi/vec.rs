@@ -1,6 +1,11 @@
-//! A growable array of `Copy` values over musl's `malloc`: the engine's only
-//! container (the shim has no `alloc` crate). Allocation failure is an
-//! error the caller turns into `REG_ESPACE`, as glibc does.
+//! The shim's one growable array: `Copy` values in a block from musl's
+//! `malloc`/`realloc`/`free` (the shim has no `alloc` crate). Allocation
+//! failure is an `Err(NoMem)`, never a panic: the caller turns it into its
+//! C error (`REG_ESPACE` for regex, `ENOMEM` for `argp_parse`), as glibc
+//! does.
+//!
+//! Used by the regex engine's hot loops: `push` is a compare and a store
+//! until the block is full, and the block doubles when it is.
 
 use core::marker::PhantomData;
 use core::ptr::NonNull;
@@ -23,10 +28,25 @@ impl<T: Copy> Default for Vec<T> {
 }
 
 impl<T: Copy> Vec<T> {
+    /// An empty array; allocates nothing.
     pub const fn new() -> Self {
-        Self { ptr: NonNull::dangling(), len: 0, cap: 0, _owns: PhantomData }
+        Self {
+            ptr: NonNull::dangling(),
+            len: 0,
+            cap: 0,
+            _owns: PhantomData,
+        }
     }
 
+    /// An empty array with room for `cap` values: pushing up to that many
+    /// never moves it, so pointers into it (handed to C) stay valid.
+    pub fn with_capacity(cap: usize) -> Result<Self, NoMem> {
+        let mut v = Self::new();
+        v.reserve(cap)?;
+        Ok(v)
+    }
+
+    /// `len` copies of `value`.
     pub fn with_len(len: usize, value: T) -> Result<Self, NoMem> {
         let mut v = Self::new();
         v.reserve(len)?;
@@ -44,6 +64,7 @@ impl<T: Copy> Vec<T> {
         self.len == 0
     }
 
+    /// Room for `extra` more values without moving.
     pub fn reserve(&mut self, extra: usize) -> Result<(), NoMem> {
         let need = self.len.checked_add(extra).ok_or(NoMem)?;
         if need <= self.cap {
@@ -51,7 +72,11 @@ impl<T: Copy> Vec<T> {
         }
         let cap = need.max(self.cap * 2).max(8);
         let bytes = cap.checked_mul(core::mem::size_of::<T>()).ok_or(NoMem)?;
-        let old = if self.cap == 0 { core::ptr::null_mut() } else { self.ptr.as_ptr().cast() };
+        let old = if self.cap == 0 {
+            core::ptr::null_mut()
+        } else {
+            self.ptr.as_ptr().cast()
+        };
         // SAFETY: `old` is null or our own malloc'd block.
         let new = unsafe { libc::realloc(old, bytes.max(1)) };
         self.ptr = NonNull::new(new.cast()).ok_or(NoMem)?;
@@ -85,6 +110,12 @@ impl<T: Copy> Vec<T> {
     pub fn truncate(&mut self, len: usize) {
         self.len = self.len.min(len);
     }
+
+    /// The first element's address: stable while the capacity suffices
+    /// (see [`with_capacity`](Self::with_capacity)).
+    pub fn as_mut_ptr(&mut self) -> *mut T {
+        self.ptr.as_ptr()
+    }
 }
 
 impl<T: Copy> Drop for Vec<T> {
@@ -108,5 +139,41 @@ impl<T: Copy> core::ops::DerefMut for Vec<T> {
     fn deref_mut(&mut self) -> &mut [T] {
         // SAFETY: as for Deref, uniquely borrowed.
         unsafe { core::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grows_keeps_values_and_reports_overflow() {
+        let mut v: Vec<u32> = Vec::new();
+        assert!(v.is_empty());
+        for i in 0..1000 {
+            v.push(i).unwrap();
+        }
+        assert_eq!(v.len(), 1000);
+        assert!(v.iter().copied().eq(0..1000));
+        assert_eq!(v.pop(), Some(999));
+        v.truncate(10);
+        assert_eq!(&v[..], &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        v.clear();
+        assert_eq!(v.pop(), None);
+        // A size no allocator can give is an error, not a panic.
+        assert!(Vec::<u64>::with_capacity(usize::MAX / 4).is_err());
+        assert!(v.reserve(usize::MAX).is_err());
+    }
+
+    #[test]
+    fn capacity_keeps_the_block_in_place() {
+        let mut v: Vec<usize> = Vec::with_capacity(100).unwrap();
+        let at = v.as_mut_ptr();
+        for i in 0..100 {
+            v.push(i).unwrap();
+        }
+        assert_eq!(v.as_mut_ptr(), at);
+        let w = Vec::with_len(5, 7u8).unwrap();
+        assert_eq!(&w[..], &[7; 5]);
     }
 }
