@@ -49,10 +49,7 @@ impl<T: Copy> Vec<T> {
     /// `len` copies of `value`.
     pub fn with_len(len: usize, value: T) -> Result<Self, NoMem> {
         let mut v = Self::new();
-        v.reserve(len)?;
-        for _ in 0..len {
-            v.push(value)?;
-        }
+        v.resize(len, value)?;
         Ok(v)
     }
 
@@ -109,6 +106,18 @@ impl<T: Copy> Vec<T> {
 
     pub fn truncate(&mut self, len: usize) {
         self.len = self.len.min(len);
+    }
+
+    /// Makes the length `len`: cut, or grown with copies of `value`.
+    pub fn resize(&mut self, len: usize, value: T) -> Result<(), NoMem> {
+        if len > self.len {
+            self.reserve(len - self.len)?;
+            for _ in self.len..len {
+                self.push(value)?;
+            }
+        }
+        self.truncate(len);
+        Ok(())
     }
 
     /// The first element's address: stable while the capacity suffices
@@ -173,7 +182,11 @@ mod tests {
             v.push(i).unwrap();
         }
         assert_eq!(v.as_mut_ptr(), at);
-        let w = Vec::with_len(5, 7u8).unwrap();
+        let mut w = Vec::with_len(5, 7u8).unwrap();
         assert_eq!(&w[..], &[7; 5]);
+        w.resize(7, 1).unwrap();
+        assert_eq!(&w[..], &[7, 7, 7, 7, 7, 1, 1]);
+        w.resize(2, 0).unwrap();
+        assert_eq!(&w[..], &[7, 7]);
     }
 }
