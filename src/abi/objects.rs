@@ -13,6 +13,7 @@ use core::ffi::{c_int, c_void};
 use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering::{Acquire, Relaxed, Release}};
 
 use super::elf::{Image, PT_DYNAMIC, PT_GNU_EH_FRAME, PT_GNU_RELRO};
+use super::glibc_types::link_map;
 
 const SLOTS: usize = 64;
 
@@ -119,6 +120,21 @@ fn remember(object: &Object) {
         USED.store(used + 1, Release);
     }
     WRITER.store(false, Release);
+}
+
+/// musl's list of loaded objects, in load order from the program. Each
+/// entry (musl's `struct dso`, the handle `dlopen` returns) begins with
+/// glibc's public `struct link_map`; `dlopen(NULL)` returns the head without
+/// taking a lock, and musl only ever appends to the list (it never unloads),
+/// so an entry stays valid for the life of the process.
+pub fn link_maps() -> impl Iterator<Item = *mut link_map> {
+    // SAFETY: dlopen(NULL) has no preconditions.
+    let head = unsafe { libc::dlopen(core::ptr::null(), libc::RTLD_LAZY | libc::RTLD_NOLOAD) }.cast::<link_map>();
+    core::iter::successors((!head.is_null()).then_some(head), |&map| {
+        // SAFETY: an entry of musl's list (see above).
+        let next = unsafe { (*map).l_next };
+        (!next.is_null()).then_some(next)
+    })
 }
 
 /// Calls `f` with each loaded object (`dl_iterate_phdr`'s record and its

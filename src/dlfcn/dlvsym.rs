@@ -16,6 +16,8 @@
 
 use super::{Find, set_error, with_object};
 use crate::abi::elf::Image;
+use crate::abi::glibc_types::link_map;
+use crate::abi::objects;
 use core::ffi::{CStr, c_char, c_void};
 
 /// glibc's symbol versions on x86_64 (from glibc's abilists).
@@ -84,13 +86,11 @@ pub unsafe extern "C" fn __gcompat_dlvsym(handle: *mut c_void, name: *const c_ch
     if handle == libc::RTLD_NEXT {
         // The objects after the caller's, in load order, as musl's RTLD_NEXT.
         let Some(base) = with_object(Find::Addr(caller as usize), |_, image| image.base()) else { return fail(name_c, version_c) };
-        let mut map = super::link_map_at(base);
-        // SAFETY: musl's list of loaded objects.
-        while let Some(m) = unsafe { map.as_ref() } {
-            map = m.l_next;
-            // SAFETY: as above.
-            let Some(next) = (unsafe { map.as_ref() }) else { break };
-            if let Some(Some(p)) = with_object(Find::Base(next.l_addr as usize), |_, image| lookup_in(image, name_c, version_c, None)) {
+        // SAFETY: entries of musl's list, which stay valid.
+        let load_base = |map: *mut link_map| unsafe { (*map).l_addr } as usize;
+        let after = objects::link_maps().skip_while(|&map| load_base(map) != base).skip(1);
+        for map in after {
+            if let Some(Some(p)) = with_object(Find::Base(load_base(map)), |_, image| lookup_in(image, name_c, version_c, None)) {
                 return p;
             }
         }

@@ -71,25 +71,10 @@ pub unsafe extern "C" fn dlmopen(lmid: Lmid, file: *const c_char, mode: c_int) -
 const RTLD_DL_SYMENT: c_int = 1;
 const RTLD_DL_LINKMAP: c_int = 2;
 
-/// The head of musl's list of loaded objects (the main program).
-pub(crate) fn first_link_map() -> *mut link_map {
-    // SAFETY: dlopen(NULL) is the main program's handle, a link_map.
-    unsafe { libc::dlopen(core::ptr::null(), libc::RTLD_LAZY | libc::RTLD_NOLOAD) }.cast()
-}
-
-/// The link map of the object loaded at `base`.
+/// The link map of the object loaded at `base`, or null.
 pub(crate) fn link_map_at(base: usize) -> *mut link_map {
-    let mut map = first_link_map();
-    // SAFETY: musl's list of loaded objects, never unlinked.
-    unsafe {
-        while let Some(m) = map.as_ref() {
-            if m.l_addr as usize == base {
-                return map;
-            }
-            map = m.l_next;
-        }
-    }
-    core::ptr::null_mut()
+    // SAFETY: entries of musl's list, which stay valid.
+    objects::link_maps().find(|&map| unsafe { (*map).l_addr } as usize == base).unwrap_or(core::ptr::null_mut())
 }
 
 /// `dladdr1`: `dladdr`, and with `RTLD_DL_SYMENT` the symbol's
