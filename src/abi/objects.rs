@@ -8,6 +8,10 @@
 //! keeps its meaning for the life of the process and entries never go
 //! stale. The hot path is a scan of at most [`SLOTS`] pairs of atomics; a
 //! miss walks `dl_iterate_phdr` once and remembers the object.
+//!
+//! Also the two walks of the loaded objects everything else uses:
+//! [`walk`] (`dl_iterate_phdr`, each object's headers as an
+//! [`Image`](super::elf::Image)) and [`link_maps`] (musl's list of handles).
 
 use core::ffi::{c_int, c_void};
 use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering::{Acquire, Relaxed, Release}};
