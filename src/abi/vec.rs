@@ -49,7 +49,10 @@ impl<T: Copy> Vec<T> {
     /// `len` copies of `value`.
     pub fn with_len(len: usize, value: T) -> Result<Self, NoMem> {
         let mut v = Self::new();
-        v.resize(len, value)?;
+        v.reserve(len)?;
+        for _ in 0..len {
+            v.push(value)?;
+        }
         Ok(v)
     }
 
