@@ -101,7 +101,7 @@ impl Object {
     /// `at_phdr` and `at_phnum` are the kernel's AT_PHDR and AT_PHNUM, and the
     /// mapping is still there.
     pub unsafe fn from_memory(at_phdr: usize, at_phnum: usize) -> Option<Object> {
-        if at_phnum == 0 || at_phnum > 0xffff || at_phdr % align_of::<Phdr>() != 0 {
+        if at_phnum == 0 || at_phnum > 0xffff || !at_phdr.is_multiple_of(align_of::<Phdr>()) {
             return None;
         }
         // SAFETY: the kernel mapped AT_PHNUM program headers at AT_PHDR,

@@ -53,7 +53,7 @@ pub fn start(plan: &Plan) {
     if plan.secure || phnum == 0 || phnum > 64 || s.aux(AT_BASE).is_none() {
         return;
     }
-    if plan.kernel_phdr % align_of::<Phdr>() != 0 {
+    if !plan.kernel_phdr.is_multiple_of(align_of::<Phdr>()) {
         return;
     }
     // SAFETY: the kernel mapped AT_PHNUM program headers at AT_PHDR, aligned

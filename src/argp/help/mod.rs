@@ -140,8 +140,9 @@ impl Help {
             // --help and --version always come last.
             for last in [c"help", c"version"] {
                 let found = list.entries.iter().position(|e| {
-                    // SAFETY: the entries' options are live; names are C strings.
+                    // SAFETY: the entries' options are live.
                     unsafe { options(e) }.iter().any(|o| {
+                        // SAFETY: a non-null name is a C string.
                         !o.name.is_null() && visible(o) && unsafe { CStr::from_ptr(o.name) } == last
                     })
                 });

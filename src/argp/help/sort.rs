@@ -83,13 +83,13 @@ impl Help {
         }
         let short1 = hol.first_short(e1);
         let short2 = hol.first_short(e2);
-        // SAFETY: non-null names are C strings.
         let first = |s: u8, l: *const c_char| {
             if s != 0 {
                 s
             } else if l.is_null() {
                 0
             } else {
+                // SAFETY: non-null names are C strings.
                 unsafe { *l as u8 }
             }
         };
