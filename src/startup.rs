@@ -13,7 +13,7 @@ fn init() {
     let errnum = crate::abi::errno::get();
     // First: the environment and headers as the program was given them.
     #[cfg(not(test))]
-    crate::rtld::stub::undo_handoff();
+    crate::rtld::handoff::undo_handoff();
     crate::abi::log::init();
     crate::gnu::libc_version::init();
     #[cfg(not(test))]

@@ -9,6 +9,7 @@
 
 pub mod caller;
 pub mod cstr;
+pub mod elf;
 pub mod env;
 pub mod errno;
 pub mod fatal;
@@ -17,6 +18,7 @@ pub mod log;
 pub mod musl;
 pub mod next;
 pub mod objects;
+pub mod vec;
 
 /// A C `va_list` as a parameter. On x86_64 `va_list` is an array type that
 /// decays to a pointer; on aarch64 it is a 32-byte struct, which AAPCS64 passes

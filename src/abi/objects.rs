@@ -8,9 +8,16 @@
 //! keeps its meaning for the life of the process and entries never go
 //! stale. The hot path is a scan of at most [`SLOTS`] pairs of atomics; a
 //! miss walks `dl_iterate_phdr` once and remembers the object.
+//!
+//! Also the two walks of the loaded objects everything else uses:
+//! [`walk`] (`dl_iterate_phdr`, each object's headers as an
+//! [`Image`](super::elf::Image)) and [`link_maps`] (musl's list of handles).
 
 use core::ffi::{c_int, c_void};
 use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering::{Acquire, Relaxed, Release}};
+
+use super::elf::{Image, PT_DYNAMIC, PT_GNU_EH_FRAME, PT_GNU_RELRO};
+use super::glibc_types::link_map;
 
 const SLOTS: usize = 64;
 
@@ -119,21 +126,46 @@ fn remember(object: &Object) {
     WRITER.store(false, Release);
 }
 
-struct Search {
-    addr: usize,
-    found: Option<Object>,
+/// musl's list of loaded objects, in load order from the program. Each
+/// entry (musl's `struct dso`, the handle `dlopen` returns) begins with
+/// glibc's public `struct link_map`; `dlopen(NULL)` returns the head without
+/// taking a lock, and musl only ever appends to the list (it never unloads),
+/// so an entry stays valid for the life of the process.
+pub fn link_maps() -> impl Iterator<Item = *mut link_map> {
+    // SAFETY: dlopen(NULL) has no preconditions.
+    let head = unsafe { libc::dlopen(core::ptr::null(), libc::RTLD_LAZY | libc::RTLD_NOLOAD) }.cast::<link_map>();
+    core::iter::successors((!head.is_null()).then_some(head), |&map| {
+        // SAFETY: an entry of musl's list (see above).
+        let next = unsafe { (*map).l_next };
+        (!next.is_null()).then_some(next)
+    })
 }
 
-fn find_object(addr: usize) -> Option<Object> {
-    let mut search = Search { addr, found: None };
-    // SAFETY: the callback only reads the headers musl hands it, and `search`
-    // outlives the call.
-    unsafe { libc::dl_iterate_phdr(Some(visit), (&raw mut search).cast()) };
-    search.found
+/// Calls `f` with each loaded object (`dl_iterate_phdr`'s record and its
+/// [`Image`]), in load order, until it returns `Some`; returns that.
+pub fn walk<R, F: FnMut(&libc::dl_phdr_info, &Image) -> Option<R>>(f: F) -> Option<R> {
+    struct Walk<F, R> {
+        f: F,
+        out: Option<R>,
+    }
+    unsafe extern "C" fn visit<F: FnMut(&libc::dl_phdr_info, &Image) -> Option<R>, R>(
+        info: *mut libc::dl_phdr_info,
+        _size: usize,
+        data: *mut c_void,
+    ) -> c_int {
+        // SAFETY: musl passes a valid record (every field filled) and our
+        // own `Walk`.
+        let (info, walk) = unsafe { (&*info, &mut *data.cast::<Walk<F, R>>()) };
+        // SAFETY: a record musl's dl_iterate_phdr passed.
+        let image = unsafe { Image::of(info) };
+        walk.out = (walk.f)(info, &image);
+        c_int::from(walk.out.is_some())
+    }
+    let mut walk = Walk { f, out: None };
+    // SAFETY: the callback matches the record and `walk` outlives the call.
+    unsafe { libc::dl_iterate_phdr(Some(visit::<F, R>), (&raw mut walk).cast()) };
+    walk.out
 }
-
-const PT_GNU_EH_FRAME: u32 = 0x6474_e550;
-const PT_GNU_RELRO: u32 = 0x6474_e552;
 
 /// The page-aligned `PT_GNU_RELRO` span holding `addr`, if `addr` lies in
 /// one: the loader made it read-only after relocation. A glibc-built
@@ -141,145 +173,35 @@ const PT_GNU_RELRO: u32 = 0x6474_e552;
 /// relocation memory (`__libc_stack_end`) is placed there. Walks the
 /// objects (start-up use only).
 pub fn relro_span(addr: usize) -> Option<(usize, usize)> {
-    struct Find {
-        addr: usize,
-        span: Option<(usize, usize)>,
-    }
-    unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *mut c_void) -> c_int {
-        // SAFETY: musl passes a valid dl_phdr_info and our own `Find`.
-        let (info, find) = unsafe { (&*info, &mut *data.cast::<Find>()) };
-        if info.dlpi_phdr.is_null() {
-            return 0;
+    walk(|_, image| {
+        let ph = image.phdrs().iter().find(|p| p.p_type == PT_GNU_RELRO && p.contains(image.base(), addr))?;
+        let lo = image.base().wrapping_add(ph.p_vaddr as usize);
+        Some((lo & !0xfff, lo.wrapping_add(ph.p_memsz as usize) & !0xfff))
+    })
+    .filter(|(lo, hi)| lo < hi)
+}
+
+/// The object holding `addr`, read from the loader's list.
+fn find_object(addr: usize) -> Option<Object> {
+    walk(|_, image| {
+        let (mut start, mut load_end, mut contains) = (usize::MAX, 0, false);
+        for ph in image.loads() {
+            let lo = image.base().wrapping_add(ph.p_vaddr as usize);
+            contains |= ph.contains(image.base(), addr);
+            start = start.min(lo & !0xfff);
+            load_end = load_end.max(lo.wrapping_add(ph.p_memsz as usize));
         }
-        // SAFETY: dlpi_phdr points at dlpi_phnum program headers.
-        let phdrs = unsafe { core::slice::from_raw_parts(info.dlpi_phdr, usize::from(info.dlpi_phnum)) };
-        for ph in phdrs.iter().filter(|p| p.p_type == PT_GNU_RELRO) {
-            let lo = (info.dlpi_addr as usize).wrapping_add(ph.p_vaddr as usize);
-            let hi = lo.wrapping_add(ph.p_memsz as usize);
-            if (lo..hi).contains(&find.addr) {
-                find.span = Some((lo & !0xfff, hi & !0xfff));
-                return 1;
-            }
+        if !contains {
+            return None;
         }
-        0
-    }
-    let mut find = Find { addr, span: None };
-    // SAFETY: the callback only reads the headers musl hands it.
-    unsafe { libc::dl_iterate_phdr(Some(visit), (&raw mut find).cast()) };
-    find.span.filter(|(lo, hi)| lo < hi)
-}
-
-unsafe extern "C" fn visit(info: *mut libc::dl_phdr_info, _size: usize, data: *mut c_void) -> c_int {
-    // SAFETY: musl passes a valid dl_phdr_info and our own `Search`.
-    let (info, search) = unsafe { (&*info, &mut *data.cast::<Search>()) };
-    if info.dlpi_phdr.is_null() {
-        return 0;
-    }
-    // SAFETY: dlpi_phdr points at dlpi_phnum program headers.
-    let phdrs = unsafe { core::slice::from_raw_parts(info.dlpi_phdr, usize::from(info.dlpi_phnum)) };
-    let base = info.dlpi_addr as usize;
-    let (mut start, mut load_end, mut contains) = (usize::MAX, 0, false);
-    for ph in phdrs.iter().filter(|p| p.p_type == libc::PT_LOAD) {
-        let lo = base.wrapping_add(ph.p_vaddr as usize);
-        let hi = lo.wrapping_add(ph.p_memsz as usize);
-        contains |= (lo..hi).contains(&search.addr);
-        start = start.min(lo & !0xfff);
-        load_end = load_end.max(hi);
-    }
-    let end = (load_end + 0xfff) & !0xfff;
-    if !contains {
-        return 0;
-    }
-    let at = |kind: u32| {
-        phdrs.iter().find(|p| p.p_type == kind).map_or(0, |p| base.wrapping_add(p.p_vaddr as usize))
-    };
-    // SAFETY: these are the headers of a loaded object.
-    let glibc = unsafe { needs_glibc_versions(base, phdrs) };
-    search.found =
-        Some(Object { start, end, load_end, glibc, base, eh_frame: at(PT_GNU_EH_FRAME), dynamic: at(libc::PT_DYNAMIC) });
-    1
-}
-
-const DT_NULL: i64 = 0;
-const DT_STRTAB: i64 = 5;
-const DT_VERNEED: i64 = 0x6fff_fffe;
-const DT_VERNEEDNUM: i64 = 0x6fff_ffff;
-
-/// Whether the object's `DT_VERNEED` entries name a `GLIBC_*` version.
-///
-/// # Safety
-/// `phdrs` are the program headers of an object loaded at `base`, whose
-/// dynamic section musl has left with unrelocated addresses.
-unsafe fn needs_glibc_versions(base: usize, phdrs: &[libc::Elf64_Phdr]) -> bool {
-    let Some(dynamic) = phdrs.iter().find(|p| p.p_type == libc::PT_DYNAMIC) else { return false };
-    let mut entry = base.wrapping_add(dynamic.p_vaddr as usize) as *const Dyn;
-    let (mut strtab, mut verneed, mut count) = (0usize, 0usize, 0usize);
-    // SAFETY: PT_DYNAMIC points at a DT_NULL-terminated array in the object.
-    unsafe {
-        while (*entry).d_tag != DT_NULL {
-            let value = (*entry).d_un as usize;
-            match (*entry).d_tag {
-                DT_STRTAB => strtab = value,
-                DT_VERNEED => verneed = value,
-                DT_VERNEEDNUM => count = value,
-                _ => {}
-            }
-            entry = entry.add(1);
-        }
-    }
-    if strtab == 0 || verneed == 0 {
-        return false;
-    }
-    let (strtab, mut need) = (base.wrapping_add(strtab), base.wrapping_add(verneed));
-    for _ in 0..count.min(256) {
-        // SAFETY: DT_VERNEED points at `count` chained Elf64_Verneed records,
-        // each with its chain of Elf64_Vernaux; names index DT_STRTAB.
-        unsafe {
-            let vn = &*(need as *const Verneed);
-            let mut aux = need + vn.vn_aux as usize;
-            for _ in 0..vn.vn_cnt {
-                let va = &*(aux as *const Vernaux);
-                let name = core::ffi::CStr::from_ptr((strtab + va.vna_name as usize) as *const _);
-                if name.to_bytes().starts_with(b"GLIBC_") {
-                    return true;
-                }
-                if va.vna_next == 0 {
-                    break;
-                }
-                aux += va.vna_next as usize;
-            }
-            if vn.vn_next == 0 {
-                break;
-            }
-            need += vn.vn_next as usize;
-        }
-    }
-    false
-}
-
-/// `Elf64_Dyn`.
-#[repr(C)]
-struct Dyn {
-    d_tag: i64,
-    d_un: u64,
-}
-
-/// `Elf64_Verneed`.
-#[repr(C)]
-struct Verneed {
-    vn_version: u16,
-    vn_cnt: u16,
-    vn_file: u32,
-    vn_aux: u32,
-    vn_next: u32,
-}
-
-/// `Elf64_Vernaux`.
-#[repr(C)]
-struct Vernaux {
-    vna_hash: u32,
-    vna_flags: u16,
-    vna_other: u16,
-    vna_name: u32,
-    vna_next: u32,
+        Some(Object {
+            start,
+            end: (load_end + 0xfff) & !0xfff,
+            load_end,
+            glibc: image.needs_version(|v| v.to_bytes().starts_with(b"GLIBC_")),
+            base: image.base(),
+            eh_frame: image.segment(PT_GNU_EH_FRAME).unwrap_or(0),
+            dynamic: image.segment(PT_DYNAMIC).unwrap_or(0),
+        })
+    })
 }

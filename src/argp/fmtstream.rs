@@ -11,6 +11,7 @@
 //! bytes to start, 150 bytes reserved before each formatted piece, flushed
 //! and grown at the same points, margins inserted in place.
 
+use crate::abi::vec::Vec;
 use libc::FILE;
 
 const INIT_BUF_SIZE: usize = 200;
@@ -26,11 +27,11 @@ pub struct FmtStream {
     point_col: isize,
     /// How much of the buffer has been wrapped.
     point_offs: usize,
-    buf: *mut u8,
+    /// glibc's buffer, all of it: its length is the buffer's size, and
+    /// bytes past the text are zero or old text (as in glibc).
+    buf: Vec<u8>,
     /// The end of the text in the buffer.
     p: usize,
-    /// The buffer's size.
-    end: usize,
 }
 
 fn is_blank(c: u8) -> bool {
@@ -41,27 +42,24 @@ impl FmtStream {
     /// A stream on `stream` (glibc's `__argp_make_fmtstream`); None if the
     /// buffer cannot be allocated.
     pub fn new(stream: *mut FILE, lmargin: usize, rmargin: usize, wmargin: isize) -> Option<Self> {
-        // SAFETY: calloc takes any size; zeroed so that glibc's reads of
-        // bytes not yet written find something defined.
-        let buf = unsafe { libc::calloc(INIT_BUF_SIZE, 1) }.cast::<u8>();
-        if buf.is_null() {
-            return None;
-        }
-        Some(Self { stream, lmargin, rmargin, wmargin, point_col: 0, point_offs: 0, buf, p: 0, end: INIT_BUF_SIZE })
+        // Zeroed, so that glibc's reads of bytes not yet written find
+        // something defined.
+        let buf = Vec::with_len(INIT_BUF_SIZE, 0).ok()?;
+        Some(Self { stream, lmargin, rmargin, wmargin, point_col: 0, point_offs: 0, buf, p: 0 })
+    }
+
+    /// The buffer's size.
+    fn end(&self) -> usize {
+        self.buf.len()
     }
 
     fn at(&self, i: isize) -> u8 {
-        if i < 0 || i as usize >= self.end {
-            return 0;
-        }
-        // SAFETY: `i` is within the buffer.
-        unsafe { *self.buf.add(i as usize) }
+        usize::try_from(i).ok().and_then(|i| self.buf.get(i)).copied().unwrap_or(0)
     }
 
     fn set(&mut self, i: isize, c: u8) {
-        if i >= 0 && (i as usize) < self.end {
-            // SAFETY: `i` is within the buffer.
-            unsafe { *self.buf.add(i as usize) = c };
+        if let Some(b) = usize::try_from(i).ok().and_then(|i| self.buf.get_mut(i)) {
+            *b = c;
         }
     }
 
@@ -70,11 +68,11 @@ impl FmtStream {
         if n <= 0 || to < 0 || from < 0 {
             return;
         }
-        let room = self.end as isize;
+        let room = self.end() as isize;
         let n = n.min(room - to).min(room - from);
         if n > 0 {
-            // SAFETY: both ranges lie within the buffer (clipped above).
-            unsafe { core::ptr::copy(self.buf.add(from as usize), self.buf.add(to as usize), n as usize) };
+            let from = from as usize;
+            self.buf.copy_within(from..from + n as usize, to as usize);
         }
     }
 
@@ -86,9 +84,8 @@ impl FmtStream {
     }
 
     fn out_buf(&self, from: usize, to: usize) {
-        if to > from {
-            // SAFETY: `from..to` lies within the buffer's written text.
-            self.out(unsafe { core::slice::from_raw_parts(self.buf.add(from), to - from) });
+        if let Some(text) = self.buf.get(from..to) {
+            self.out(text);
         }
     }
 
@@ -102,7 +99,7 @@ impl FmtStream {
     pub fn update(&mut self) {
         let mut b = self.point_offs as isize;
         let mut p = self.p as isize;
-        let end = self.end as isize;
+        let end = self.end() as isize;
         let rmargin = self.rmargin as isize;
         let wmargin = self.wmargin;
         while b < p {
@@ -260,31 +257,22 @@ impl FmtStream {
     /// Makes room for `amount` more bytes: flushes the buffer, and grows it
     /// if it is smaller than that.
     fn ensure(&mut self, amount: usize) -> bool {
-        if self.end - self.p < amount {
+        if self.end() - self.p < amount {
             self.update();
             self.out_buf(0, self.p);
             self.p = 0;
             self.point_offs = 0;
-            if self.end < amount {
-                let size = self.end + amount;
-                // SAFETY: `buf` is this stream's own allocation.
-                let grown = unsafe { libc::realloc(self.buf.cast(), size) }.cast::<u8>();
-                if grown.is_null() {
-                    return false;
-                }
-                // SAFETY: the new tail lies within the grown allocation.
-                unsafe { core::ptr::write_bytes(grown.add(self.end), 0, size - self.end) };
-                self.buf = grown;
-                self.end = size;
+            if self.end() < amount && self.buf.resize(self.end() + amount, 0).is_err() {
+                return false;
             }
         }
         true
     }
 
     pub fn write(&mut self, text: &[u8]) {
-        if self.p + text.len() <= self.end || self.ensure(text.len()) {
-            // SAFETY: `ensure` made room for `text` after `p`.
-            unsafe { core::ptr::copy_nonoverlapping(text.as_ptr(), self.buf.add(self.p), text.len()) };
+        if self.p + text.len() <= self.end() || self.ensure(text.len()) {
+            // `ensure` made room for `text` after `p`.
+            self.buf[self.p..self.p + text.len()].copy_from_slice(text);
             self.p += text.len();
         }
     }
@@ -296,7 +284,7 @@ impl FmtStream {
     }
 
     pub fn putc(&mut self, c: u8) {
-        if self.p < self.end || self.ensure(1) {
+        if self.p < self.end() || self.ensure(1) {
             self.set(self.p as isize, c);
             self.p += 1;
         }
@@ -310,12 +298,12 @@ impl FmtStream {
         if !self.ensure(PRINTF_SIZE_GUESS) {
             return;
         }
-        if n >= self.end - self.p && !self.ensure(n + 1) {
+        if n >= self.end() - self.p && !self.ensure(n + 1) {
             return;
         }
         for piece in pieces {
-            // SAFETY: room for all `n` bytes was made above.
-            unsafe { core::ptr::copy_nonoverlapping(piece.as_ptr(), self.buf.add(self.p), piece.len()) };
+            // Room for all `n` bytes was made above.
+            self.buf[self.p..self.p + piece.len()].copy_from_slice(piece);
             self.p += piece.len();
         }
     }
@@ -348,8 +336,6 @@ impl Drop for FmtStream {
     fn drop(&mut self) {
         self.update();
         self.out_buf(0, self.p);
-        // SAFETY: this stream's own allocation.
-        unsafe { libc::free(self.buf.cast()) };
     }
 }
 

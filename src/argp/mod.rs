@@ -19,7 +19,6 @@
 pub mod fmtstream;
 pub mod help;
 pub mod parse;
-mod vec;
 
 use crate::abi::VaList;
 use crate::abi::glibc_types::{argp, argp_state};

@@ -14,7 +14,7 @@
 //! `pstate`): everything here works through a raw `*mut Parser`, never a
 //! Rust reference held across a call into the program.
 
-use super::vec::CVec;
+use crate::abi::vec::{NoMem, Vec};
 use super::*;
 use crate::abi::glibc_types::{argp, argp_child, argp_option, argp_parser_t, argp_state};
 use crate::getopt::gnu::{Call, Getopt, LongOption};
@@ -187,12 +187,12 @@ struct Group {
 pub struct Parser {
     argp: *const argp,
     /// getopt's option string over all groups.
-    short_opts: CVec<u8>,
+    short_opts: Vec<u8>,
     /// getopt's long options over all groups (first name wins).
-    long_opts: CVec<LongOption>,
+    long_opts: Vec<LongOption>,
     getopt: Getopt,
-    groups: CVec<Group>,
-    child_inputs: CVec<*mut c_void>,
+    groups: Vec<Group>,
+    child_inputs: Vec<*mut c_void>,
     /// Whether getopt may still find options; cleared at its end, set again
     /// if a parser moves `next` back.
     try_getopt: bool,
@@ -225,7 +225,7 @@ impl Parser {
     ///
     /// # Safety
     /// `argp` is null or a valid argp tree.
-    unsafe fn new(argp: *const argp, flags: c_uint) -> Self {
+    unsafe fn new(argp: *const argp, flags: c_uint) -> Result<Self, NoMem> {
         let (mut ngroups, mut nslots) = (0, 0);
         if !argp.is_null() {
             // SAFETY: a valid tree (the caller).
@@ -233,34 +233,31 @@ impl Parser {
         }
         let mut parser = Parser {
             argp,
-            short_opts: CVec::new(),
-            long_opts: CVec::new(),
+            short_opts: Vec::new(),
+            long_opts: Vec::new(),
             getopt: Getopt::new(),
-            groups: CVec::with_capacity(ngroups),
-            child_inputs: CVec::with_capacity(nslots),
+            groups: Vec::with_capacity(ngroups)?,
+            child_inputs: Vec::with_len(nslots, null_mut())?,
             try_getopt: true,
             // SAFETY: a C struct of integers and pointers; all-zero is valid.
             state: unsafe { core::mem::zeroed() },
         };
-        for _ in 0..nslots {
-            parser.child_inputs.push(null_mut());
-        }
         if flags & ARGP_IN_ORDER != 0 {
-            parser.short_opts.push(b'-');
+            parser.short_opts.push(b'-')?;
         } else if flags & ARGP_NO_ARGS != 0 {
-            parser.short_opts.push(b'+');
+            parser.short_opts.push(b'+')?;
         }
         if !argp.is_null() {
             let mut slots = 0;
             // SAFETY: a valid tree (the caller).
-            unsafe { parser.convert(argp, None, 0, &mut slots) };
+            unsafe { parser.convert(argp, None, 0, &mut slots) }?;
         }
-        parser
+        Ok(parser)
     }
 
     /// # Safety
     /// `argp` is a valid argp tree.
-    unsafe fn convert(&mut self, argp: *const argp, parent: Option<usize>, parent_index: usize, slots: &mut usize) {
+    unsafe fn convert(&mut self, argp: *const argp, parent: Option<usize>, parent_index: usize, slots: &mut usize) -> Result<(), NoMem> {
         // SAFETY: a valid tree (the caller).
         let a = unsafe { &*argp };
         let mut parent = parent;
@@ -281,11 +278,11 @@ impl Parser {
                 if r.flags & OPTION_DOC == 0 {
                     // SAFETY: a valid entry.
                     if unsafe { option_is_short(opt) } {
-                        self.short_opts.push(o.key as u8);
+                        self.short_opts.push(o.key as u8)?;
                         if !r.arg.is_null() {
-                            self.short_opts.push(b':');
+                            self.short_opts.push(b':')?;
                             if r.flags & OPTION_ARG_OPTIONAL != 0 {
-                                self.short_opts.push(b':');
+                                self.short_opts.push(b':')?;
                             }
                         }
                     }
@@ -298,7 +295,7 @@ impl Parser {
                         };
                         let key = if o.key != 0 { o.key } else { r.key };
                         let val = (key & USER_MASK).wrapping_add(((group as c_int) + 1) << USER_BITS);
-                        self.long_opts.push(LongOption { name: o.name, has_arg, flag: null_mut(), val });
+                        self.long_opts.push(LongOption { name: o.name, has_arg, flag: null_mut(), val })?;
                     }
                 }
                 // SAFETY: not past the end entry.
@@ -327,7 +324,7 @@ impl Parser {
                 input: null_mut(),
                 child_inputs,
                 hook: null_mut(),
-            });
+            })?;
             parent = Some(group);
         } else {
             parent = None;
@@ -337,11 +334,12 @@ impl Parser {
         // SAFETY: the children array ends with a null argp.
         while !child.is_null() && !unsafe { (*child).argp }.is_null() {
             // SAFETY: a valid child.
-            unsafe { self.convert((*child).argp, parent, index, slots) };
+            unsafe { self.convert((*child).argp, parent, index, slots) }?;
             index += 1;
             // SAFETY: not past the terminator.
             child = unsafe { child.add(1) };
         }
+        Ok(())
     }
 }
 
@@ -473,8 +471,8 @@ unsafe fn next_option(p: *mut Parser) -> c_int {
         let argv = core::slice::from_raw_parts_mut((*state).argv, argc);
         let parser = &mut *p;
         let call = Call {
-            optstring: parser.short_opts.as_slice(),
-            longopts: Some(parser.long_opts.as_slice()),
+            optstring: &parser.short_opts,
+            longopts: Some(&parser.long_opts),
             longind: null_mut(),
             long_only: parser.state.flags & ARGP_LONG_ONLY != 0,
             posixly_correct: false,
@@ -587,7 +585,7 @@ unsafe fn parse_opt(p: *mut Parser, opt: c_int, value: *mut c_char) -> c_int {
         if group_key == 0 {
             // The group whose stretch of the option string holds it.
             let c = opt as u8;
-            let shorts = (*p).short_opts.as_slice();
+            let shorts = &(*p).short_opts;
             let at = if c == 0 { None } else { shorts.iter().position(|&b| b == c) };
             if let Some(at) = at
                 && let Some(g) = (*p).groups.iter().position(|g| g.short_end > at)
@@ -720,7 +718,10 @@ pub unsafe fn argp_parse(
     }
 
     // SAFETY: a valid tree (the caller's, plus the statics above).
-    let mut parser = unsafe { Parser::new(root, flags) };
+    let Ok(mut parser) = (unsafe { Parser::new(root, flags) }) else {
+        // glibc's parser_init fails the same way when it cannot allocate.
+        return libc::ENOMEM;
+    };
     let p: *mut Parser = &mut parser;
     // SAFETY: `p` is live until the end of this function; nothing else
     // touches `parser` meanwhile.

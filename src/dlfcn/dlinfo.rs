@@ -165,14 +165,14 @@ pub unsafe extern "C" fn __gcompat_dlinfo(handle: *mut c_void, request: c_int, a
             RTLD_DI_SERINFO | RTLD_DI_SERINFOSIZE => serinfo(arg.cast(), request == RTLD_DI_SERINFO),
             RTLD_DI_ORIGIN => origin(map, arg.cast()),
             RTLD_DI_TLS_MODID => {
-                *arg.cast::<usize>() = with_object(Find::Base(base), |o| o.tls_modid).unwrap_or(0);
+                *arg.cast::<usize>() = with_object(Find::Base(base), |o, _| o.dlpi_tls_modid).unwrap_or(0);
                 0
             }
             RTLD_DI_TLS_DATA => {
-                *arg.cast::<*mut c_void>() = with_object(Find::Base(base), |o| o.tls_data).unwrap_or(core::ptr::null_mut());
+                *arg.cast::<*mut c_void>() = with_object(Find::Base(base), |o, _| o.dlpi_tls_data).unwrap_or(core::ptr::null_mut());
                 0
             }
-            RTLD_DI_PHDR => match with_object(Find::Base(base), |o| (o.phdr, o.phnum)) {
+            RTLD_DI_PHDR => match with_object(Find::Base(base), |o, _| (o.dlpi_phdr, o.dlpi_phnum)) {
                 Some((phdr, phnum)) => {
                     *arg.cast::<*const libc::Elf64_Phdr>() = phdr;
                     c_int::from(phnum)

@@ -14,7 +14,10 @@
 //! The shim carries each name at the newest version glibc gives it, so
 //! `dlvsym` for an older compatibility version of a shim name fails.
 
-use super::{Find, PhdrInfo, set_error, symbols, with_object};
+use super::{Find, set_error, with_object};
+use crate::abi::elf::Image;
+use crate::abi::glibc_types::link_map;
+use crate::abi::objects;
 use core::ffi::{CStr, c_char, c_void};
 
 /// glibc's symbol versions on x86_64 (from glibc's abilists).
@@ -27,91 +30,31 @@ const GLIBC_VERSIONS: &[&[u8]] = &[
     b"GLIBC_2.36", b"GLIBC_2.38", b"GLIBC_2.39", b"GLIBC_2.40", b"GLIBC_2.41", b"GLIBC_2.42", b"GLIBC_2.43",
 ];
 
-const DT_VERSYM: i64 = 0x6fff_fff0;
-const DT_VERDEF: i64 = 0x6fff_fffc;
-const DT_VERDEFNUM: i64 = 0x6fff_fffd;
-const STB_GLOBAL: u8 = 1;
-const STB_WEAK: u8 = 2;
-
-/// `Elf64_Verdef`.
-#[repr(C)]
-struct Verdef {
-    vd_version: u16,
-    vd_flags: u16,
-    vd_ndx: u16,
-    vd_cnt: u16,
-    vd_hash: u32,
-    vd_aux: u32,
-    vd_next: u32,
-}
-
-/// The name of version index `ndx` in the object's version definitions.
-fn version_name(o: &PhdrInfo, strtab: *const c_char, ndx: u16) -> Option<&'static CStr> {
-    let dynv = super::dynamic(o);
-    let get = |tag| dynv.iter().find(|d| d.d_tag == tag).map(|d| d.d_un as usize);
-    let (mut vd, count) = (o.addr.wrapping_add(get(DT_VERDEF)?), get(DT_VERDEFNUM)?);
-    for _ in 0..count {
-        // SAFETY: DT_VERDEF's chain of `count` records, each with its
-        // first Verdaux (vda_name, vda_next) at vd_aux.
-        unsafe {
-            let d = &*(vd as *const Verdef);
-            if d.vd_ndx & 0x7fff == ndx & 0x7fff {
-                let name = *((vd + d.vd_aux as usize) as *const u32);
-                return Some(CStr::from_ptr(strtab.add(name as usize)));
-            }
-            if d.vd_next == 0 {
-                break;
-            }
-            vd += d.vd_next as usize;
-        }
-    }
-    None
-}
-
 /// The object's definition of `name` at `version`: `Err(())` when the
 /// object defines no symbols with versions (musl), `Ok(None)` when it has
 /// versions and no such definition.
-fn versioned(o: &PhdrInfo, name: &CStr, version: &CStr) -> Result<Option<*mut c_void>, ()> {
-    let Some((syms, strtab)) = symbols(o) else { return Ok(None) };
-    let versym = super::dynamic(o).iter().find(|d| d.d_tag == DT_VERSYM).map(|d| o.addr.wrapping_add(d.d_un as usize) as *const u16);
-    let Some(versym) = versym else { return Err(()) };
-    for (i, s) in syms.iter().enumerate() {
-        let bind = s.st_info >> 4;
-        if s.st_shndx == 0 || (bind != STB_GLOBAL && bind != STB_WEAK) {
-            continue;
-        }
-        // SAFETY: a name in the object's string table.
-        if unsafe { CStr::from_ptr(strtab.add(s.st_name as usize)) } != name {
-            continue;
-        }
-        // SAFETY: DT_VERSYM has one entry per symbol.
-        let ndx = unsafe { *versym.add(i) };
-        if version_name(o, strtab, ndx) == Some(version) {
-            return Ok(Some(o.addr.wrapping_add(s.st_value as usize) as *mut c_void));
-        }
+fn versioned(image: &Image, name: &CStr, version: &CStr) -> Result<Option<*mut c_void>, ()> {
+    let Some(symbols) = image.symbols() else { return Ok(None) };
+    if !symbols.has_versions() {
+        return Err(());
     }
-    Ok(None)
+    Ok(symbols
+        .exports_named(name)
+        .find(|&(i, _)| symbols.version(i).and_then(|v| image.version_name(v)) == Some(version))
+        .map(|(_, s)| symbols.address(s) as *mut c_void))
 }
 
-/// Looks `name@version` up in the object `o` (see the module docs).
-fn lookup_in(o: &PhdrInfo, name: &CStr, version: &CStr, plain: Option<*mut c_void>) -> Option<*mut c_void> {
-    match versioned(o, name, version) {
+/// Looks `name@version` up in the object `image` (see the module docs).
+fn lookup_in(image: &Image, name: &CStr, version: &CStr, plain: Option<*mut c_void>) -> Option<*mut c_void> {
+    match versioned(image, name, version) {
         Ok(found) => found,
         Err(()) => {
             if !GLIBC_VERSIONS.contains(&version.to_bytes()) {
                 return None;
             }
             plain.or_else(|| {
-                let (syms, strtab) = symbols(o)?;
-                syms.iter()
-                    .find(|s| {
-                        let bind = s.st_info >> 4;
-                        s.st_shndx != 0
-                            && (bind == STB_GLOBAL || bind == STB_WEAK)
-                            // SAFETY: a name in the object's string table.
-                            && unsafe { CStr::from_ptr(strtab.add(s.st_name as usize)) } == name
-                    })
-                    .map(|s| o.addr.wrapping_add(s.st_value as usize) as *mut c_void)
+                let symbols = image.symbols()?;
+                symbols.exports_named(name).next().map(|(_, s)| symbols.address(s) as *mut c_void)
             })
         }
     }
@@ -142,14 +85,12 @@ pub unsafe extern "C" fn __gcompat_dlvsym(handle: *mut c_void, name: *const c_ch
     let (name_c, version_c) = unsafe { (CStr::from_ptr(name), CStr::from_ptr(version)) };
     if handle == libc::RTLD_NEXT {
         // The objects after the caller's, in load order, as musl's RTLD_NEXT.
-        let Some(base) = with_object(Find::Addr(caller as usize), |o| o.addr) else { return fail(name_c, version_c) };
-        let mut map = super::link_map_at(base);
-        // SAFETY: musl's list of loaded objects.
-        while let Some(m) = unsafe { map.as_ref() } {
-            map = m.l_next;
-            // SAFETY: as above.
-            let Some(next) = (unsafe { map.as_ref() }) else { break };
-            if let Some(Some(p)) = with_object(Find::Base(next.l_addr as usize), |o| lookup_in(o, name_c, version_c, None)) {
+        let Some(base) = with_object(Find::Addr(caller as usize), |_, image| image.base()) else { return fail(name_c, version_c) };
+        // SAFETY: entries of musl's list, which stay valid.
+        let load_base = |map: *mut link_map| unsafe { (*map).l_addr } as usize;
+        let after = objects::link_maps().skip_while(|&map| load_base(map) != base).skip(1);
+        for map in after {
+            if let Some(Some(p)) = with_object(Find::Base(load_base(map)), |_, image| lookup_in(image, name_c, version_c, None)) {
                 return p;
             }
         }
@@ -160,7 +101,7 @@ pub unsafe extern "C" fn __gcompat_dlvsym(handle: *mut c_void, name: *const c_ch
     if plain.is_null() {
         return fail(name_c, version_c);
     }
-    match with_object(Find::Addr(plain as usize), |o| lookup_in(o, name_c, version_c, Some(plain))) {
+    match with_object(Find::Addr(plain as usize), |_, image| lookup_in(image, name_c, version_c, Some(plain))) {
         Some(Some(p)) => p,
         _ => fail(name_c, version_c),
     }

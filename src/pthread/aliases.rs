@@ -14,8 +14,9 @@ use libc::{
 type Destructor = Option<unsafe extern "C" fn(*mut c_void)>;
 type OnceRoutine = Option<unsafe extern "C" fn()>;
 
-// musl's functions, with their C types.
-mod musl {
+// The POSIX functions the aliases forward to (musl's), declared here with
+// their C types: the `libc` crate lacks some of them (`pthread_once`).
+mod posix {
     use super::*;
     unsafe extern "C" {
         pub fn pthread_getspecific(key: pthread_key_t) -> *mut c_void;
@@ -65,44 +66,44 @@ macro_rules! forward {
 
 forward! {
     /// `__pthread_getspecific`: `pthread_getspecific` (POSIX).
-    pub unsafe extern "C" fn __pthread_getspecific(key: pthread_key_t) -> *mut c_void = musl::pthread_getspecific;
+    pub unsafe extern "C" fn __pthread_getspecific(key: pthread_key_t) -> *mut c_void = posix::pthread_getspecific;
     /// `__pthread_setspecific`: `pthread_setspecific` (POSIX).
-    pub unsafe extern "C" fn __pthread_setspecific(key: pthread_key_t, value: *const c_void) -> c_int = musl::pthread_setspecific;
+    pub unsafe extern "C" fn __pthread_setspecific(key: pthread_key_t, value: *const c_void) -> c_int = posix::pthread_setspecific;
     /// `__pthread_key_create`: `pthread_key_create` (POSIX; the name
     /// libstdc++'s `__gthread_active_p` looks for).
-    pub unsafe extern "C" fn __pthread_key_create(key: *mut pthread_key_t, destructor: Destructor) -> c_int = musl::pthread_key_create;
+    pub unsafe extern "C" fn __pthread_key_create(key: *mut pthread_key_t, destructor: Destructor) -> c_int = posix::pthread_key_create;
     /// `__pthread_once`: `pthread_once` (POSIX).
-    pub unsafe extern "C" fn __pthread_once(once: *mut pthread_once_t, routine: OnceRoutine) -> c_int = musl::pthread_once;
+    pub unsafe extern "C" fn __pthread_once(once: *mut pthread_once_t, routine: OnceRoutine) -> c_int = posix::pthread_once;
     /// `__pthread_mutex_init`: `pthread_mutex_init` (POSIX).
-    pub unsafe extern "C" fn __pthread_mutex_init(m: *mut pthread_mutex_t, attr: *const pthread_mutexattr_t) -> c_int = musl::pthread_mutex_init;
+    pub unsafe extern "C" fn __pthread_mutex_init(m: *mut pthread_mutex_t, attr: *const pthread_mutexattr_t) -> c_int = posix::pthread_mutex_init;
     /// `__pthread_mutex_destroy`: `pthread_mutex_destroy` (POSIX).
-    pub unsafe extern "C" fn __pthread_mutex_destroy(m: *mut pthread_mutex_t) -> c_int = musl::pthread_mutex_destroy;
+    pub unsafe extern "C" fn __pthread_mutex_destroy(m: *mut pthread_mutex_t) -> c_int = posix::pthread_mutex_destroy;
     /// `__pthread_mutex_lock`: `pthread_mutex_lock` (POSIX).
-    pub unsafe extern "C" fn __pthread_mutex_lock(m: *mut pthread_mutex_t) -> c_int = musl::pthread_mutex_lock;
+    pub unsafe extern "C" fn __pthread_mutex_lock(m: *mut pthread_mutex_t) -> c_int = posix::pthread_mutex_lock;
     /// `__pthread_mutex_trylock`: `pthread_mutex_trylock` (POSIX).
-    pub unsafe extern "C" fn __pthread_mutex_trylock(m: *mut pthread_mutex_t) -> c_int = musl::pthread_mutex_trylock;
+    pub unsafe extern "C" fn __pthread_mutex_trylock(m: *mut pthread_mutex_t) -> c_int = posix::pthread_mutex_trylock;
     /// `__pthread_mutex_unlock`: `pthread_mutex_unlock` (POSIX).
-    pub unsafe extern "C" fn __pthread_mutex_unlock(m: *mut pthread_mutex_t) -> c_int = musl::pthread_mutex_unlock;
+    pub unsafe extern "C" fn __pthread_mutex_unlock(m: *mut pthread_mutex_t) -> c_int = posix::pthread_mutex_unlock;
     /// `__pthread_mutexattr_init`: `pthread_mutexattr_init` (POSIX).
-    pub unsafe extern "C" fn __pthread_mutexattr_init(attr: *mut pthread_mutexattr_t) -> c_int = musl::pthread_mutexattr_init;
+    pub unsafe extern "C" fn __pthread_mutexattr_init(attr: *mut pthread_mutexattr_t) -> c_int = posix::pthread_mutexattr_init;
     /// `__pthread_mutexattr_destroy`: `pthread_mutexattr_destroy` (POSIX).
-    pub unsafe extern "C" fn __pthread_mutexattr_destroy(attr: *mut pthread_mutexattr_t) -> c_int = musl::pthread_mutexattr_destroy;
+    pub unsafe extern "C" fn __pthread_mutexattr_destroy(attr: *mut pthread_mutexattr_t) -> c_int = posix::pthread_mutexattr_destroy;
     /// `__pthread_mutexattr_settype`: `pthread_mutexattr_settype` (POSIX).
-    pub unsafe extern "C" fn __pthread_mutexattr_settype(attr: *mut pthread_mutexattr_t, kind: c_int) -> c_int = musl::pthread_mutexattr_settype;
+    pub unsafe extern "C" fn __pthread_mutexattr_settype(attr: *mut pthread_mutexattr_t, kind: c_int) -> c_int = posix::pthread_mutexattr_settype;
     /// `__pthread_rwlock_init`: `pthread_rwlock_init` (POSIX).
-    pub unsafe extern "C" fn __pthread_rwlock_init(rw: *mut pthread_rwlock_t, attr: *const pthread_rwlockattr_t) -> c_int = musl::pthread_rwlock_init;
+    pub unsafe extern "C" fn __pthread_rwlock_init(rw: *mut pthread_rwlock_t, attr: *const pthread_rwlockattr_t) -> c_int = posix::pthread_rwlock_init;
     /// `__pthread_rwlock_destroy`: `pthread_rwlock_destroy` (POSIX).
-    pub unsafe extern "C" fn __pthread_rwlock_destroy(rw: *mut pthread_rwlock_t) -> c_int = musl::pthread_rwlock_destroy;
+    pub unsafe extern "C" fn __pthread_rwlock_destroy(rw: *mut pthread_rwlock_t) -> c_int = posix::pthread_rwlock_destroy;
     /// `__pthread_rwlock_rdlock`: `pthread_rwlock_rdlock` (POSIX).
-    pub unsafe extern "C" fn __pthread_rwlock_rdlock(rw: *mut pthread_rwlock_t) -> c_int = musl::pthread_rwlock_rdlock;
+    pub unsafe extern "C" fn __pthread_rwlock_rdlock(rw: *mut pthread_rwlock_t) -> c_int = posix::pthread_rwlock_rdlock;
     /// `__pthread_rwlock_tryrdlock`: `pthread_rwlock_tryrdlock` (POSIX).
-    pub unsafe extern "C" fn __pthread_rwlock_tryrdlock(rw: *mut pthread_rwlock_t) -> c_int = musl::pthread_rwlock_tryrdlock;
+    pub unsafe extern "C" fn __pthread_rwlock_tryrdlock(rw: *mut pthread_rwlock_t) -> c_int = posix::pthread_rwlock_tryrdlock;
     /// `__pthread_rwlock_wrlock`: `pthread_rwlock_wrlock` (POSIX).
-    pub unsafe extern "C" fn __pthread_rwlock_wrlock(rw: *mut pthread_rwlock_t) -> c_int = musl::pthread_rwlock_wrlock;
+    pub unsafe extern "C" fn __pthread_rwlock_wrlock(rw: *mut pthread_rwlock_t) -> c_int = posix::pthread_rwlock_wrlock;
     /// `__pthread_rwlock_trywrlock`: `pthread_rwlock_trywrlock` (POSIX).
-    pub unsafe extern "C" fn __pthread_rwlock_trywrlock(rw: *mut pthread_rwlock_t) -> c_int = musl::pthread_rwlock_trywrlock;
+    pub unsafe extern "C" fn __pthread_rwlock_trywrlock(rw: *mut pthread_rwlock_t) -> c_int = posix::pthread_rwlock_trywrlock;
     /// `__pthread_rwlock_unlock`: `pthread_rwlock_unlock` (POSIX).
-    pub unsafe extern "C" fn __pthread_rwlock_unlock(rw: *mut pthread_rwlock_t) -> c_int = musl::pthread_rwlock_unlock;
+    pub unsafe extern "C" fn __pthread_rwlock_unlock(rw: *mut pthread_rwlock_t) -> c_int = posix::pthread_rwlock_unlock;
 }
 
 /// `__libpthread_version_placeholder`: glibc's empty function that gives

@@ -9,7 +9,7 @@
 //! `peek_byte_case` does. Character sets are built in that mapped domain and
 //! then turned into sets of raw subject bytes, so matching needs no map.
 
-use super::vec::{NoMem, Vec};
+use crate::abi::vec::{NoMem, Vec};
 
 pub const RE_BACKSLASH_ESCAPE_IN_LISTS: u64 = 1;
 pub const RE_BK_PLUS_QM: u64 = 1 << 1;

@@ -9,7 +9,7 @@
 //! simulation in `exec`.
 
 use super::compile::*;
-use super::vec::{NoMem, Vec};
+use crate::abi::vec::{NoMem, Vec};
 
 // Context classes. Before a position: the byte before it, or the buffer
 // start; after it: the byte at it, or the end.

@@ -13,7 +13,7 @@
 
 use super::compile::*;
 use super::dfa::*;
-use super::vec::{NoMem, Vec};
+use crate::abi::vec::{NoMem, Vec};
 
 /// Where and how to match: `text[..len]` is the subject; bytes at or past
 /// `stop` are not consumed (glibc's re_search_2 `stop`).

@@ -34,15 +34,14 @@
 pub mod compile;
 pub mod dfa;
 pub mod exec;
-pub mod vec;
 
 use crate::abi::caller;
 use crate::abi::glibc_types::{re_pattern_buffer, re_registers, regmatch_t};
+use crate::abi::vec::Vec;
 use crate::musl_next;
 use compile::*;
 use core::ffi::{c_char, c_int, c_uint, c_void};
 use exec::Input;
-use vec::Vec;
 
 unsafe extern "C" {
     fn __gcompat_get_re_syntax_options() -> u64;

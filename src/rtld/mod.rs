@@ -7,10 +7,11 @@
 //! copy is then the live one: they are written through the dynamic symbol
 //! (`live`), never only through the shim's own definition.
 
-pub mod stub;
+pub mod handoff;
 
 use core::ffi::{c_char, c_int, c_uint, c_void};
 
+use crate::abi::glibc_types::link_map;
 use crate::abi::objects;
 
 /// glibc's `struct dl_find_object` (`<dlfcn.h>`, 2.35).
@@ -19,20 +20,9 @@ pub struct DlFindObject {
     pub dlfo_flags: u64,
     pub dlfo_map_start: *mut c_void,
     pub dlfo_map_end: *mut c_void,
-    pub dlfo_link_map: *mut LinkMap,
+    pub dlfo_link_map: *mut link_map,
     pub dlfo_eh_frame: *mut c_void,
     pub dlfo_reserved: [u64; 7],
-}
-
-/// The public head of glibc's `struct link_map`, which musl's `struct dso`
-/// starts with too (`base`, `name`, `dynv`, `next`, `prev`).
-#[repr(C)]
-pub struct LinkMap {
-    pub l_addr: usize,
-    pub l_name: *mut c_char,
-    pub l_ld: *mut c_void,
-    pub l_next: *mut LinkMap,
-    pub l_prev: *mut LinkMap,
 }
 
 /// `_dl_find_object`: the object holding `pc`, its span, link map and
@@ -54,27 +44,15 @@ pub unsafe extern "C" fn _dl_find_object(pc: *mut c_void, result: *mut DlFindObj
     result.dlfo_flags = 0;
     result.dlfo_map_start = object.start as *mut c_void;
     result.dlfo_map_end = object.load_end as *mut c_void;
-    result.dlfo_link_map = link_map(object.dynamic);
+    result.dlfo_link_map = link_map_with_dynamic(object.dynamic);
     result.dlfo_eh_frame = object.eh_frame as *mut c_void;
     0
 }
 
-/// musl's loaded-object list entry whose `l_ld` is `dynamic`: `dlopen(NULL)`
-/// returns its head (the program) without taking a lock.
-fn link_map(dynamic: usize) -> *mut LinkMap {
-    // SAFETY: dlopen(NULL) has no preconditions; the list it heads is only
-    // ever appended to (musl never unloads), and each entry begins with the
-    // link_map fields read here.
-    unsafe {
-        let mut map = libc::dlopen(core::ptr::null(), libc::RTLD_LAZY).cast::<LinkMap>();
-        while !map.is_null() {
-            if (*map).l_ld as usize == dynamic {
-                return map;
-            }
-            map = (*map).l_next;
-        }
-    }
-    core::ptr::null_mut()
+/// musl's loaded-object list entry whose `l_ld` is `dynamic`, or null.
+fn link_map_with_dynamic(dynamic: usize) -> *mut link_map {
+    // SAFETY: entries of musl's list, which stay valid.
+    objects::link_maps().find(|&map| unsafe { (*map).l_ld } as usize == dynamic).unwrap_or(core::ptr::null_mut())
 }
 
 /// glibc's `struct r_debug` (`<link.h>`); musl's own debugger structure
@@ -83,7 +61,7 @@ fn link_map(dynamic: usize) -> *mut LinkMap {
 #[derive(Clone, Copy)]
 pub struct RDebug {
     pub r_version: c_int,
-    pub r_map: *mut LinkMap,
+    pub r_map: *mut link_map,
     pub r_brk: usize,
     pub r_state: c_int,
     pub r_ldbase: usize,

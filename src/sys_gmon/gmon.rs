@@ -376,9 +376,8 @@ fn open_profile() -> Option<c_int> {
 /// The main program's load address (glibc asks `dl_iterate_phdr` for the
 /// object with the empty name; musl names it, and lists it first).
 fn load_address() -> usize {
-    let map = crate::dlfcn::first_link_map();
-    // SAFETY: null or musl's link map of the main program.
-    unsafe { map.as_ref() }.map_or(0, |m| m.l_addr as usize)
+    // SAFETY: musl's link map of the main program.
+    crate::abi::objects::link_maps().next().map_or(0, |map| unsafe { (*map).l_addr } as usize)
 }
 
 /// Writes the profile `tables` describe.

@@ -1,20 +1,16 @@
 //! Just enough ELF: read an object's headers from a file, and compute its
 //! load span the way musl's `map_library` does, so the stub can map musl's
-//! loader and tell where musl will map the program.
+//! loader and tell where musl will map the program. The record layouts and
+//! constants are the shim's too (the `gcompat-elf` crate).
 
 use crate::sys::{self, Errno};
+use gcompat_elf::{ELFCLASS64, ELFDATA2LSB, ELFMAG, EM_HOST, Ehdr, PF_R, PF_W, PF_X, Record};
+pub use gcompat_elf::{ET_DYN, ET_EXEC, PT_INTERP, PT_LOAD, PT_PHDR, Phdr};
 
 pub const PAGE: usize = 4096;
-pub const ET_EXEC: u16 = 2;
-pub const ET_DYN: u16 = 3;
-pub const PT_LOAD: u32 = 1;
-pub const PT_INTERP: u32 = 3;
-pub const PT_PHDR: u32 = 6;
+pub const PHDR_SIZE: usize = core::mem::size_of::<Phdr>();
+const EHDR_SIZE: usize = core::mem::size_of::<Ehdr>();
 const ENOEXEC: Errno = Errno(8);
-const PF_X: u32 = 1;
-const PF_W: u32 = 2;
-const PF_R: u32 = 4;
-pub const PHDR_SIZE: usize = 56;
 
 /// One PT_LOAD segment.
 #[derive(Clone, Copy, Default)]
@@ -76,37 +72,24 @@ pub struct Object {
     pub phdr_vaddr: usize,
 }
 
-fn u16_at(b: &[u8], o: usize) -> u16 {
-    u16::from_le_bytes([b[o], b[o + 1]])
-}
-pub fn u32_at(b: &[u8], o: usize) -> u32 {
-    u32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]])
-}
-pub fn u64_at(b: &[u8], o: usize) -> usize {
-    let mut x = [0u8; 8];
-    x.copy_from_slice(&b[o..o + 8]);
-    u64::from_le_bytes(x) as usize
-}
-
 impl Object {
     /// Reads and checks the headers of the ELF file open at `fd`: one read
     /// when they lie in the first KiB, as they do for every common linker.
     pub fn read(fd: usize) -> Result<Object, Errno> {
         let mut head = [0u8; 1024];
         let n = sys::pread(fd, &mut head, 0)?;
-        if n < 64 {
-            return Err(ENOEXEC);
-        }
-        let phoff = u64_at(&head, 32);
-        Object::parse(&head[..64], |i| {
+        let eh = Ehdr::read(&head[..n]).ok_or(ENOEXEC)?;
+        let phoff = eh.e_phoff as usize;
+        Object::parse(&eh, |i| {
             let at = phoff.checked_add(i * PHDR_SIZE).ok_or(ENOEXEC)?;
+            if let Some(ph) = head[..n].get(at..).and_then(Phdr::read) {
+                return Ok(ph);
+            }
             let mut ph = [0u8; PHDR_SIZE];
-            if at + PHDR_SIZE <= n {
-                ph.copy_from_slice(&head[at..at + PHDR_SIZE]);
-            } else if sys::pread(fd, &mut ph, at)? != PHDR_SIZE {
+            if sys::pread(fd, &mut ph, at)? != PHDR_SIZE {
                 return Err(ENOEXEC);
             }
-            Ok(ph)
+            Phdr::read(&ph).ok_or(ENOEXEC)
         })
     }
 
@@ -118,59 +101,52 @@ impl Object {
     /// `at_phdr` and `at_phnum` are the kernel's AT_PHDR and AT_PHNUM, and the
     /// mapping is still there.
     pub unsafe fn from_memory(at_phdr: usize, at_phnum: usize) -> Option<Object> {
-        if at_phnum == 0 || at_phnum > 0xffff {
+        if at_phnum == 0 || at_phnum > 0xffff || !at_phdr.is_multiple_of(align_of::<Phdr>()) {
             return None;
         }
-        // SAFETY: the kernel mapped AT_PHNUM program headers at AT_PHDR.
-        let raw =
-            unsafe { core::slice::from_raw_parts(at_phdr as *const u8, at_phnum * PHDR_SIZE) };
-        let ph = |i: usize| &raw[i * PHDR_SIZE..(i + 1) * PHDR_SIZE];
-        let pt_phdr = (0..at_phnum).map(ph).find(|p| u32_at(p, 0) == PT_PHDR)?;
-        let base = at_phdr.wrapping_sub(u64_at(pt_phdr, 16));
-        let first = (0..at_phnum)
-            .map(ph)
-            .find(|p| u32_at(p, 0) == PT_LOAD && u64_at(p, 8) == 0)?;
+        // SAFETY: the kernel mapped AT_PHNUM program headers at AT_PHDR,
+        // aligned as checked.
+        let phdrs = unsafe { core::slice::from_raw_parts(at_phdr as *const Phdr, at_phnum) };
+        let pt_phdr = phdrs.iter().find(|p| p.p_type == PT_PHDR)?;
+        let base = at_phdr.wrapping_sub(pt_phdr.p_vaddr as usize);
+        let first = phdrs
+            .iter()
+            .find(|p| p.p_type == PT_LOAD && p.p_offset == 0)?;
         // SAFETY: the PT_LOAD at file offset 0 is mapped and begins with the
         // ELF header.
         let ehdr = unsafe {
-            core::slice::from_raw_parts(base.wrapping_add(u64_at(first, 16)) as *const u8, 64)
+            core::slice::from_raw_parts(
+                base.wrapping_add(first.p_vaddr as usize) as *const u8,
+                EHDR_SIZE,
+            )
         };
-        let obj = Object::parse(ehdr, |i| {
-            let mut b = [0u8; PHDR_SIZE];
-            b.copy_from_slice(raw.get(i * PHDR_SIZE..(i + 1) * PHDR_SIZE).ok_or(ENOEXEC)?);
-            Ok(b)
-        })
-        .ok()?;
-        (obj.e_phnum == at_phnum && obj.phdr_vaddr == u64_at(pt_phdr, 16)).then_some(obj)
+        let obj =
+            Object::parse(&Ehdr::read(ehdr)?, |i| phdrs.get(i).copied().ok_or(ENOEXEC)).ok()?;
+        (obj.e_phnum == at_phnum && obj.phdr_vaddr == pt_phdr.p_vaddr as usize).then_some(obj)
     }
 
     /// Checks an ELF header and its program headers (`phdr(i)`); computes the
     /// span as musl's `map_library` does.
     fn parse(
-        eh: &[u8],
-        mut phdr: impl FnMut(usize) -> Result<[u8; PHDR_SIZE], Errno>,
+        eh: &Ehdr,
+        mut phdr: impl FnMut(usize) -> Result<Phdr, Errno>,
     ) -> Result<Object, Errno> {
-        if eh[..4] != *b"\x7fELF" || eh[4] != 2 || eh[5] != 1 {
+        let id = &eh.e_ident;
+        if id[..4] != ELFMAG || id[4] != ELFCLASS64 || id[5] != ELFDATA2LSB {
             return Err(ENOEXEC);
         }
-        // e_machine: EM_X86_64 (62) or EM_AARCH64 (183), as built.
-        let machine = if cfg!(target_arch = "x86_64") {
-            62
-        } else {
-            183
-        };
-        let e_type = u16_at(eh, 16);
-        if u16_at(eh, 18) != machine || (e_type != ET_EXEC && e_type != ET_DYN) {
+        let e_type = eh.e_type;
+        if eh.e_machine != EM_HOST || (e_type != ET_EXEC && e_type != ET_DYN) {
             return Err(ENOEXEC);
         }
-        let e_phoff = u64_at(eh, 32);
-        let e_phnum = u16_at(eh, 56) as usize;
-        if u16_at(eh, 54) as usize != PHDR_SIZE || e_phnum == 0 {
+        let e_phoff = eh.e_phoff as usize;
+        let e_phnum = usize::from(eh.e_phnum);
+        if usize::from(eh.e_phentsize) != PHDR_SIZE || e_phnum == 0 {
             return Err(ENOEXEC);
         }
         let mut obj = Object {
             e_type,
-            e_entry: u64_at(eh, 24),
+            e_entry: eh.e_entry as usize,
             e_phoff,
             e_phnum,
             loads: [Seg::default(); MAX_LOADS],
@@ -186,16 +162,16 @@ impl Object {
         let mut addr_max = 0;
         let mut phdr_found = false;
         for i in 0..e_phnum {
-            let b = phdr(i)?;
-            if u32_at(&b, 0) != PT_LOAD {
+            let ph = phdr(i)?;
+            if ph.p_type != PT_LOAD {
                 continue;
             }
             let seg = Seg {
-                p_flags: u32_at(&b, 4),
-                p_offset: u64_at(&b, 8),
-                p_vaddr: u64_at(&b, 16),
-                p_filesz: u64_at(&b, 32),
-                p_memsz: u64_at(&b, 40),
+                p_flags: ph.p_flags,
+                p_offset: ph.p_offset as usize,
+                p_vaddr: ph.p_vaddr as usize,
+                p_filesz: ph.p_filesz as usize,
+                p_memsz: ph.p_memsz as usize,
             };
             if obj.nloads < MAX_LOADS {
                 obj.loads[obj.nloads] = seg;

@@ -7,7 +7,7 @@
 //! map the file again: a dozen system calls, a tenth of the start-up. As the
 //! interpreter musl takes the program where the kernel put it, and the stub
 //! only maps musl and rewrites the initial frame. Three things differ from
-//! a command start, and the stub and the shim (src/rtld/stub.rs) deal with
+//! a command start, and the stub and the shim (src/rtld/handoff.rs) deal with
 //! them:
 //!
 //! - musl takes its preloads from `LD_PRELOAD` only. The stub puts
@@ -27,41 +27,18 @@
 //! - The stub tells the shim what to undo with one auxiliary vector entry
 //!   (`AT_GCOMPAT`, a type neither glibc nor musl uses; the shim turns it
 //!   into `AT_IGNORE`), pointing at a [`Handoff`] in the stub's memory, which
-//!   stays mapped for the life of the process.
+//!   stays mapped for the life of the process. Both are defined once, for
+//!   the stub and the shim, in the `gcompat-handoff` crate (`handoff/`).
 //!
 //! Anything unusual (no `PT_PHDR`, no `PT_INTERP` ending in glibc's loader
 //! name, a long `LD_PRELOAD`) takes the command start instead.
 
-use crate::elf::{self, PHDR_SIZE, PT_INTERP, PT_LOAD, PT_PHDR, u32_at, u64_at};
+use crate::elf::{self, PHDR_SIZE, PT_INTERP, PT_LOAD, PT_PHDR, Phdr};
 use crate::{AT_BASE, AT_NULL, AT_PHDR, AT_PHNUM, Plan, Words, start, sys};
+use gcompat_handoff::{AT_GCOMPAT, Handoff, MAGIC};
 
-/// The auxiliary vector type of the handoff; the shim knows it too.
-pub const AT_GCOMPAT: usize = 0x6763_6c64;
-
-/// What the shim's constructor undoes; its layout is shared with
-/// `src/rtld/stub.rs` in the shim (`#[repr(C)]`, all words).
-#[repr(C)]
-pub struct Handoff {
-    /// `b"gcompat1"`: this layout.
-    magic: u64,
-    /// The `LD_PRELOAD=` entry put first in the environment array.
-    env_entry: *const u8,
-    /// `PT_INTERP`'s `p_vaddr` in the program's headers, its original
-    /// value, and the page holding it with that page's protection.
-    field: *mut usize,
-    value: usize,
-    page: usize,
-    prot: usize,
-}
-
-static mut HANDOFF: Handoff = Handoff {
-    magic: 0,
-    env_entry: core::ptr::null(),
-    field: core::ptr::null_mut(),
-    value: 0,
-    page: 0,
-    prot: 0,
-};
+/// Filled once, just before musl starts; the shim reads it later.
+static mut HANDOFF: Handoff = Handoff::EMPTY;
 
 /// `LD_PRELOAD=SHIM[:USER]`: musl splits it in place, so it is writable.
 static mut PRELOAD: [u8; 512] = [0; 512];
@@ -76,19 +53,24 @@ pub fn start(plan: &Plan) {
     if plan.secure || phnum == 0 || phnum > 64 || s.aux(AT_BASE).is_none() {
         return;
     }
-    // SAFETY: the kernel mapped AT_PHNUM program headers at AT_PHDR.
-    let raw =
-        unsafe { core::slice::from_raw_parts(plan.kernel_phdr as *const u8, phnum * PHDR_SIZE) };
-    let ph = |i: usize| &raw[i * PHDR_SIZE..(i + 1) * PHDR_SIZE];
-    let kind = |p: &[u8]| u32_at(p, 0);
-    let Some(pt_phdr) = (0..phnum).map(ph).find(|p| kind(p) == PT_PHDR) else {
+    if !plan.kernel_phdr.is_multiple_of(align_of::<Phdr>()) {
+        return;
+    }
+    // SAFETY: the kernel mapped AT_PHNUM program headers at AT_PHDR, aligned
+    // as checked. They are read through this slice only until the write to
+    // `field` below.
+    let phdrs = unsafe { core::slice::from_raw_parts(plan.kernel_phdr as *const Phdr, phnum) };
+    let Some(pt_phdr) = phdrs.iter().find(|p| p.p_type == PT_PHDR) else {
         return;
     };
-    let base = plan.kernel_phdr.wrapping_sub(u64_at(pt_phdr, 16));
-    let Some(interp) = (0..phnum).find(|&i| kind(ph(i)) == PT_INTERP) else {
+    let base = plan.kernel_phdr.wrapping_sub(pt_phdr.p_vaddr as usize);
+    let Some(interp) = phdrs.iter().position(|p| p.p_type == PT_INTERP) else {
         return;
     };
-    let (vaddr, len) = (u64_at(ph(interp), 16), u64_at(ph(interp), 32));
+    let (vaddr, len) = (
+        phdrs[interp].p_vaddr as usize,
+        phdrs[interp].p_filesz as usize,
+    );
     // SAFETY: PT_INTERP lies in the program's first PT_LOAD, mapped.
     let path = unsafe { core::slice::from_raw_parts(base.wrapping_add(vaddr) as *const u8, len) };
     let name = crate::NAME; // with its NUL
@@ -96,11 +78,10 @@ pub fn start(plan: &Plan) {
         return;
     }
     // The page holding the field, and its segment's protection.
-    let field = plan.kernel_phdr + interp * PHDR_SIZE + 16;
+    let field = plan.kernel_phdr + interp * PHDR_SIZE + core::mem::offset_of!(Phdr, p_vaddr);
     let page = field & !(elf::PAGE - 1);
-    let Some(prot) = (0..phnum).map(ph).find_map(|p| {
-        let (v, m) = (base.wrapping_add(u64_at(p, 16)), u64_at(p, 40));
-        (kind(p) == PT_LOAD && (v..v + m).contains(&field)).then(|| elf::prot(u32_at(p, 4)))
+    let Some(prot) = phdrs.iter().find_map(|p| {
+        (p.p_type == PT_LOAD && p.contains(base, field)).then(|| elf::prot(p.p_flags))
     }) else {
         return;
     };
@@ -134,7 +115,7 @@ pub fn start(plan: &Plan) {
     // SAFETY: the only use of HANDOFF, once; the shim reads it later.
     unsafe {
         handoff.write(Handoff {
-            magic: u64::from_le_bytes(*b"gcompat1"),
+            magic: MAGIC,
             env_entry: buf.as_ptr(),
             field: field as *mut usize,
             value: vaddr,

@@ -1,7 +1,8 @@
-//! The loader stub's handoff (`stub/src/interp.rs`): outside secure mode the
-//! stub starts musl's loader as the program's interpreter, which needs two
-//! temporary changes that the shim's constructor, the first code to run
-//! after musl's loader, undoes before any other object's constructor:
+//! The receiving side of the loader stub's hand-off (`gcompat-handoff`,
+//! sent by `stub/src/interp.rs`): outside secure mode the stub starts musl's
+//! loader as the program's interpreter, which needs two temporary changes
+//! that the shim's constructor, the first code to run after musl's loader,
+//! undoes before any other object's constructor:
 //!
 //! - the `LD_PRELOAD=SHIM[:...]` entry the stub put first in the
 //!   environment array leaves `environ` (the rest moves up one place), so
@@ -15,21 +16,9 @@
 //! has no such entry, and nothing happens.
 
 use core::ffi::{c_char, c_ulong};
+use gcompat_handoff::{AT_GCOMPAT, Handoff};
 
-/// The auxiliary vector type of the handoff; `stub/src/interp.rs` has it too.
-const AT_GCOMPAT: c_ulong = 0x6763_6c64;
 const AT_IGNORE: c_ulong = 1;
-
-/// The stub's handoff: the same layout as in `stub/src/interp.rs`.
-#[repr(C)]
-struct Handoff {
-    magic: u64,
-    env_entry: *const c_char,
-    field: *mut usize,
-    value: usize,
-    page: usize,
-    prot: usize,
-}
 
 unsafe extern "C" {
     static mut environ: *mut *mut c_char;
@@ -38,13 +27,13 @@ unsafe extern "C" {
 /// Undoes the stub's changes, once, from the shim's constructor.
 pub fn undo_handoff() {
     // SAFETY: getauxval has no preconditions.
-    let at = unsafe { libc::getauxval(AT_GCOMPAT) } as *const Handoff;
+    let at = unsafe { libc::getauxval(AT_GCOMPAT as c_ulong) } as *const Handoff;
     if at.is_null() {
         return;
     }
-    // SAFETY: the stub's handoff, in its memory, mapped for good.
+    // SAFETY: the stub's hand-off, in its memory, mapped for good.
     let h = unsafe { &*at };
-    if h.magic != u64::from_le_bytes(*b"gcompat1") {
+    if !h.is_filled() {
         return;
     }
     // SAFETY: `environ` is the array musl was started with: the stub's entry
@@ -56,12 +45,12 @@ pub fn undo_handoff() {
             n += 1;
         }
         let auxv = env.add(n + 1).cast::<[c_ulong; 2]>();
-        if n > 0 && (*env).cast_const() == h.env_entry {
+        if n > 0 && (*env).cast_const().cast::<u8>() == h.env_entry {
             core::ptr::copy(env.add(1), env, n); // the null moves up too
         }
         let mut a = auxv;
         while (*a)[0] != 0 {
-            if (*a)[0] == AT_GCOMPAT {
+            if (*a)[0] == AT_GCOMPAT as c_ulong {
                 (*a)[0] = AT_IGNORE;
             }
             a = a.add(1);
