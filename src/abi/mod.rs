@@ -7,6 +7,7 @@
 pub mod caller;
 pub mod cstr;
 pub mod errno;
+pub mod export;
 pub mod fatal;
 pub mod glibc_types;
 pub mod init;
