@@ -201,7 +201,7 @@ fn open() -> Result<*mut libc::FILE, c_int> {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn setaliasent() {
     with_stream(|file| {
         if file.is_null() {
@@ -217,7 +217,7 @@ pub unsafe extern "C" fn setaliasent() {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn endaliasent() {
     with_stream(|file| {
         if !file.is_null() {
@@ -232,7 +232,7 @@ pub unsafe extern "C" fn endaliasent() {
 ///
 /// # Safety
 /// `entry` and `result` writable, `buf` for `len` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getaliasent_r(
     entry: *mut Aliasent,
     buf: *mut c_char,
@@ -261,7 +261,7 @@ pub unsafe extern "C" fn getaliasent_r(
 ///
 /// # Safety
 /// `name` a C string; otherwise as `getaliasent_r`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getaliasbyname_r(
     name: *const c_char,
     entry: *mut Aliasent,
@@ -314,7 +314,7 @@ fn with_static(f: impl FnOnce(*mut Aliasent, *mut c_char, usize, *mut *mut Alias
 ///
 /// # Safety
 /// Not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getaliasent() -> *mut Aliasent {
     // SAFETY: the static entry and buffer.
     with_static(|e, b, l, r| unsafe { getaliasent_r(e, b, l, r) })
@@ -324,7 +324,7 @@ pub unsafe extern "C" fn getaliasent() -> *mut Aliasent {
 ///
 /// # Safety
 /// `name` a C string; not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getaliasbyname(name: *const c_char) -> *mut Aliasent {
     // SAFETY: the static entry and buffer.
     with_static(|e, b, l, r| unsafe { getaliasbyname_r(name, e, b, l, r) })

@@ -133,7 +133,7 @@ fn field_matches(field: &[u8], wanted: *const c_char, nocase: bool) -> bool {
 ///
 /// # Safety
 /// `netgroup` a C string; the others null or C strings.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn innetgr(
     netgroup: *const c_char,
     host: *const c_char,
@@ -177,7 +177,7 @@ static STATE: Enumeration = Enumeration {
 ///
 /// # Safety
 /// `netgroup` a C string; not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn setnetgrent(netgroup: *const c_char) -> c_int {
     // SAFETY: not thread-safe, as documented.
     unsafe { endnetgrent() };
@@ -203,7 +203,7 @@ pub unsafe extern "C" fn setnetgrent(netgroup: *const c_char) -> c_int {
 ///
 /// # Safety
 /// Not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn endnetgrent() {
     // SAFETY: not thread-safe, as documented.
     unsafe { *STATE.active.get() = false };
@@ -215,7 +215,7 @@ pub unsafe extern "C" fn endnetgrent() {
 ///
 /// # Safety
 /// The three pointers writable, `buf` writable for `len` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getnetgrent_r(
     hostp: *mut *mut c_char,
     userp: *mut *mut c_char,
@@ -270,7 +270,7 @@ pub unsafe extern "C" fn getnetgrent_r(
 ///
 /// # Safety
 /// The three pointers writable; not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getnetgrent(
     hostp: *mut *mut c_char,
     userp: *mut *mut c_char,
