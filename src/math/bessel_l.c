@@ -16,6 +16,8 @@
 #include <errno.h>
 #include <math.h>
 
+#include "../abi/export.h"
+
 long double j0l(long double x);
 long double j1l(long double x);
 long double jnl(int n, long double x);
@@ -24,8 +26,11 @@ long double y1l(long double x);
 long double ynl(int n, long double x);
 
 long double j0l(long double x) { return j0((double)x); }
+GCOMPAT_EXPORT(j0l);
 long double j1l(long double x) { return j1((double)x); }
+GCOMPAT_EXPORT(j1l);
 long double jnl(int n, long double x) { return jn(n, (double)x); }
+GCOMPAT_EXPORT(jnl);
 
 /* glibc's domain checks for the second kind, then musl's value (which
  * raises the exception glibc's does). */
@@ -51,15 +56,18 @@ long double y0l(long double x)
     long double r;
     return y_domain(x, &r) ? r : y0((double)x);
 }
+GCOMPAT_EXPORT(y0l);
 
 long double y1l(long double x)
 {
     long double r;
     return y_domain(x, &r) ? r : y1((double)x);
 }
+GCOMPAT_EXPORT(y1l);
 
 long double ynl(int n, long double x)
 {
     long double r;
     return y_domain(x, &r) ? r : yn(n, (double)x);
 }
+GCOMPAT_EXPORT(ynl);
