@@ -155,6 +155,8 @@ const ALIASES: &[(&str, &str)] = &[
     ("FreeFunArg", "Option<unsafe extern \"C\" fn(*mut ::core::ffi::c_void, *mut ::core::ffi::c_void)>"),
     ("MuslNftw", "unsafe extern \"C\" fn(*const ::core::ffi::c_char, Option<unsafe extern \"C\" fn(*const ::core::ffi::c_char, *const ::libc::stat, ::core::ffi::c_int, *mut crate::ftw::Ftw) -> ::core::ffi::c_int>, ::core::ffi::c_int, ::core::ffi::c_int) -> ::core::ffi::c_int"),
     ("ErrFn", "Option<extern \"C\" fn(*const ::core::ffi::c_char, ::core::ffi::c_int) -> ::core::ffi::c_int>"),
+    ("Compar", "Option<unsafe extern \"C\" fn(*const *const crate::abi::glibc_types::FTSENT, *const *const crate::abi::glibc_types::FTSENT) -> ::core::ffi::c_int>"),
+    ("Compar64", "Option<unsafe extern \"C\" fn(*const *const crate::abi::glibc_types::FTSENT64, *const *const crate::abi::glibc_types::FTSENT64) -> ::core::ffi::c_int>"),
     ("DirentCompar", "Option<unsafe extern \"C\" fn(*mut *const ::libc::dirent, *mut *const ::libc::dirent) -> ::core::ffi::c_int>"),
     ("Dtor", "unsafe extern \"C\" fn(*mut ::core::ffi::c_void)"),
     ("StartRoutine", "unsafe extern \"C\" fn(*mut ::core::ffi::c_void) -> *mut ::core::ffi::c_void"),
