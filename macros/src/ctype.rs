@@ -265,11 +265,7 @@ impl Mapper {
             Type::Ptr(p) => Ok(pointer(self.ty(&p.elem)?, p.const_token.is_some())),
             Type::Reference(r) => Ok(pointer(self.ty(&r.elem)?, r.mutability.is_none())),
             Type::BareFn(f) => {
-                if !f
-                    .abi
-                    .as_ref()
-                    .is_some_and(|abi| abi.name.as_ref().is_none_or(|n| n.value() == "C"))
-                {
+                if !c_abi(f.abi.as_ref()) {
                     return Err(Error::new(
                         f.span(),
                         "a function pointer C sees is `extern \"C\"`",
@@ -301,12 +297,13 @@ impl Mapper {
                 let name = last.ident.to_string();
                 if let PathArguments::AngleBracketed(args) = &last.arguments {
                     // Option<pointer>: the null pointer is None.
-                    if name == "Option" && args.args.len() == 1 {
-                        if let GenericArgument::Type(inner) = &args.args[0] {
-                            let c = self.ty(inner)?;
-                            if c.ends_with('*') || c.starts_with("__typeof__(") {
-                                return Ok(c);
-                            }
+                    if name == "Option"
+                        && args.args.len() == 1
+                        && let GenericArgument::Type(inner) = &args.args[0]
+                    {
+                        let c = self.ty(inner)?;
+                        if c.ends_with('*') || c.starts_with("__typeof__(") {
+                            return Ok(c);
                         }
                     }
                     return Err(unmapped(ty, &name));
@@ -320,10 +317,10 @@ impl Mapper {
                     let canonical: Type = syn::parse_str(rust).expect("ALIASES holds Rust types");
                     return self.ty(&canonical);
                 }
-                if p.path.segments.len() == 1 {
-                    if let Some(c) = primitive(&name) {
-                        return Ok(c.to_string());
-                    }
+                if p.path.segments.len() == 1
+                    && let Some(c) = primitive(&name)
+                {
+                    return Ok(c.to_string());
                 }
                 Err(unmapped(ty, &name))
             }
@@ -340,6 +337,11 @@ impl Mapper {
             self.named.push((written.clone(), canonical));
         }
     }
+}
+
+/// Whether an ABI is C's (`extern "C"`, or `extern` alone).
+pub fn c_abi(abi: Option<&syn::Abi>) -> bool {
+    abi.is_some_and(|abi| abi.name.as_ref().is_none_or(|n| n.value() == "C"))
 }
 
 /// `T *`, or `T const *` for a pointer to const.
@@ -365,7 +367,12 @@ fn declarator_start(ty: &str) -> String {
 /// as mutable.
 fn interior_mutable(ty: &Type) -> bool {
     let Type::Path(p) = ty else { return false };
-    let name = p.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+    let name = p
+        .path
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default();
     name.starts_with("Atomic") || name.contains("Cell") || INTERIOR_MUTABLE.contains(&name.as_str())
 }
 

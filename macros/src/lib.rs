@@ -145,10 +145,7 @@ fn names(attr: &Attribute, name: &str) -> bool {
 /// callers must uphold.
 fn check_function(f: &ItemFn) -> syn::Result<()> {
     let sig = &f.sig;
-    let c_abi = sig
-        .abi
-        .as_ref()
-        .is_some_and(|abi| abi.name.as_ref().is_none_or(|n| n.value() == "C"));
+    let c_abi = ctype::c_abi(sig.abi.as_ref());
     if !c_abi {
         return Err(Error::new(
             sig.fn_token.span(),
