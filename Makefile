@@ -18,6 +18,7 @@ LIBDIR  ?= /lib
 DESTDIR ?=
 CARGO   ?= cargo
 CC_MUSL ?= x86_64-linux-musl-gcc
+OBJCOPY ?= objcopy
 # musl's libc.so to link against (names resolve at run time to whichever
 # musl runs the program; DT_NEEDED is "libc.so", a name musl maps to itself).
 MUSL_LIBDIR ?= /usr/lib/x86_64-linux-musl $(wildcard /lib/x86_64-linux-musl)
@@ -69,16 +70,24 @@ all: $(SHIM) $(STUB)
 setup:
 	./scripts/setup.sh
 
-$(OUT)/gcompat.map $(OUT)/exports.ld: scripts/gen-link.sh $(wildcard symbols/*.txt)
-	./scripts/gen-link.sh symbols $(OUT)
+$(OUT)/gcompat.map $(OUT)/exports.ld: scripts/gen-link.sh symbols/glibc.txt symbols/runtime.txt \
+		$(wildcard symbols/glibc-abi/$(ARCH)/*.abilist)
+	./scripts/gen-link.sh symbols $(OUT) $(ARCH)
 
 # cargo decides itself whether the archive is stale.
 $(ARCHIVE): FORCE
 	$(CARGO) build --release --locked --target $(TARGET) -p gcompat
 
+# Each declaration of an export (`#[export]`, GCOMPAT_EXPORT in C) leaves a
+# record in the section .gcompat.exports (src/abi/export.rs): the linked
+# ones are kept as $(EXPORTS_TSV), for the exports and README tests, and the
+# section is not shipped.
+EXPORTS_TSV := $(OUT)/exports.tsv
 $(SHIM): $(ARCHIVE) $(OUT)/gcompat.map $(OUT)/exports.ld
 	$(CC_MUSL) $(LDFLAGS_SHIM) -o $@.tmp $(OUT)/exports.ld $(ARCHIVE) \
 		$(addprefix -L,$(MUSL_LIBDIR)) -lc $(shell $(CC_MUSL) -print-libgcc-file-name)
+	$(OBJCOPY) --dump-section .gcompat.exports=$(EXPORTS_TSV) $@.tmp
+	$(OBJCOPY) --remove-section .gcompat.exports $@.tmp
 	mv $@.tmp $@
 	ln -sf libgcompat.so.0 $(OUT)/libgcompat.so
 	for n in $(LIBNAMES); do ln -sfn libgcompat.so.0 $(OUT)/$$n; done

@@ -8,6 +8,11 @@
 #![cfg_attr(not(test), no_std)]
 #![allow(clippy::missing_safety_doc)] // every export carries its own `# Safety`
 
+/// `#[export]`, the one way to declare what C sees (`abi::export`), in
+/// scope in every module.
+#[macro_use]
+extern crate gcompat_macros;
+
 pub mod abi;
 pub mod aio;
 pub mod aliases;

@@ -1,7 +1,7 @@
 //! Exports no glibc oracle here can check, checked against their documented
 //! behaviour instead (relibc style): glibc 2.42 and 2.43 names (the newest
 //! glibc on this machine is the 2.41 sysroot), the stubs' documented answers
-//! (`symbols/stubs.txt`) and shim-only settings (`GCOMPAT_GLIBC_VERSION`).
+//! (`symbols/unimplemented.txt`) and shim-only settings (`GCOMPAT_GLIBC_VERSION`).
 //!
 //! Each program is `testbins/<area>/documented/<name>.c` (beside the
 //! differential testbins of its area, in a folder the differential harness

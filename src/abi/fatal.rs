@@ -39,7 +39,7 @@ pub fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
 ///
 /// # Safety
 /// Always safe to call; it does not return.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __chk_fail() -> ! {
     buffer_overflow()
 }
@@ -53,7 +53,7 @@ pub unsafe extern "C" fn __chk_fail() -> ! {
 ///
 /// # Safety
 /// Always safe to call; it does not return.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __stack_chk_fail() -> ! {
     fortify_fail("stack smashing detected")
 }

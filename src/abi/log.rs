@@ -29,7 +29,7 @@ impl Log for Fd2 {
 
 static LOGGER: Fd2 = Fd2;
 
-/// Reports, once per process, a call into a stub (`symbols/stubs.txt`):
+/// Reports, once per process, a call into an unimplemented export (`symbols/unimplemented.txt`):
 /// `warn_once(&CALLED, "mallinfo: ...")`.
 pub fn warn_once(called: &core::sync::atomic::AtomicBool, what: &str) {
     if !called.swap(true, core::sync::atomic::Ordering::Relaxed) {

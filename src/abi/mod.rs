@@ -12,6 +12,7 @@ pub mod cstr;
 pub mod elf;
 pub mod env;
 pub mod errno;
+pub mod export;
 pub mod fatal;
 pub mod glibc_types;
 pub mod log;

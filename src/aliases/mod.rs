@@ -355,7 +355,7 @@ fn open() -> *mut libc::FILE {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn setaliasent() {
     with_stream(|file| {
         if file.is_null() {
@@ -371,7 +371,7 @@ pub unsafe extern "C" fn setaliasent() {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn endaliasent() {
     with_stream(|file| {
         if !file.is_null() {
@@ -386,7 +386,7 @@ pub unsafe extern "C" fn endaliasent() {
 ///
 /// # Safety
 /// `entry` and `result` writable, `buf` for `len` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getaliasent_r(
     entry: *mut Aliasent,
     buf: *mut c_char,
@@ -423,7 +423,7 @@ pub unsafe extern "C" fn getaliasent_r(
 ///
 /// # Safety
 /// `name` a C string; otherwise as `getaliasent_r`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getaliasbyname_r(
     name: *const c_char,
     entry: *mut Aliasent,
@@ -519,7 +519,7 @@ static BYNAME: Static = Static::new();
 ///
 /// # Safety
 /// Not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getaliasent() -> *mut Aliasent {
     // SAFETY: not thread-safe, as documented; the static entry and buffer.
     unsafe { ENT.call(|e, b, l, r| getaliasent_r(e, b, l, r)) }
@@ -529,7 +529,7 @@ pub unsafe extern "C" fn getaliasent() -> *mut Aliasent {
 ///
 /// # Safety
 /// `name` a C string; not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getaliasbyname(name: *const c_char) -> *mut Aliasent {
     // SAFETY: not thread-safe, as documented; the static entry and buffer.
     unsafe { BYNAME.call(|e, b, l, r| getaliasbyname_r(name, e, b, l, r)) }

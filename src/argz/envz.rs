@@ -13,7 +13,7 @@ const SEP: c_char = b'=' as c_char;
 ///
 /// # Safety
 /// `envz` holds `envz_len` bytes of entries; `name` is NUL-terminated.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn envz_entry(mut envz: *const c_char, mut envz_len: size_t, name: *const c_char) -> *mut c_char {
     // SAFETY: within the vector and the name, as glibc walks them.
     unsafe {
@@ -46,7 +46,7 @@ pub unsafe extern "C" fn envz_entry(mut envz: *const c_char, mut envz_len: size_
 ///
 /// # Safety
 /// As `envz_entry`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn envz_get(envz: *const c_char, envz_len: size_t, name: *const c_char) -> *mut c_char {
     // SAFETY: as envz_entry; the entry is NUL-terminated.
     unsafe {
@@ -65,7 +65,7 @@ pub unsafe extern "C" fn envz_get(envz: *const c_char, envz_len: size_t, name: *
 ///
 /// # Safety
 /// As `argz_delete`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn envz_remove(envz: *mut *mut c_char, envz_len: *mut size_t, name: *const c_char) {
     // SAFETY: as the caller promises.
     unsafe {
@@ -81,7 +81,7 @@ pub unsafe extern "C" fn envz_remove(envz: *mut *mut c_char, envz_len: *mut size
 ///
 /// # Safety
 /// As `argz_add`; `value` null or NUL-terminated.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn envz_add(
     envz: *mut *mut c_char,
     envz_len: *mut size_t,
@@ -116,7 +116,7 @@ pub unsafe extern "C" fn envz_add(
 ///
 /// # Safety
 /// As `argz_append`; `envz2` holds `envz2_len` bytes of entries.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn envz_merge(
     envz: *mut *mut c_char,
     envz_len: *mut size_t,
@@ -147,7 +147,7 @@ pub unsafe extern "C" fn envz_merge(
 ///
 /// # Safety
 /// As `argz_delete`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn envz_strip(envz: *mut *mut c_char, envz_len: *mut size_t) {
     // SAFETY: within the vector.
     unsafe {

@@ -30,7 +30,7 @@ unsafe fn len(s: *const c_char) -> usize {
 ///
 /// # Safety
 /// `argv` is a null-terminated array of strings; `argz`/`len` writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argz_create(argv: *const *const c_char, argz: *mut *mut c_char, argz_len: *mut size_t) -> ErrorT {
     // SAFETY: walking the caller's array and copying its strings.
     unsafe {
@@ -99,7 +99,7 @@ unsafe fn split_into(start: *mut c_char, mut wp: *mut c_char, string: *const c_c
 ///
 /// # Safety
 /// `string` is NUL-terminated; `argz`/`len` writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argz_create_sep(
     string: *const c_char,
     delim: c_int,
@@ -134,7 +134,7 @@ pub unsafe extern "C" fn argz_create_sep(
 ///
 /// # Safety
 /// `argz` holds `len` bytes of NUL-terminated entries.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argz_count(mut argz: *const c_char, mut argz_len: size_t) -> size_t {
     let mut count = 0;
     while argz_len > 0 {
@@ -151,7 +151,7 @@ pub unsafe extern "C" fn argz_count(mut argz: *const c_char, mut argz_len: size_
 ///
 /// # Safety
 /// As `argz_count`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __argz_count(argz: *const c_char, argz_len: size_t) -> size_t {
     // SAFETY: the same function.
     unsafe { argz_count(argz, argz_len) }
@@ -162,7 +162,7 @@ pub unsafe extern "C" fn __argz_count(argz: *const c_char, argz_len: size_t) -> 
 ///
 /// # Safety
 /// As `argz_count`; `argv` as above.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argz_extract(mut argz: *const c_char, mut argz_len: size_t, mut argv: *mut *mut c_char) {
     // SAFETY: as the caller promises.
     unsafe {
@@ -181,7 +181,7 @@ pub unsafe extern "C" fn argz_extract(mut argz: *const c_char, mut argz_len: siz
 ///
 /// # Safety
 /// As `argz_count`, writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argz_stringify(mut argz: *mut c_char, mut argz_len: size_t, sep: c_int) {
     if argz_len == 0 {
         return;
@@ -206,7 +206,7 @@ pub unsafe extern "C" fn argz_stringify(mut argz: *mut c_char, mut argz_len: siz
 ///
 /// # Safety
 /// As `argz_stringify`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __argz_stringify(argz: *mut c_char, argz_len: size_t, sep: c_int) {
     // SAFETY: the same function.
     unsafe { argz_stringify(argz, argz_len, sep) }
@@ -216,7 +216,7 @@ pub unsafe extern "C" fn __argz_stringify(argz: *mut c_char, argz_len: size_t, s
 ///
 /// # Safety
 /// `*argz` is null or malloc'd with `*argz_len` bytes; `buf` has `buf_len`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argz_append(
     argz: *mut *mut c_char,
     argz_len: *mut size_t,
@@ -241,7 +241,7 @@ pub unsafe extern "C" fn argz_append(
 ///
 /// # Safety
 /// As `argz_append`; `str` is NUL-terminated.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argz_add(argz: *mut *mut c_char, argz_len: *mut size_t, str: *const c_char) -> ErrorT {
     // SAFETY: the string with its NUL.
     unsafe { argz_append(argz, argz_len, str, len(str) + 1) }
@@ -251,7 +251,7 @@ pub unsafe extern "C" fn argz_add(argz: *mut *mut c_char, argz_len: *mut size_t,
 ///
 /// # Safety
 /// As `argz_add`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argz_add_sep(
     argz: *mut *mut c_char,
     argz_len: *mut size_t,
@@ -279,7 +279,7 @@ pub unsafe extern "C" fn argz_add_sep(
 ///
 /// # Safety
 /// As `argz_append`; `entry` is null or the start of an entry.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argz_delete(argz: *mut *mut c_char, argz_len: *mut size_t, entry: *mut c_char) {
     if entry.is_null() {
         return;
@@ -302,7 +302,7 @@ pub unsafe extern "C" fn argz_delete(argz: *mut *mut c_char, argz_len: *mut size
 ///
 /// # Safety
 /// As `argz_add`; `before` is null or points into the vector.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argz_insert(
     argz: *mut *mut c_char,
     argz_len: *mut size_t,
@@ -344,7 +344,7 @@ pub unsafe extern "C" fn argz_insert(
 ///
 /// # Safety
 /// As `argz_count`; `entry` null or an entry of it.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argz_next(argz: *const c_char, argz_len: size_t, entry: *const c_char) -> *mut c_char {
     let end = argz.wrapping_add(argz_len);
     if !entry.is_null() {
@@ -365,7 +365,7 @@ pub unsafe extern "C" fn argz_next(argz: *const c_char, argz_len: size_t, entry:
 ///
 /// # Safety
 /// As `argz_next`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __argz_next(argz: *const c_char, argz_len: size_t, entry: *const c_char) -> *mut c_char {
     // SAFETY: the same function.
     unsafe { argz_next(argz, argz_len, entry) }
@@ -398,7 +398,7 @@ unsafe fn str_append(to: &mut *mut c_char, to_len: &mut usize, buf: *const c_cha
 ///
 /// # Safety
 /// As `argz_add`; `with` is NUL-terminated.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argz_replace(
     argz: *mut *mut c_char,
     argz_len: *mut size_t,

@@ -10,7 +10,7 @@ use libc::{size_t, socklen_t};
 ///
 /// # Safety
 /// As `inet_ntop`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __inet_ntop_chk(
     af: c_int,
     src: *const c_void,
@@ -33,7 +33,7 @@ pub unsafe extern "C" fn __inet_ntop_chk(
 ///
 /// # Safety
 /// As `inet_pton`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __inet_pton_chk(
     af: c_int,
     src: *const c_char,

@@ -29,7 +29,7 @@ static PROGRAM_MAIN: AtomicPtr<c_void> = AtomicPtr::new(core::ptr::null_mut());
 /// # Safety
 /// Called once, by a program's `_start`, with the arguments its libc's
 /// start-up code passes.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_libc_start_main(
     main: Main,
     argc: c_int,

@@ -57,7 +57,7 @@ fn flush_stdout() {
 ///
 /// # Safety
 /// `fmt` and `ap` form a valid printf call; `file` is null or a C string.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_verror(
     status: c_int,
     errnum: c_int,

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../abi/export.h"
+
 #define URC_NO_REASON 0
 #define URC_END_OF_STACK 5
 
@@ -91,3 +93,4 @@ __attribute__((noinline)) int backtrace(void **array, int size)
 	}
 	return n;
 }
+GCOMPAT_EXPORT(backtrace);

@@ -96,7 +96,7 @@ fn load() -> u8 {
 ///
 /// # Safety
 /// `out` is writable.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn gcompat_unwinder(out: *mut Unwinder) -> c_int {
     let mut state = STATE.load(Ordering::Acquire);
     if state == UNTRIED {
@@ -362,7 +362,7 @@ unsafe fn addresses<'a>(array: *const *mut c_void, size: c_int) -> &'a [usize] {
 ///
 /// # Safety
 /// `array` holds `size` addresses.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn backtrace_symbols(
     array: *const *mut c_void,
     size: c_int,
@@ -397,7 +397,7 @@ pub unsafe extern "C" fn backtrace_symbols(
 ///
 /// # Safety
 /// `array` holds `size` addresses.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn backtrace_symbols_fd(array: *const *mut c_void, size: c_int, fd: c_int) {
     // SAFETY: forwarded from the caller.
     let addrs = unsafe { addresses(array, size) };

@@ -26,7 +26,7 @@ fn open_without_mode(dirfd: c_int, file: *const c_char, oflag: c_int, msg: &str)
 ///
 /// # Safety
 /// As `open`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __open_2(file: *const c_char, oflag: c_int) -> c_int {
     open_without_mode(libc::AT_FDCWD, file, oflag, "invalid open call: O_CREAT or O_TMPFILE without mode")
 }
@@ -36,7 +36,7 @@ pub unsafe extern "C" fn __open_2(file: *const c_char, oflag: c_int) -> c_int {
 ///
 /// # Safety
 /// As `open`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __open64_2(file: *const c_char, oflag: c_int) -> c_int {
     open_without_mode(libc::AT_FDCWD, file, oflag, "invalid open64 call: O_CREAT or O_TMPFILE without mode")
 }
@@ -45,7 +45,7 @@ pub unsafe extern "C" fn __open64_2(file: *const c_char, oflag: c_int) -> c_int 
 ///
 /// # Safety
 /// As `openat`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __openat_2(fd: c_int, file: *const c_char, oflag: c_int) -> c_int {
     open_without_mode(fd, file, oflag, "invalid openat call: O_CREAT or O_TMPFILE without mode")
 }
@@ -54,7 +54,7 @@ pub unsafe extern "C" fn __openat_2(fd: c_int, file: *const c_char, oflag: c_int
 ///
 /// # Safety
 /// As `openat`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __openat64_2(fd: c_int, file: *const c_char, oflag: c_int) -> c_int {
     open_without_mode(fd, file, oflag, "invalid openat64 call: O_CREAT or O_TMPFILE without mode")
 }

@@ -5,6 +5,8 @@
  * (FE_INVALID 0x01 ... FE_INEXACT 0x20); MXCSR's masks sit 7 bits higher. */
 #include <fenv.h>
 
+#include "../abi/export.h"
+
 /* glibc's femode_t on x86 (<bits/fenv.h>): the x87 control word and MXCSR. */
 typedef struct {
     unsigned short control_word;
@@ -54,6 +56,7 @@ int feenableexcept(int excepts)
     sse_setcsr(sse_getcsr() & ~((unsigned int)excepts << 7));
     return old;
 }
+GCOMPAT_EXPORT(feenableexcept);
 
 int fedisableexcept(int excepts)
 {
@@ -64,8 +67,10 @@ int fedisableexcept(int excepts)
     sse_setcsr(sse_getcsr() | ((unsigned int)excepts << 7));
     return old;
 }
+GCOMPAT_EXPORT(fedisableexcept);
 
 int fegetexcept(void) { return ~x87_getcw() & FE_ALL_EXCEPT; }
+GCOMPAT_EXPORT(fegetexcept);
 
 int fegetmode(glibc_femode_t *modep)
 {
@@ -73,6 +78,7 @@ int fegetmode(glibc_femode_t *modep)
     modep->mxcsr = sse_getcsr();
     return 0;
 }
+GCOMPAT_EXPORT(fegetmode);
 
 /* Sets the control modes (rounding, trap masks, precision, FTZ/DAZ) and
  * keeps the current SSE exception flags, as glibc does. */
@@ -91,6 +97,7 @@ int fesetmode(const glibc_femode_t *modep)
     sse_setcsr(csr);
     return 0;
 }
+GCOMPAT_EXPORT(fesetmode);
 
 /* Sets exception flags without raising them (no trap runs): glibc sets
  * them in MXCSR only, which fetestexcept reads together with the x87's. */
@@ -99,5 +106,7 @@ int fesetexcept(int excepts)
     sse_setcsr(sse_getcsr() | (excepts & FE_ALL_EXCEPT));
     return 0;
 }
+GCOMPAT_EXPORT(fesetexcept);
 
 int fetestexceptflag(const fexcept_t *flagp, int excepts) { return *flagp & excepts & FE_ALL_EXCEPT; }
+GCOMPAT_EXPORT(fetestexceptflag);

@@ -32,6 +32,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../abi/export.h"
+
 #undef ftw64
 #undef nftw64
 
@@ -144,6 +146,7 @@ int ftw64(const char *dir, ftw_fn fn, int fds)
     current = saved;
     return r;
 }
+GCOMPAT_EXPORT(ftw64);
 
 int nftw64(const char *dir, nftw_fn fn, int fds, int flags)
 {
@@ -158,13 +161,16 @@ int nftw64(const char *dir, nftw_fn fn, int fds, int flags)
     current = saved;
     return r;
 }
+GCOMPAT_EXPORT(nftw64);
 
 int ftw(const char *dir, ftw_fn fn, int fds)
 {
     return __gcompat_ftw(dir, fn, fds, __builtin_return_address(0));
 }
+GCOMPAT_EXPORT(ftw);
 
 int nftw(const char *dir, nftw_fn fn, int fds, int flags)
 {
     return __gcompat_nftw(dir, fn, fds, flags, __builtin_return_address(0));
 }
+GCOMPAT_EXPORT(nftw);

@@ -10,9 +10,14 @@ use core::ffi::{c_char, c_int, c_void};
 
 /// A `ftw` callback.
 pub type FtwFn = Option<unsafe extern "C" fn(*const c_char, *const libc::stat, c_int) -> c_int>;
-/// A `nftw` callback (`struct FTW *` last).
-pub type NftwFn =
-    Option<unsafe extern "C" fn(*const c_char, *const libc::stat, c_int, *mut c_void) -> c_int>;
+/// `struct FTW`, the same in both libcs: where `nftw` found the file.
+#[repr(C)]
+pub struct Ftw {
+    pub base: c_int,
+    pub level: c_int,
+}
+/// A `nftw` callback.
+pub type NftwFn = Option<unsafe extern "C" fn(*const c_char, *const libc::stat, c_int, *mut Ftw) -> c_int>;
 type MuslFtw = unsafe extern "C" fn(*const c_char, FtwFn, c_int) -> c_int;
 type MuslNftw = unsafe extern "C" fn(*const c_char, NftwFn, c_int, c_int) -> c_int;
 
@@ -26,7 +31,10 @@ unsafe extern "C" {
 }
 
 /// musl's `nftw`, which `ftw.c`'s walks run on.
-#[unsafe(no_mangle)]
+///
+/// # Safety
+/// Any caller: it takes nothing.
+#[export(local)]
 pub extern "C" fn __gcompat_musl_nftw() -> MuslNftw {
     musl_nftw()
 }
@@ -36,7 +44,7 @@ pub extern "C" fn __gcompat_musl_nftw() -> MuslNftw {
 ///
 /// # Safety
 /// As `ftw`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_ftw(
     dir: *const c_char,
     f: FtwFn,
@@ -57,7 +65,7 @@ pub unsafe extern "C" fn __gcompat_ftw(
 ///
 /// # Safety
 /// As `nftw`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_nftw(
     dir: *const c_char,
     f: NftwFn,

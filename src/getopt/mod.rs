@@ -157,7 +157,7 @@ unsafe fn glibc_getopt(
 /// # glibc differences
 /// None for glibc callers (glibc's algorithm and messages); musl callers get
 /// musl's getopt.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_getopt(
     argc: c_int,
     argv: *const *mut c_char,
@@ -177,7 +177,7 @@ pub unsafe extern "C" fn __gcompat_getopt(
 ///
 /// # Safety
 /// As `getopt`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_posix_getopt(
     argc: c_int,
     argv: *const *mut c_char,
@@ -197,7 +197,7 @@ pub unsafe extern "C" fn __gcompat_posix_getopt(
 ///
 /// # Safety
 /// As `getopt_long`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_getopt_long(
     argc: c_int,
     argv: *const *mut c_char,
@@ -220,7 +220,7 @@ pub unsafe extern "C" fn __gcompat_getopt_long(
 ///
 /// # Safety
 /// As `getopt_long_only`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_getopt_long_only(
     argc: c_int,
     argv: *const *mut c_char,

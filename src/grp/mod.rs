@@ -37,7 +37,7 @@ fn pack(e: &libc::group, packer: &mut Packer) -> Option<libc::group> {
 ///
 /// # Safety
 /// `grp` writable, `buf` writable for `len` bytes, `result` writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getgrent_r(
     grp: *mut libc::group,
     buf: *mut c_char,

@@ -6,10 +6,13 @@
 #ifndef __GLIBC__
 #include <iconv.h>
 
+#include "../abi/export.h"
+
 iconv_t __gcompat_iconv_open(const char *to, const char *from, const void *caller);
 
 iconv_t iconv_open(const char *to, const char *from)
 {
     return __gcompat_iconv_open(to, from, __builtin_return_address(0));
 }
+GCOMPAT_EXPORT(iconv_open);
 #endif

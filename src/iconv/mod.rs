@@ -56,7 +56,7 @@ fn musl_name(name: &[u8], out: &mut [u8; NAME_MAX + 1]) -> Option<()> {
 ///
 /// # Safety
 /// As `iconv_open(3)`: `to` and `from` are C strings.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_iconv_open(to: *const c_char, from: *const c_char, caller: *const c_void) -> IconvT {
     let open = musl_iconv_open();
     if !caller::is_glibc(caller) || to.is_null() || from.is_null() {

@@ -11,9 +11,10 @@ use core::ffi::{CStr, c_char, c_int, c_void};
 
 use crate::abi::caller;
 use crate::musl_next;
+use libc::locale_t;
 
 musl_next!(fn musl_nl_langinfo = "nl_langinfo": unsafe extern "C" fn(c_int) -> *mut c_char);
-musl_next!(fn musl_nl_langinfo_l = "nl_langinfo_l": unsafe extern "C" fn(c_int, *mut c_void) -> *mut c_char);
+musl_next!(fn musl_nl_langinfo_l = "nl_langinfo_l": unsafe extern "C" fn(c_int, locale_t) -> *mut c_char);
 
 /// `(item, musl's C-locale answer, glibc's)`; items are encoded the same
 /// way by both (category << 16 | index).
@@ -32,10 +33,10 @@ const C_LOCALE: [(c_int, &CStr, &CStr); 7] = [
 ///
 /// # Safety
 /// As `nl_langinfo_l(3)`; `loc` is used only when `with_locale` is set.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_nl_langinfo_l(
     item: c_int,
-    loc: *mut c_void,
+    loc: locale_t,
     with_locale: c_int,
     caller: *const c_void,
 ) -> *mut c_char {

@@ -7,20 +7,26 @@
 //! `getdents64` system call, as glibc builds them.
 
 use crate::abi::errno;
+use crate::abi::export::forward;
 use crate::abi::musl::{DirentCompar, DirentFilter, alphasort, scandir, versionsort};
 use core::ffi::{c_char, c_int, c_void};
 use libc::{DIR, dirent, off_t, size_t, ssize_t};
 
 forward! {
     /// `readdir64`: `readdir` (LFS; `man 3 readdir`).
+    #[export]
     pub unsafe extern "C" fn readdir64(dir: *mut DIR) -> *mut dirent = libc::readdir;
     /// `readdir64_r`: `readdir_r` (LFS; `man 3 readdir_r`).
+    #[export]
     pub unsafe extern "C" fn readdir64_r(dir: *mut DIR, entry: *mut dirent, result: *mut *mut dirent) -> c_int = libc::readdir_r;
     /// `scandir64`: `scandir` (LFS; `man 3 scandir`).
+    #[export]
     pub unsafe extern "C" fn scandir64(path: *const c_char, list: *mut *mut *mut dirent, filter: DirentFilter, compar: DirentCompar) -> c_int = scandir;
     /// `alphasort64`: `alphasort` (LFS; `man 3 alphasort`).
+    #[export]
     pub unsafe extern "C" fn alphasort64(a: *mut *const dirent, b: *mut *const dirent) -> c_int = alphasort;
     /// `versionsort64`: `versionsort` (GNU; `man 3 versionsort`).
+    #[export]
     pub unsafe extern "C" fn versionsort64(a: *mut *const dirent, b: *mut *const dirent) -> c_int = versionsort;
 }
 
@@ -29,7 +35,7 @@ forward! {
 ///
 /// # Safety
 /// `buf` is writable for `n` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getdents64(fd: c_int, buf: *mut c_void, n: size_t) -> ssize_t {
     let n = n.min(c_int::MAX as size_t);
     // SAFETY: the kernel writes at most `n` bytes to `buf` (caller).
@@ -41,7 +47,7 @@ pub unsafe extern "C" fn getdents64(fd: c_int, buf: *mut c_void, n: size_t) -> s
 ///
 /// # Safety
 /// `buf` is writable for `n` bytes; `basep` is writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getdirentries64(
     fd: c_int,
     buf: *mut c_char,
@@ -64,7 +70,7 @@ pub unsafe extern "C" fn getdirentries64(
 ///
 /// # Safety
 /// As `scandir`, with `dirfd` usable by `openat`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn scandirat64(
     dirfd: c_int,
     path: *const c_char,
@@ -180,7 +186,7 @@ unsafe fn collect(
 ///
 /// # Safety
 /// As `scandirat64`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn scandirat(
     dirfd: c_int,
     path: *const c_char,

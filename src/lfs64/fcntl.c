@@ -4,6 +4,8 @@
 #include <fcntl.h>
 #include <stdarg.h>
 
+#include "../abi/export.h"
+
 /* musl's headers may map these names to the plain ones (its own LFS64
  * macros under _GNU_SOURCE); here they must stay themselves. */
 #undef open64
@@ -23,10 +25,13 @@ int fcntl64(int fd, int cmd, ...);
     }
 
 int open64(const char *path, int flags, ...) { MODE(flags) return open(path, flags, mode); }
+GCOMPAT_EXPORT(open64);
 
 int __open64(const char *path, int flags, ...) { MODE(flags) return open(path, flags, mode); }
+GCOMPAT_EXPORT(__open64);
 
 int openat64(int dirfd, const char *path, int flags, ...) { MODE(flags) return openat(dirfd, path, flags, mode); }
+GCOMPAT_EXPORT(openat64);
 
 /* Every fcntl command takes an int, a pointer or nothing: read a full
  * unsigned long (glibc reads a void *) and pass it on, as musl's fcntl
@@ -39,3 +44,4 @@ int fcntl64(int fd, int cmd, ...)
     va_end(ap);
     return fcntl(fd, cmd, arg);
 }
+GCOMPAT_EXPORT(fcntl64);

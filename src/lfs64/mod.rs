@@ -21,26 +21,10 @@
 //! (`lfs64/sys_statfs.rs` is `<sys/statfs.h>`); the old `__xstat` ABI,
 //! which is `<sys/stat.h>` API with its own rules, is in `sys_stat/xstat.rs`.
 //! Variadic fronts (`open64`, `openat64`, `__open64`, `fcntl64`) are in
-//! `fcntl.c`. `ftw64` and `nftw64` are in `ftw/` with `ftw` and `nftw`:
-//! glibc's walks differ from musl's in more than the name (callback type
-//! numbers, `FTW_ACTIONRETVAL`, symbolic links).
-
-/// Defines `*64` exports that forward unchanged to musl's plain function.
-/// Each is written out as its C signature, so `grep 'fn open64('` finds it.
-macro_rules! forward {
-    ($(#[doc = $doc:literal] pub unsafe extern "C" fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty = $base:path;)*) => {$(
-        #[doc = $doc]
-        ///
-        /// # Safety
-        /// As the plain function: the same arguments, the same layouts.
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C" fn $name($($arg: $ty),*) -> $ret {
-            // SAFETY: the caller's contract is the plain function's, whose
-            // types are the `*64` ones on x86_64 (module doc).
-            unsafe { $base($($arg),*) }
-        }
-    )*};
-}
+//! `fcntl.c`; the plain forwards are rows of `abi::export::forward!`.
+//! `ftw64` and `nftw64` are in `ftw/` with `ftw` and `nftw`: glibc's walks
+//! differ from musl's in more than the name (callback type numbers,
+//! `FTW_ACTIONRETVAL`, symbolic links).
 
 pub mod aio;
 pub mod dirent;

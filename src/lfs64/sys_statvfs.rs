@@ -17,7 +17,7 @@ const ST_VALID: libc::c_ulong = 0x0020;
 ///
 /// # Safety
 /// As `statvfs`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn statvfs64(path: *const c_char, buf: *mut statvfs) -> c_int {
     // SAFETY: forwarded from the caller; `buf` is filled on success.
     unsafe {
@@ -33,7 +33,7 @@ pub unsafe extern "C" fn statvfs64(path: *const c_char, buf: *mut statvfs) -> c_
 ///
 /// # Safety
 /// As `fstatvfs`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn fstatvfs64(fd: c_int, buf: *mut statvfs) -> c_int {
     // SAFETY: forwarded from the caller; `buf` is filled on success.
     unsafe {

@@ -6,13 +6,16 @@
 //! then means the current position, which only the system call knows), so
 //! the system call is made whatever the flags.
 
+use crate::abi::export::forward;
 use core::ffi::c_int;
 use libc::{iovec, off_t, ssize_t};
 
 forward! {
     /// `preadv64`: `preadv` (LFS; `man 2 preadv`).
+    #[export]
     pub unsafe extern "C" fn preadv64(fd: c_int, iov: *const iovec, n: c_int, off: off_t) -> ssize_t = libc::preadv;
     /// `pwritev64`: `pwritev` (LFS; `man 2 pwritev`).
+    #[export]
     pub unsafe extern "C" fn pwritev64(fd: c_int, iov: *const iovec, n: c_int, off: off_t) -> ssize_t = libc::pwritev;
 }
 
@@ -37,7 +40,7 @@ unsafe fn v2(
 ///
 /// # Safety
 /// As `preadv2`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn preadv64v2(
     fd: c_int,
     iov: *const iovec,
@@ -53,7 +56,7 @@ pub unsafe extern "C" fn preadv64v2(
 ///
 /// # Safety
 /// As `pwritev2`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pwritev64v2(
     fd: c_int,
     iov: *const iovec,

@@ -26,7 +26,7 @@ pub struct ProcessorModel {
     pub cpu_features: [AtomicU32; 1],
 }
 
-#[unsafe(no_mangle)]
+#[export]
 pub static __cpu_model: ProcessorModel = ProcessorModel {
     cpu_vendor: AtomicU32::new(0),
     cpu_type: 0,
@@ -78,7 +78,10 @@ const AVX512VBMI2: u32 = 31;
 
 /// `__cpu_indicator_init`: fills [`__cpu_model`] once. Returns 0, or -1
 /// when the processor has no `cpuid` leaf 1.
-#[unsafe(no_mangle)]
+///
+/// # Safety
+/// Any caller: it takes nothing.
+#[export]
 pub extern "C" fn __cpu_indicator_init() -> c_int {
     if __cpu_model.cpu_vendor.load(Relaxed) != 0 {
         return 0;

@@ -4,4 +4,6 @@
  * -fPIC, so that the shim's updates go through the GOT: a glibc program that
  * names it gets a copy relocation, and the program's copy is the live one
  * (src/libintl/mod.rs counts the changes). */
+#include "../abi/export.h"
 int _nl_msg_cat_cntr;
+GCOMPAT_EXPORT(_nl_msg_cat_cntr);

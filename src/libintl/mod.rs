@@ -50,7 +50,7 @@ unsafe fn differ(a: *const c_char, b: *const c_char) -> bool {
 ///
 /// # Safety
 /// As `textdomain(3)`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn textdomain(domain: *const c_char) -> *mut c_char {
     // SAFETY: forwarded.
     let r = unsafe { musl_textdomain()(domain) };
@@ -64,7 +64,7 @@ pub unsafe extern "C" fn textdomain(domain: *const c_char) -> *mut c_char {
 ///
 /// # Safety
 /// As `bindtextdomain(3)`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn bindtextdomain(domain: *const c_char, dir: *const c_char) -> *mut c_char {
     // SAFETY: forwarded; a null directory only asks.
     unsafe {
@@ -86,7 +86,7 @@ pub unsafe extern "C" fn bindtextdomain(domain: *const c_char, dir: *const c_cha
 ///
 /// # Safety
 /// As `dcgettext`: `domain` null or a C string, `msgid` a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __dcgettext(
     domain: *const c_char,
     msgid: *const c_char,

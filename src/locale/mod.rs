@@ -151,7 +151,7 @@ fn extra_names(
 ///
 /// # Safety
 /// As `newlocale(3)`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_newlocale(
     mask: c_int,
     name: *const c_char,
@@ -197,7 +197,7 @@ pub unsafe extern "C" fn __gcompat_newlocale(
 ///
 /// # Safety
 /// As `duplocale(3)`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_duplocale(loc: *mut GlibcLocale, caller: *const c_void) -> *mut GlibcLocale {
     if !caller::is_glibc(caller) {
         // SAFETY: musl's own.
@@ -233,7 +233,7 @@ pub unsafe extern "C" fn __gcompat_duplocale(loc: *mut GlibcLocale, caller: *con
 ///
 /// # Safety
 /// As `freelocale(3)`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_freelocale(loc: *mut GlibcLocale, caller: *const c_void) {
     if caller::is_glibc(caller) && is_ours(loc) {
         // SAFETY: ours came from malloc/calloc.

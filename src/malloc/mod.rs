@@ -1,7 +1,8 @@
 //! `<malloc.h>`: glibc's `__libc_*` allocator names (forwarded to musl's
 //! allocator) and glibc's malloc tuning and statistics calls. musl's
-//! allocator keeps no statistics and has no tunables, so those are stubs
-//! (`symbols/stubs.txt`): each reports itself once through the logger.
+//! allocator keeps no statistics and has no tunables, so those are not
+//! implemented (`symbols/unimplemented.txt`): each reports itself once
+//! through the logger.
 
 use crate::abi::errno;
 use crate::abi::glibc_types::{mallinfo as Mallinfo, mallinfo2 as Mallinfo2};
@@ -14,7 +15,7 @@ use libc::{FILE, size_t};
 ///
 /// # Safety
 /// As `malloc`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __libc_malloc(size: size_t) -> *mut c_void {
     // SAFETY: same contract.
     unsafe { libc::malloc(size) }
@@ -24,7 +25,7 @@ pub unsafe extern "C" fn __libc_malloc(size: size_t) -> *mut c_void {
 ///
 /// # Safety
 /// As `free`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __libc_free(ptr: *mut c_void) {
     // SAFETY: same contract.
     unsafe { libc::free(ptr) }
@@ -34,7 +35,7 @@ pub unsafe extern "C" fn __libc_free(ptr: *mut c_void) {
 ///
 /// # Safety
 /// As `calloc`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __libc_calloc(n: size_t, size: size_t) -> *mut c_void {
     // SAFETY: same contract.
     unsafe { libc::calloc(n, size) }
@@ -44,7 +45,7 @@ pub unsafe extern "C" fn __libc_calloc(n: size_t, size: size_t) -> *mut c_void {
 ///
 /// # Safety
 /// As `realloc`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __libc_realloc(ptr: *mut c_void, size: size_t) -> *mut c_void {
     // SAFETY: same contract.
     unsafe { libc::realloc(ptr, size) }
@@ -54,7 +55,7 @@ pub unsafe extern "C" fn __libc_realloc(ptr: *mut c_void, size: size_t) -> *mut 
 ///
 /// # Safety
 /// As `memalign`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __libc_memalign(align: size_t, size: size_t) -> *mut c_void {
     // SAFETY: same contract.
     unsafe { libc::memalign(align, size) }
@@ -65,7 +66,7 @@ pub unsafe extern "C" fn __libc_memalign(align: size_t, size: size_t) -> *mut c_
 ///
 /// # Safety
 /// None beyond `malloc`'s.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __libc_valloc(size: size_t) -> *mut c_void {
     // SAFETY: a power-of-two alignment.
     unsafe { libc::memalign(crate::abi::page_size(), size) }
@@ -82,7 +83,7 @@ pub unsafe extern "C" fn __libc_valloc(size: size_t) -> *mut c_void {
 /// None: glibc rounds with the mask `-(pagesize - 1)`, which keeps bit 0
 /// (`pvalloc(0)` asks for 1 byte, `pvalloc(4097)` for 4097), and so does
 /// the shim.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __libc_pvalloc(size: size_t) -> *mut c_void {
     let page = crate::abi::page_size();
     let Some(rounded) = size
@@ -104,7 +105,7 @@ pub unsafe extern "C" fn __libc_pvalloc(size: size_t) -> *mut c_void {
 ///
 /// # glibc differences
 /// None: as `__libc_pvalloc`, glibc's rounding included.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pvalloc(size: size_t) -> *mut c_void {
     // SAFETY: same contract.
     unsafe { __libc_pvalloc(size) }
@@ -124,8 +125,8 @@ static MALLOPT: AtomicBool = AtomicBool::new(false);
 /// None.
 ///
 /// # glibc differences
-/// A stub: musl's allocator keeps no statistics, so every field is 0.
-#[unsafe(no_mangle)]
+/// Not implemented: musl's allocator keeps no statistics, so every field is 0.
+#[export]
 pub unsafe extern "C" fn mallinfo() -> Mallinfo {
     warn_once(
         &MALLINFO,
@@ -152,8 +153,8 @@ pub unsafe extern "C" fn mallinfo() -> Mallinfo {
 /// None.
 ///
 /// # glibc differences
-/// A stub, as `mallinfo`: every field is 0.
-#[unsafe(no_mangle)]
+/// Not implemented, as `mallinfo`: every field is 0.
+#[export]
 pub unsafe extern "C" fn mallinfo2() -> Mallinfo2 {
     warn_once(
         &MALLINFO2,
@@ -180,9 +181,9 @@ pub unsafe extern "C" fn mallinfo2() -> Mallinfo2 {
 /// None.
 ///
 /// # glibc differences
-/// A stub returning 0: musl's allocator returns freed memory to the system
+/// Not implemented, returning 0: musl's allocator returns freed memory to the system
 /// itself and offers no call to do it on demand.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn malloc_trim(_pad: size_t) -> c_int {
     warn_once(
         &MALLOC_TRIM,
@@ -212,9 +213,9 @@ const MALLOC_INFO_XML: &core::ffi::CStr = c"<malloc version=\"1\">
 /// `fp` is an open stream.
 ///
 /// # glibc differences
-/// A stub: musl's allocator keeps no statistics, so the document has
+/// Not implemented: musl's allocator keeps no statistics, so the document has
 /// glibc's outer elements and totals, all 0, and no `<heap>` elements.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn malloc_info(options: c_int, fp: *mut FILE) -> c_int {
     if options != 0 {
         return libc::EINVAL;
@@ -234,9 +235,9 @@ pub unsafe extern "C" fn malloc_info(options: c_int, fp: *mut FILE) -> c_int {
 /// None.
 ///
 /// # glibc differences
-/// A stub that prints nothing: musl's allocator keeps no statistics, and
+/// Not implemented, printing nothing: musl's allocator keeps no statistics, and
 /// made-up numbers would mislead.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn malloc_stats() {
     warn_once(
         &MALLOC_STATS,
@@ -265,9 +266,9 @@ pub fn mallopt_result(param: c_int, value: c_int) -> c_int {
 /// None.
 ///
 /// # glibc differences
-/// A stub: it answers as glibc does for each value, but musl's allocator
+/// Not implemented: it answers as glibc does for each value, but musl's allocator
 /// has no tunables, so an accepted value changes nothing.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn mallopt(param: c_int, value: c_int) -> c_int {
     warn_once(
         &MALLOPT,

@@ -30,9 +30,16 @@
 /// every program for each of the hundreds of names here (musl binds all
 /// relocations at load), most of which a program never calls. Each alias
 /// sits in a section of its own with its slot and name, so `--gc-sections`
-/// keeps exactly what is exported.
-macro_rules! forward {
+/// keeps exactly what is exported. Each is declared as every export is
+/// (`abi::export`): tied to `symbols/` and recorded, without a C
+/// declaration (the trampoline has no types); not in host unit tests.
+macro_rules! trampolines {
     ($($alias:ident => $target:ident,)*) => {
+        $(
+            #[cfg(not(test))]
+            crate::abi::export::record!(export $alias, "");
+        )*
+        #[cfg(not(test))]
         core::arch::global_asm!($(
             concat!(".pushsection .bss.gcompat_slot.", stringify!($alias), ",\"aw\",@nobits"),
             ".balign 8",
@@ -139,7 +146,7 @@ extern "C" fn lazy_bind(name: *const core::ffi::c_char) -> *mut core::ffi::c_voi
 
 // _FloatN and _FloatNx names, GLIBC_2.27: f32 => float, f64 and f32x =>
 // double, f64x => long double.
-forward! {
+trampolines! {
     acosf32 => acosf, acosf64 => acos, acosf32x => acos, acosf64x => acosl,
     acoshf32 => acoshf, acoshf64 => acosh, acoshf32x => acosh, acoshf64x => acoshl,
     asinf32 => asinf, asinf64 => asin, asinf32x => asin, asinf64x => asinl,
@@ -230,7 +237,7 @@ forward! {
 }
 
 // __*_finite, GLIBC_2.15 (compatibility symbols since glibc 2.31).
-forward! {
+trampolines! {
     __acos_finite => acos, __acosf_finite => acosf, __acosl_finite => acosl,
     __acosh_finite => acosh, __acoshf_finite => acoshf, __acoshl_finite => acoshl,
     __asin_finite => asin, __asinf_finite => asinf, __asinl_finite => asinl,

@@ -18,6 +18,8 @@
 #include <errno.h>
 #include <math.h>
 
+#include "../abi/export.h"
+
 long double j0l(long double x);
 long double j1l(long double x);
 long double jnl(int n, long double x);
@@ -26,8 +28,11 @@ long double y1l(long double x);
 long double ynl(int n, long double x);
 
 long double j0l(long double x) { return j0((double)x); }
+GCOMPAT_EXPORT(j0l);
 long double j1l(long double x) { return j1((double)x); }
+GCOMPAT_EXPORT(j1l);
 long double jnl(int n, long double x) { return jn(n, (double)x); }
+GCOMPAT_EXPORT(jnl);
 
 /* glibc's domain checks for the second kind, then musl's value (which
  * raises the exception glibc's does). */
@@ -53,29 +58,26 @@ long double y0l(long double x)
     long double r;
     return y_domain(x, &r) ? r : y0((double)x);
 }
+GCOMPAT_EXPORT(y0l);
 
 long double y1l(long double x)
 {
     long double r;
     return y_domain(x, &r) ? r : y1((double)x);
 }
+GCOMPAT_EXPORT(y1l);
 
 long double ynl(int n, long double x)
 {
     long double r;
     return y_domain(x, &r) ? r : yn(n, (double)x);
 }
+GCOMPAT_EXPORT(ynl);
 
 /* The _Float64x names: the same functions. */
-long double j0f64x(long double x);
-long double j1f64x(long double x);
-long double jnf64x(int n, long double x);
-long double y0f64x(long double x);
-long double y1f64x(long double x);
-long double ynf64x(int n, long double x);
-long double j0f64x(long double x) { return j0l(x); }
-long double j1f64x(long double x) { return j1l(x); }
-long double jnf64x(int n, long double x) { return jnl(n, x); }
-long double y0f64x(long double x) { return y0l(x); }
-long double y1f64x(long double x) { return y1l(x); }
-long double ynf64x(int n, long double x) { return ynl(n, x); }
+GCOMPAT_ALIAS(j0l, j0f64x);
+GCOMPAT_ALIAS(j1l, j1f64x);
+GCOMPAT_ALIAS(jnl, jnf64x);
+GCOMPAT_ALIAS(y0l, y0f64x);
+GCOMPAT_ALIAS(y1l, y1f64x);
+GCOMPAT_ALIAS(ynl, ynf64x);

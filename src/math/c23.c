@@ -9,6 +9,8 @@
 #include <math.h>
 #include <stdint.h>
 
+#include "../abi/export.h"
+
 /* Prototypes (musl's <math.h> declares none of these), one per name so each
  * exported name can be found by grep. */
 float roundevenf(float);
@@ -126,11 +128,13 @@ static long double lfrom(uint64_t m, unsigned se)
 /* ---- classification ---- */
 
 int __issignalingf(float x) { return (fbits(x) & 0x7fffffff) > 0x7f800000 && !(fbits(x) & 0x00400000); }
+GCOMPAT_EXPORT(__issignalingf);
 int __issignaling(double x)
 {
     uint64_t u = dbits(x) & 0x7fffffffffffffffULL;
     return u > 0x7ff0000000000000ULL && !(u & 0x0008000000000000ULL);
 }
+GCOMPAT_EXPORT(__issignaling);
 /* A NaN with its quiet bit clear; glibc (2.36 and later) also counts the
  * invalid encodings with a nonzero exponent and a clear integer bit
  * (unnormals, pseudo-NaNs, pseudo-infinities), which the x87 refuses with
@@ -143,6 +147,7 @@ int __issignalingl(long double x)
         return 1;
     return e == 0x7fff && !(b.m & LD_QUIET_BIT) && (b.m & (LD_QUIET_BIT - 1));
 }
+GCOMPAT_EXPORT(__issignalingl);
 
 /* Intel's encoding: the integer bit must be set exactly when the exponent is
  * nonzero (pseudo-denormals, unnormals, pseudo-NaNs and pseudo-infinities are
@@ -152,6 +157,7 @@ int __iscanonicall(long double x)
     struct ld80 b = lbits(x);
     return (b.se & 0x7fff) ? (b.m & LD_INT_BIT) != 0 : (b.m & LD_INT_BIT) == 0;
 }
+GCOMPAT_EXPORT(__iscanonicall);
 
 /* A signaling comparison: <= and >= raise FE_INVALID for any NaN; an
  * unordered pair also sets errno to EDOM, as glibc does. */
@@ -162,7 +168,8 @@ int __iscanonicall(long double x)
         if (!le && !ge)                                                                                                \
             errno = EDOM;                                                                                              \
         return le && ge;                                                                                               \
-    }
+    }                                                                                                                  \
+    GCOMPAT_EXPORT(__iseqsig##S);
 ISEQSIG(float, f)
 ISEQSIG(double, )
 ISEQSIG(long double, l)
@@ -187,7 +194,8 @@ ISEQSIG(long double, l)
         if (frac > half || (frac == half && (u & ((U)1 << fb))))                                                       \
             u += (U)1 << fb;                                                                                           \
         return FROM(u);                                                                                                \
-    }
+    }                                                                                                                  \
+    GCOMPAT_EXPORT(roundeven##S);
 ROUNDEVEN_IEEE(float, f, uint32_t, fbits, ffrom, 23, 127, 0xff)
 ROUNDEVEN_IEEE(double, , uint64_t, dbits, dfrom, 52, 1023, 0x7ff)
 
@@ -214,6 +222,7 @@ long double roundevenl(long double x)
     }
     return lfrom(m, sign | e);
 }
+GCOMPAT_EXPORT(roundevenl);
 
 /* ---- maximum and minimum ---- */
 
@@ -242,6 +251,7 @@ long double roundevenl(long double x)
             return x > y ? x : y;                                                                                      \
         return signbit(x) ? y : x;                                                                                     \
     }                                                                                                                  \
+    GCOMPAT_EXPORT(fmaximum##S);                                                                                       \
     T fminimum##S(T x, T y)                                                                                            \
     {                                                                                                                  \
         if (isnan(x) || isnan(y))                                                                                      \
@@ -250,6 +260,7 @@ long double roundevenl(long double x)
             return x < y ? x : y;                                                                                      \
         return signbit(x) ? x : y;                                                                                     \
     }                                                                                                                  \
+    GCOMPAT_EXPORT(fminimum##S);                                                                                       \
     /* maximumNumber: a NaN (quiet or signaling, the latter raising                                                  \
      * FE_INVALID) loses to a number. */                                                                               \
     T fmaximum_num##S(T x, T y)                                                                                        \
@@ -263,6 +274,7 @@ long double roundevenl(long double x)
         }                                                                                                              \
         return fmaximum##S(x, y);                                                                                      \
     }                                                                                                                  \
+    GCOMPAT_EXPORT(fmaximum_num##S);                                                                                   \
     T fminimum_num##S(T x, T y)                                                                                        \
     {                                                                                                                  \
         if (isnan(x) || isnan(y)) {                                                                                    \
@@ -274,6 +286,7 @@ long double roundevenl(long double x)
         }                                                                                                              \
         return fminimum##S(x, y);                                                                                      \
     }                                                                                                                  \
+    GCOMPAT_EXPORT(fminimum_num##S);                                                                                   \
     T fmaximum_mag##S(T x, T y)                                                                                        \
     {                                                                                                                  \
         if (isnan(x) || isnan(y))                                                                                      \
@@ -283,6 +296,7 @@ long double roundevenl(long double x)
             return ax > ay ? x : y;                                                                                    \
         return fmaximum##S(x, y);                                                                                      \
     }                                                                                                                  \
+    GCOMPAT_EXPORT(fmaximum_mag##S);                                                                                   \
     T fminimum_mag##S(T x, T y)                                                                                        \
     {                                                                                                                  \
         if (isnan(x) || isnan(y))                                                                                      \
@@ -292,18 +306,21 @@ long double roundevenl(long double x)
             return ax < ay ? x : y;                                                                                    \
         return fminimum##S(x, y);                                                                                      \
     }                                                                                                                  \
+    GCOMPAT_EXPORT(fminimum_mag##S);                                                                                   \
     T fmaximum_mag_num##S(T x, T y)                                                                                    \
     {                                                                                                                  \
         if (isnan(x) || isnan(y))                                                                                      \
             return fmaximum_num##S(x, y);                                                                              \
         return fmaximum_mag##S(x, y);                                                                                  \
     }                                                                                                                  \
+    GCOMPAT_EXPORT(fmaximum_mag_num##S);                                                                               \
     T fminimum_mag_num##S(T x, T y)                                                                                    \
     {                                                                                                                  \
         if (isnan(x) || isnan(y))                                                                                      \
             return fminimum_num##S(x, y);                                                                              \
         return fminimum_mag##S(x, y);                                                                                  \
     }                                                                                                                  \
+    GCOMPAT_EXPORT(fminimum_mag_num##S);                                                                               \
     /* TS 18661-1 maxNumMag (IEEE 754-2008): a quiet NaN loses to a number,                                           \
      * a signaling NaN gives a quiet NaN; equal magnitudes give fmax/fmin. */                                          \
     T fmaxmag##S(T x, T y)                                                                                             \
@@ -318,6 +335,7 @@ long double roundevenl(long double x)
             return ax > ay ? x : y;                                                                                    \
         return x > y ? x : y; /* glibc's fmax: y for +0, -0 */                                                         \
     }                                                                                                                  \
+    GCOMPAT_EXPORT(fmaxmag##S);                                                                                        \
     T fminmag##S(T x, T y)                                                                                             \
     {                                                                                                                  \
         if (isnan(x) || isnan(y)) {                                                                                    \
@@ -329,7 +347,8 @@ long double roundevenl(long double x)
         if (ax != ay)                                                                                                  \
             return ax < ay ? x : y;                                                                                    \
         return x < y ? x : y;                                                                                          \
-    }
+    }                                                                                                                  \
+    GCOMPAT_EXPORT(fminmag##S);
 MINMAX(float, f)
 MINMAX(double, )
 MINMAX(long double, l)
@@ -348,7 +367,9 @@ MINMAX(long double, l)
             return FROM(1);                                                                                            \
         return FROM(x > 0 ? u + 1 : u - 1);                                                                            \
     }                                                                                                                  \
-    T nextdown##S(T x) { return -nextup##S(-x); }
+    GCOMPAT_EXPORT(nextup##S);                                                                                         \
+    T nextdown##S(T x) { return -nextup##S(-x); }                                                                      \
+    GCOMPAT_EXPORT(nextdown##S);
 NEXTUP_IEEE(float, f, uint32_t, fbits, ffrom)
 NEXTUP_IEEE(double, , uint64_t, dbits, dfrom)
 
@@ -384,7 +405,9 @@ long double nextupl(long double x)
     }
     return lfrom(m, sign | e);
 }
+GCOMPAT_EXPORT(nextupl);
 long double nextdownl(long double x) { return -nextupl(-x); }
+GCOMPAT_EXPORT(nextdownl);
 
 /* ---- canonicalize ---- */
 
@@ -394,12 +417,14 @@ int canonicalizef(float *cx, const float *x)
     *cx = __issignalingf(v) ? v + v : v;
     return 0;
 }
+GCOMPAT_EXPORT(canonicalizef);
 int canonicalize(double *cx, const double *x)
 {
     double v = *x;
     *cx = __issignaling(v) ? v + v : v;
     return 0;
 }
+GCOMPAT_EXPORT(canonicalize);
 int canonicalizel(long double *cx, const long double *x)
 {
     long double v = *x;
@@ -408,6 +433,7 @@ int canonicalizel(long double *cx, const long double *x)
     *cx = __issignalingl(v) ? v + v : v;
     return 0;
 }
+GCOMPAT_EXPORT(canonicalizel);
 
 /* ---- totalorder (glibc 2.31+: pointer arguments) ---- */
 
@@ -418,6 +444,7 @@ int totalorderf(const float *x, const float *y)
     b ^= (int32_t)((uint32_t)(b >> 31) >> 1);
     return a <= b;
 }
+GCOMPAT_EXPORT(totalorderf);
 int totalorder(const double *x, const double *y)
 {
     int64_t a = (int64_t)dbits(*x), b = (int64_t)dbits(*y);
@@ -425,17 +452,21 @@ int totalorder(const double *x, const double *y)
     b ^= (int64_t)((uint64_t)(b >> 63) >> 1);
     return a <= b;
 }
+GCOMPAT_EXPORT(totalorder);
 int totalordermagf(const float *x, const float *y) { return (fbits(*x) & 0x7fffffff) <= (fbits(*y) & 0x7fffffff); }
+GCOMPAT_EXPORT(totalordermagf);
 int totalordermag(const double *x, const double *y)
 {
     return (dbits(*x) & 0x7fffffffffffffffULL) <= (dbits(*y) & 0x7fffffffffffffffULL);
 }
+GCOMPAT_EXPORT(totalordermag);
 static int ld_mag_le(struct ld80 a, struct ld80 b)
 {
     unsigned ea = a.se & 0x7fff, eb = b.se & 0x7fff;
     return ea != eb ? ea < eb : a.m <= b.m;
 }
 int totalordermagl(const long double *x, const long double *y) { return ld_mag_le(lbits(*x), lbits(*y)); }
+GCOMPAT_EXPORT(totalordermagl);
 int totalorderl(const long double *x, const long double *y)
 {
     struct ld80 a = lbits(*x), b = lbits(*y);
@@ -444,6 +475,7 @@ int totalorderl(const long double *x, const long double *y)
         return sa;
     return sa ? ld_mag_le(b, a) : ld_mag_le(a, b);
 }
+GCOMPAT_EXPORT(totalorderl);
 
 /* ---- NaN payloads ---- */
 
@@ -454,18 +486,21 @@ float getpayloadf(const float *x)
         return -1;
     return (float)(fbits(*x) & 0x3fffff);
 }
+GCOMPAT_EXPORT(getpayloadf);
 double getpayload(const double *x)
 {
     if (!isnan(*x))
         return -1;
     return (double)(dbits(*x) & 0x7ffffffffffffULL);
 }
+GCOMPAT_EXPORT(getpayload);
 long double getpayloadl(const long double *x)
 {
     if (!isnan(*x))
         return -1;
     return (long double)(lbits(*x).m & (LD_QUIET_BIT - 1));
 }
+GCOMPAT_EXPORT(getpayloadl);
 
 /* Whether pl (given as its bits) is an integer in [lowest, 2^payload_bits):
  * tested on the bits so that no exception is raised. */
@@ -507,7 +542,9 @@ static uint64_t payload_value(uint64_t mant_with_int_bit, int e, int mant_bits, 
         return 0;                                                                                                      \
     }                                                                                                                  \
     int setpayload##S(T *res, T pl) { return setpayload_##T(res, pl, 1); }                                             \
-    int setpayloadsig##S(T *res, T pl) { return setpayload_##T(res, pl, 0); }
+    GCOMPAT_EXPORT(setpayload##S);                                                                                     \
+    int setpayloadsig##S(T *res, T pl) { return setpayload_##T(res, pl, 0); }                                          \
+    GCOMPAT_EXPORT(setpayloadsig##S);
 SETPAYLOAD_IEEE(float, f, uint32_t, fbits, ffrom, 23, 127, 0xff)
 SETPAYLOAD_IEEE(double, , uint64_t, dbits, dfrom, 52, 1023, 0x7ff)
 
@@ -524,7 +561,9 @@ static int setpayload_ld(long double *res, long double pl, int quiet)
     return 0;
 }
 int setpayloadl(long double *res, long double pl) { return setpayload_ld(res, pl, 1); }
+GCOMPAT_EXPORT(setpayloadl);
 int setpayloadsigl(long double *res, long double pl) { return setpayload_ld(res, pl, 0); }
+GCOMPAT_EXPORT(setpayloadsigl);
 
 /* ---- llogb: ilogb widened, with glibc's errno and FE_INVALID ---- */
 
@@ -538,7 +577,8 @@ int setpayloadsigl(long double *res, long double pl) { return setpayload_ld(res,
             return r == INT_MAX ? LONG_MAX : LONG_MIN;                                                                 \
         }                                                                                                              \
         return r;                                                                                                      \
-    }
+    }                                                                                                                  \
+    GCOMPAT_EXPORT(llogb##S);
 LLOGB(float, f)
 LLOGB(double, )
 LLOGB(long double, l)
@@ -557,6 +597,7 @@ long double significandl(long double x)
         return x + x;
     return scalbnl(x, -ilogbl(x));
 }
+GCOMPAT_EXPORT(significandl);
 
 /* The obsolete scalb with a floating exponent, with glibc's errno. */
 static long double scalbl_ieee(long double x, long double fn)
@@ -591,3 +632,4 @@ long double scalbl(long double x, long double fn)
     }
     return z;
 }
+GCOMPAT_EXPORT(scalbl);

@@ -3,6 +3,7 @@
  * _Float128 argument when the compiler has no builtin for it. On the
  * value's bits: no _Float128 arithmetic (libgcc's soft-float helpers). */
 #include "../abi/float128.h"
+#include "../abi/export.h"
 
 int __isnanf128(_Float128 x)
 {
@@ -11,3 +12,4 @@ int __isnanf128(_Float128 x)
     unsigned long high = bits[1] & 0x7fffffffffffffffUL;
     return high > 0x7fff000000000000UL || (high == 0x7fff000000000000UL && bits[0] != 0);
 }
+GCOMPAT_EXPORT(__isnanf128);

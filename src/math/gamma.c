@@ -4,13 +4,18 @@
  * double argument, as classify.c. */
 #include <math.h>
 
+#include "../abi/export.h"
+
 double gamma(double x);
 float gammaf(float x);
 long double gammal(long double x);
 
 double gamma(double x) { return lgamma(x); }
+GCOMPAT_EXPORT(gamma);
 float gammaf(float x) { return lgammaf(x); }
+GCOMPAT_EXPORT(gammaf);
 long double gammal(long double x) { return lgammal(x); }
+GCOMPAT_EXPORT(gammal);
 
 /* __gamma_r_finite, __gammaf_r_finite, __gammal_r_finite (GLIBC_2.15,
  * compatibility symbols since 2.31): despite the name, glibc's are its
@@ -41,15 +46,18 @@ double __gamma_r_finite(double x, int *signgamp)
     *signgamp = gamma_sign(x, __DBL_EPSILON__);
     return *signgamp ? fabs(tgamma(x)) : tgamma(x);
 }
+GCOMPAT_EXPORT(__gamma_r_finite);
 
 float __gammaf_r_finite(float x, int *signgamp)
 {
     *signgamp = gamma_sign(x, __FLT_EPSILON__);
     return *signgamp ? fabsf(tgammaf(x)) : tgammaf(x);
 }
+GCOMPAT_EXPORT(__gammaf_r_finite);
 
 long double __gammal_r_finite(long double x, int *signgamp)
 {
     *signgamp = gamma_sign(x, __LDBL_EPSILON__);
     return *signgamp ? fabsl(tgammal(x)) : tgammal(x);
 }
+GCOMPAT_EXPORT(__gammal_r_finite);

@@ -20,6 +20,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../abi/export.h"
+
 /* musl's, bound at run time. Weak references, so that the link does not
  * take the archive's own copies (Rust's compiler_builtins has fma and
  * sqrt) to satisfy them: src/math/aliases.rs does the same. */
@@ -131,24 +133,28 @@ static long double odd_ld(long double d)
         CHECK_ADDSUB(r, x, y, x == -y);                                                                                \
         return r;                                                                                                      \
     }                                                                                                                  \
+    GCOMPAT_EXPORT(ADD);                                                                                               \
     NARROW SUB(WIDE x, WIDE y)                                                                                         \
     {                                                                                                                  \
         NARROW r = x == y ? (NARROW)(x - y) : (NARROW)ROUND_TO_ODD(WIDE, ODD, x - y);                                  \
         CHECK_ADDSUB(r, x, y, x == y);                                                                                 \
         return r;                                                                                                      \
     }                                                                                                                  \
+    GCOMPAT_EXPORT(SUB);                                                                                               \
     NARROW MUL(WIDE x, WIDE y)                                                                                         \
     {                                                                                                                  \
         NARROW r = (NARROW)ROUND_TO_ODD(WIDE, ODD, x * y);                                                             \
         CHECK_MUL(r, x, y);                                                                                            \
         return r;                                                                                                      \
     }                                                                                                                  \
+    GCOMPAT_EXPORT(MUL);                                                                                               \
     NARROW DIV(WIDE x, WIDE y)                                                                                         \
     {                                                                                                                  \
         NARROW r = (NARROW)ROUND_TO_ODD(WIDE, ODD, x / y);                                                             \
         CHECK_DIV(r, x, y);                                                                                            \
         return r;                                                                                                      \
-    }
+    }                                                                                                                  \
+    GCOMPAT_EXPORT(DIV);
 
 ARITHMETIC(float, double, odd_d, fadd, fsub, fmul, fdiv)
 ARITHMETIC(float, long double, odd_ld, faddl, fsubl, fmull, fdivl)
@@ -165,12 +171,14 @@ ARITHMETIC(double, long double, odd_ld, daddl, dsubl, dmull, ddivl)
         WIDE t = FMA_TO_ODD(WIDE, ODD, WFMA, x, y, z);                                                                 \
         return t == 0 ? (NARROW)(x * y + z) : (NARROW)t;                                                               \
     }                                                                                                                  \
+    GCOMPAT_EXPORT(FMA);                                                                                               \
     NARROW SQRT(WIDE x)                                                                                                \
     {                                                                                                                  \
         NARROW r = (NARROW)ROUND_TO_ODD(WIDE, ODD, WSQRT(x));                                                          \
         CHECK_SQRT(r, x);                                                                                              \
         return r;                                                                                                      \
-    }
+    }                                                                                                                  \
+    GCOMPAT_EXPORT(SQRT);
 
 FMA_SQRT(float, double, odd_d, fma, sqrt, ffma, fsqrt)
 FMA_SQRT(float, long double, odd_ld, fmal, sqrtl, ffmal, fsqrtl)
@@ -191,6 +199,7 @@ double f32xaddf64(double x, double y)
     CHECK_ADDSUB(r, x, y, x == -y);
     return r;
 }
+GCOMPAT_EXPORT(f32xaddf64);
 
 double f32xsubf64(double x, double y)
 {
@@ -198,6 +207,7 @@ double f32xsubf64(double x, double y)
     CHECK_ADDSUB(r, x, y, x == y);
     return r;
 }
+GCOMPAT_EXPORT(f32xsubf64);
 
 double f32xmulf64(double x, double y)
 {
@@ -205,6 +215,7 @@ double f32xmulf64(double x, double y)
     CHECK_MUL(r, x, y);
     return r;
 }
+GCOMPAT_EXPORT(f32xmulf64);
 
 double f32xdivf64(double x, double y)
 {
@@ -212,8 +223,10 @@ double f32xdivf64(double x, double y)
     CHECK_DIV(r, x, y);
     return r;
 }
+GCOMPAT_EXPORT(f32xdivf64);
 
 double f32xfmaf64(double x, double y, double z) { return fma(x, y, z); }
+GCOMPAT_EXPORT(f32xfmaf64);
 
 double f32xsqrtf64(double x)
 {
@@ -221,35 +234,35 @@ double f32xsqrtf64(double x)
     CHECK_SQRT(r, x);
     return r;
 }
+GCOMPAT_EXPORT(f32xsqrtf64);
 
-#define ALIAS(TYPE, NAME, PARAMS, TARGET) TYPE NAME PARAMS __attribute__((alias(#TARGET)));
-ALIAS(float, f32addf32x, (double, double), fadd)
-ALIAS(float, f32addf64, (double, double), fadd)
-ALIAS(float, f32addf64x, (long double, long double), faddl)
-ALIAS(double, f32xaddf64x, (long double, long double), daddl)
-ALIAS(double, f64addf64x, (long double, long double), daddl)
-ALIAS(float, f32subf32x, (double, double), fsub)
-ALIAS(float, f32subf64, (double, double), fsub)
-ALIAS(float, f32subf64x, (long double, long double), fsubl)
-ALIAS(double, f32xsubf64x, (long double, long double), dsubl)
-ALIAS(double, f64subf64x, (long double, long double), dsubl)
-ALIAS(float, f32mulf32x, (double, double), fmul)
-ALIAS(float, f32mulf64, (double, double), fmul)
-ALIAS(float, f32mulf64x, (long double, long double), fmull)
-ALIAS(double, f32xmulf64x, (long double, long double), dmull)
-ALIAS(double, f64mulf64x, (long double, long double), dmull)
-ALIAS(float, f32divf32x, (double, double), fdiv)
-ALIAS(float, f32divf64, (double, double), fdiv)
-ALIAS(float, f32divf64x, (long double, long double), fdivl)
-ALIAS(double, f32xdivf64x, (long double, long double), ddivl)
-ALIAS(double, f64divf64x, (long double, long double), ddivl)
-ALIAS(float, f32fmaf32x, (double, double, double), ffma)
-ALIAS(float, f32fmaf64, (double, double, double), ffma)
-ALIAS(float, f32fmaf64x, (long double, long double, long double), ffmal)
-ALIAS(double, f32xfmaf64x, (long double, long double, long double), dfmal)
-ALIAS(double, f64fmaf64x, (long double, long double, long double), dfmal)
-ALIAS(float, f32sqrtf32x, (double), fsqrt)
-ALIAS(float, f32sqrtf64, (double), fsqrt)
-ALIAS(float, f32sqrtf64x, (long double), fsqrtl)
-ALIAS(double, f32xsqrtf64x, (long double), dsqrtl)
-ALIAS(double, f64sqrtf64x, (long double), dsqrtl)
+GCOMPAT_ALIAS(fadd, f32addf32x);
+GCOMPAT_ALIAS(fadd, f32addf64);
+GCOMPAT_ALIAS(faddl, f32addf64x);
+GCOMPAT_ALIAS(daddl, f32xaddf64x);
+GCOMPAT_ALIAS(daddl, f64addf64x);
+GCOMPAT_ALIAS(fsub, f32subf32x);
+GCOMPAT_ALIAS(fsub, f32subf64);
+GCOMPAT_ALIAS(fsubl, f32subf64x);
+GCOMPAT_ALIAS(dsubl, f32xsubf64x);
+GCOMPAT_ALIAS(dsubl, f64subf64x);
+GCOMPAT_ALIAS(fmul, f32mulf32x);
+GCOMPAT_ALIAS(fmul, f32mulf64);
+GCOMPAT_ALIAS(fmull, f32mulf64x);
+GCOMPAT_ALIAS(dmull, f32xmulf64x);
+GCOMPAT_ALIAS(dmull, f64mulf64x);
+GCOMPAT_ALIAS(fdiv, f32divf32x);
+GCOMPAT_ALIAS(fdiv, f32divf64);
+GCOMPAT_ALIAS(fdivl, f32divf64x);
+GCOMPAT_ALIAS(ddivl, f32xdivf64x);
+GCOMPAT_ALIAS(ddivl, f64divf64x);
+GCOMPAT_ALIAS(ffma, f32fmaf32x);
+GCOMPAT_ALIAS(ffma, f32fmaf64);
+GCOMPAT_ALIAS(ffmal, f32fmaf64x);
+GCOMPAT_ALIAS(dfmal, f32xfmaf64x);
+GCOMPAT_ALIAS(dfmal, f64fmaf64x);
+GCOMPAT_ALIAS(fsqrt, f32sqrtf32x);
+GCOMPAT_ALIAS(fsqrt, f32sqrtf64);
+GCOMPAT_ALIAS(fsqrtl, f32sqrtf64x);
+GCOMPAT_ALIAS(dsqrtl, f32xsqrtf64x);
+GCOMPAT_ALIAS(dsqrtl, f64sqrtf64x);

@@ -8,12 +8,12 @@
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn mtrace() {}
 
 /// `muntrace`: libc.so's, which does nothing.
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn muntrace() {}

@@ -172,7 +172,7 @@ fn proto_line(
 ///
 /// # Safety
 /// `entry` writable, `buf` writable for `len` bytes, `result` writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getprotoent_r(
     entry: *mut Protoent,
     buf: *mut c_char,
@@ -191,7 +191,7 @@ pub unsafe extern "C" fn getprotoent_r(
 ///
 /// # Safety
 /// As `getprotoent_r`; `name` a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getprotobyname_r(
     name: *const c_char,
     entry: *mut Protoent,
@@ -214,7 +214,7 @@ pub unsafe extern "C" fn getprotobyname_r(
 ///
 /// # Safety
 /// As `getprotoent_r`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getprotobynumber_r(
     proto: c_int,
     entry: *mut Protoent,
@@ -269,7 +269,7 @@ fn serv_line(
 ///
 /// # Safety
 /// `entry` writable, `buf` writable for `len` bytes, `result` writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getservent_r(
     entry: *mut Servent,
     buf: *mut c_char,
@@ -323,7 +323,7 @@ fn net_line(
 /// # Safety
 /// `entry` writable, `buf` writable for `len` bytes, `result` and
 /// `h_errnop` writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getnetent_r(
     entry: *mut Netent,
     buf: *mut c_char,
@@ -343,7 +343,7 @@ pub unsafe extern "C" fn getnetent_r(
 ///
 /// # Safety
 /// As `getnetent_r`; `name` a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getnetbyname_r(
     name: *const c_char,
     entry: *mut Netent,
@@ -368,7 +368,7 @@ pub unsafe extern "C" fn getnetbyname_r(
 ///
 /// # Safety
 /// As `getnetent_r`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getnetbyaddr_r(
     net: u32,
     kind: c_int,
@@ -424,7 +424,7 @@ fn host_address(field: &[u8]) -> Option<[u8; 4]> {
 /// # Safety
 /// `entry` writable, `buf` writable for `len` bytes, `result` and
 /// `h_errnop` writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn gethostent_r(
     entry: *mut Hostent,
     buf: *mut c_char,
@@ -470,7 +470,7 @@ musl_next!(fn musl_endprotoent = "endprotoent": unsafe extern "C" fn());
 ///
 /// # Safety
 /// None: any `stayopen` is accepted.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn setprotoent(stayopen: c_int) {
     PROTOCOLS.rewind(stayopen != 0);
     // SAFETY: musl's definition of this very function.
@@ -481,7 +481,7 @@ pub unsafe extern "C" fn setprotoent(stayopen: c_int) {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn endprotoent() {
     PROTOCOLS.close();
     // SAFETY: musl's definition of this very function.
@@ -497,7 +497,7 @@ musl_next!(fn musl_endservent = "endservent": unsafe extern "C" fn());
 ///
 /// # Safety
 /// None: any `stayopen` is accepted.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn setservent(stayopen: c_int) {
     SERVICES.rewind(stayopen != 0);
     // SAFETY: musl's definition of this very function.
@@ -508,7 +508,7 @@ pub unsafe extern "C" fn setservent(stayopen: c_int) {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn endservent() {
     SERVICES.close();
     // SAFETY: musl's definition of this very function.
@@ -524,7 +524,7 @@ musl_next!(fn musl_endnetent = "endnetent": unsafe extern "C" fn());
 ///
 /// # Safety
 /// None: any `stayopen` is accepted.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn setnetent(stayopen: c_int) {
     NETWORKS.rewind(stayopen != 0);
     // SAFETY: musl's definition of this very function.
@@ -535,7 +535,7 @@ pub unsafe extern "C" fn setnetent(stayopen: c_int) {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn endnetent() {
     NETWORKS.close();
     // SAFETY: musl's definition of this very function.
@@ -551,7 +551,7 @@ musl_next!(fn musl_endhostent = "endhostent": unsafe extern "C" fn());
 ///
 /// # Safety
 /// None: any `stayopen` is accepted.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn sethostent(stayopen: c_int) {
     HOSTS.rewind(stayopen != 0);
     // SAFETY: musl's definition of this very function.
@@ -562,7 +562,7 @@ pub unsafe extern "C" fn sethostent(stayopen: c_int) {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn endhostent() {
     HOSTS.close();
     // SAFETY: musl's definition of this very function.

@@ -200,7 +200,7 @@ fn start(req: *mut gaicb, batch: *mut Batch) -> bool {
 /// # Safety
 /// `list` holds `nitems` pointers, each null or a `gaicb` that stays valid
 /// until its request ends; `sevp` null or a `sigevent`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getaddrinfo_a(mode: c_int, list: *mut *mut gaicb, nitems: c_int, sevp: *mut SigEvent) -> c_int {
     if mode != GAI_WAIT && mode != GAI_NOWAIT {
         crate::abi::errno::set(libc::EINVAL);
@@ -249,7 +249,7 @@ pub unsafe extern "C" fn getaddrinfo_a(mode: c_int, list: *mut *mut gaicb, nitem
 ///
 /// # Safety
 /// `req` is a request given to `getaddrinfo_a`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn gai_error(req: *mut gaicb) -> c_int {
     status(req).load(Acquire)
 }
@@ -259,7 +259,7 @@ pub unsafe extern "C" fn gai_error(req: *mut gaicb) -> c_int {
 ///
 /// # Safety
 /// `req` is a request given to `getaddrinfo_a`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn gai_cancel(req: *mut gaicb) -> c_int {
     if status(req).load(Acquire) == EAI_INPROGRESS { EAI_NOTCANCELED } else { EAI_ALLDONE }
 }
@@ -271,7 +271,7 @@ pub unsafe extern "C" fn gai_cancel(req: *mut gaicb) -> c_int {
 /// # Safety
 /// `list` holds `nitems` pointers, each null or a request; `timeout` null
 /// or a `timespec`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn gai_suspend(list: *const *const gaicb, nitems: c_int, timeout: *const libc::timespec) -> c_int {
     // SAFETY: the caller's array.
     let reqs = unsafe { core::slice::from_raw_parts(list, nitems.max(0) as usize) };

@@ -41,7 +41,7 @@ pub unsafe fn glibc_getaddrinfo(node: *const c_char, service: *const c_char, hin
 ///
 /// # Safety
 /// As `getaddrinfo`; `caller` is the front's return address.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_getaddrinfo(
     node: *const c_char,
     service: *const c_char,

@@ -420,7 +420,7 @@ fn field_matches(field: Option<&[u8]>, wanted: *const c_char, nocase: bool) -> b
 ///
 /// # Safety
 /// `netgroup` a C string; the others null or C strings.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn innetgr(
     netgroup: *const c_char,
     host: *const c_char,
@@ -489,7 +489,7 @@ static STATE: State =
 ///
 /// # Safety
 /// `netgroup` a C string; not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn setnetgrent(netgroup: *const c_char) -> c_int {
     // SAFETY: not thread-safe, as documented.
     let (walk, active) = unsafe { (&mut *STATE.walk.get(), &mut *STATE.active.get()) };
@@ -507,7 +507,7 @@ pub unsafe extern "C" fn setnetgrent(netgroup: *const c_char) -> c_int {
 ///
 /// # Safety
 /// Not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn endnetgrent() {
     // SAFETY: not thread-safe, as documented.
     unsafe {
@@ -522,7 +522,7 @@ pub unsafe extern "C" fn endnetgrent() {
 ///
 /// # Safety
 /// The three pointers writable, `buf` writable for `len` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getnetgrent_r(
     hostp: *mut *mut c_char,
     userp: *mut *mut c_char,
@@ -554,7 +554,7 @@ pub unsafe extern "C" fn getnetgrent_r(
 ///
 /// # Safety
 /// The three pointers writable; not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getnetgrent(
     hostp: *mut *mut c_char,
     userp: *mut *mut c_char,

@@ -269,7 +269,7 @@ unsafe fn ruserok_address(remote: Remote, superuser: c_int, ruser: *const c_char
 ///
 /// # Safety
 /// The strings are C strings.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ruserok_af(
     rhost: *const c_char,
     superuser: c_int,
@@ -307,7 +307,7 @@ pub unsafe extern "C" fn ruserok_af(
 ///
 /// # Safety
 /// As `ruserok_af`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ruserok(rhost: *const c_char, superuser: c_int, ruser: *const c_char, luser: *const c_char) -> c_int {
     // SAFETY: the caller's arguments.
     unsafe { ruserok_af(rhost, superuser, ruser, luser, libc::AF_INET as libc::sa_family_t) }

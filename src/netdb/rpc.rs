@@ -42,7 +42,7 @@ fn rpc_line(
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn setrpcent(stayopen: c_int) {
     RPC.rewind(stayopen != 0);
 }
@@ -51,7 +51,7 @@ pub unsafe extern "C" fn setrpcent(stayopen: c_int) {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn endrpcent() {
     RPC.close();
 }
@@ -60,7 +60,7 @@ pub unsafe extern "C" fn endrpcent() {
 ///
 /// # Safety
 /// `entry` writable, `buf` writable for `len` bytes, `result` writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getrpcent_r(
     entry: *mut Rpcent,
     buf: *mut c_char,
@@ -78,7 +78,7 @@ pub unsafe extern "C" fn getrpcent_r(
 ///
 /// # Safety
 /// As `getrpcent_r`; `name` a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getrpcbyname_r(
     name: *const c_char,
     entry: *mut Rpcent,
@@ -100,7 +100,7 @@ pub unsafe extern "C" fn getrpcbyname_r(
 ///
 /// # Safety
 /// As `getrpcent_r`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getrpcbynumber_r(
     number: c_int,
     entry: *mut Rpcent,
@@ -142,7 +142,7 @@ fn with_static(f: impl FnOnce(*mut Rpcent, *mut c_char, usize, *mut *mut Rpcent)
 ///
 /// # Safety
 /// Not thread-safe: the entry is overwritten by the next call.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getrpcent() -> *mut Rpcent {
     // SAFETY: the static entry and buffer.
     with_static(|e, b, l, r| unsafe { getrpcent_r(e, b, l, r) })
@@ -152,7 +152,7 @@ pub unsafe extern "C" fn getrpcent() -> *mut Rpcent {
 ///
 /// # Safety
 /// `name` a C string; not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getrpcbyname(name: *const c_char) -> *mut Rpcent {
     // SAFETY: the static entry and buffer, the caller's name.
     with_static(|e, b, l, r| unsafe { getrpcbyname_r(name, e, b, l, r) })
@@ -162,7 +162,7 @@ pub unsafe extern "C" fn getrpcbyname(name: *const c_char) -> *mut Rpcent {
 ///
 /// # Safety
 /// Not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getrpcbynumber(number: c_int) -> *mut Rpcent {
     // SAFETY: the static entry and buffer.
     with_static(|e, b, l, r| unsafe { getrpcbynumber_r(number, e, b, l, r) })

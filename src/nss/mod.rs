@@ -5,7 +5,7 @@
 //! naming `files` asks for. So this checks the call as glibc does (a
 //! database glibc knows, a non-empty service list: else -1, errno as it
 //! was)
-//! and returns 0 without changing anything (`symbols/stubs.txt`).
+//! and returns 0 without changing anything (`symbols/unimplemented.txt`).
 
 use core::ffi::{CStr, c_char, c_int};
 
@@ -33,7 +33,7 @@ const DATABASES: [&[u8]; 14] = [
 ///
 /// # Safety
 /// Both arguments are C strings.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __nss_configure_lookup(dbname: *const c_char, service_line: *const c_char) -> c_int {
     // SAFETY: C strings, per the contract.
     let (db, line) = unsafe { (CStr::from_ptr(dbname).to_bytes(), CStr::from_ptr(service_line).to_bytes()) };

@@ -115,7 +115,7 @@ type FreeFunArg = Option<unsafe extern "C" fn(*mut c_void, *mut c_void)>;
 ///
 /// # Safety
 /// `h` is writable; the functions are a malloc-like allocator and its free.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn _obstack_begin(
     h: *mut Obstack,
     size: c_int,
@@ -137,7 +137,7 @@ pub unsafe extern "C" fn _obstack_begin(
 ///
 /// # Safety
 /// As `_obstack_begin`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn _obstack_begin_1(
     h: *mut Obstack,
     size: c_int,
@@ -162,7 +162,7 @@ pub unsafe extern "C" fn _obstack_begin_1(
 ///
 /// # Safety
 /// `h` is a begun obstack.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn _obstack_newchunk(h: *mut Obstack, length: c_int) {
     // SAFETY: the obstack's own chunks and pointers, kept consistent.
     unsafe {
@@ -209,7 +209,7 @@ unsafe fn holds(chunk: *mut Chunk, obj: *mut c_void) -> bool {
 ///
 /// # Safety
 /// `h` is a begun obstack.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn _obstack_allocated_p(h: *mut Obstack, obj: *mut c_void) -> c_int {
     // SAFETY: walking the obstack's own chain.
     unsafe {
@@ -227,7 +227,7 @@ pub unsafe extern "C" fn _obstack_allocated_p(h: *mut Obstack, obj: *mut c_void)
 ///
 /// # Safety
 /// `h` is a begun obstack; `obj` is null or an object allocated in it.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn obstack_free(h: *mut Obstack, obj: *mut c_void) {
     // SAFETY: the obstack's own chain; freed chunks are not touched again.
     unsafe {
@@ -254,7 +254,7 @@ pub unsafe extern "C" fn obstack_free(h: *mut Obstack, obj: *mut c_void) {
 ///
 /// # Safety
 /// As `obstack_free`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn _obstack_free(h: *mut Obstack, obj: *mut c_void) {
     // SAFETY: the same function.
     unsafe { obstack_free(h, obj) }
@@ -264,7 +264,7 @@ pub unsafe extern "C" fn _obstack_free(h: *mut Obstack, obj: *mut c_void) {
 ///
 /// # Safety
 /// `h` is a begun obstack.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn _obstack_memory_used(h: *mut Obstack) -> c_int {
     let mut total: c_long = 0;
     // SAFETY: walking the obstack's own chain.
@@ -285,7 +285,7 @@ pub unsafe extern "C" fn _obstack_memory_used(h: *mut Obstack) -> c_int {
 ///
 /// # Safety
 /// `h` is a begun obstack; the format and arguments are printf's.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_obstack_vprintf(
     h: *mut Obstack,
     flag: c_int,
@@ -314,7 +314,7 @@ pub unsafe extern "C" fn __gcompat_obstack_vprintf(
 ///
 /// # Safety
 /// As `__gcompat_obstack_vprintf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn obstack_vprintf(h: *mut Obstack, format: *const c_char, ap: VaList) -> c_int {
     // SAFETY: forwarded.
     unsafe { __gcompat_obstack_vprintf(h, 0, format, ap) }
@@ -325,7 +325,7 @@ pub unsafe extern "C" fn obstack_vprintf(h: *mut Obstack, format: *const c_char,
 ///
 /// # Safety
 /// As `__gcompat_obstack_vprintf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __obstack_vprintf_chk(h: *mut Obstack, flag: c_int, format: *const c_char, ap: VaList) -> c_int {
     // SAFETY: forwarded.
     unsafe { __gcompat_obstack_vprintf(h, flag, format, ap) }

@@ -7,9 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../abi/export.h"
+
 struct obstack;
 
 int obstack_exit_failure = EXIT_FAILURE;
+GCOMPAT_EXPORT(obstack_exit_failure);
 
 /* glibc's default: the message, then exit(obstack_exit_failure). */
 static void print_and_abort(void)
@@ -19,9 +22,11 @@ static void print_and_abort(void)
 }
 
 void (*obstack_alloc_failed_handler)(void) = print_and_abort;
+GCOMPAT_EXPORT(obstack_alloc_failed_handler);
 
 /* glibc's old "current obstack" pointer, kept for the ABI: nothing uses it. */
 struct obstack *_obstack;
+GCOMPAT_EXPORT(_obstack);
 
 /* Calls the live handler; it must not return (glibc's contract). */
 void __gcompat_obstack_alloc_failed(void)
@@ -40,6 +45,7 @@ int obstack_printf(struct obstack *obstack, const char *format, ...)
     va_end(ap);
     return n;
 }
+GCOMPAT_EXPORT(obstack_printf);
 
 int __obstack_printf_chk(struct obstack *obstack, int flag, const char *format, ...)
 {
@@ -49,3 +55,4 @@ int __obstack_printf_chk(struct obstack *obstack, int flag, const char *format, 
     va_end(ap);
     return n;
 }
+GCOMPAT_EXPORT(__obstack_printf_chk);

@@ -16,7 +16,7 @@ fn fits(nfds: nfds_t, fdslen: size_t) {
 ///
 /// # Safety
 /// As `poll`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __poll_chk(
     fds: *mut pollfd,
     nfds: nfds_t,
@@ -33,7 +33,7 @@ pub unsafe extern "C" fn __poll_chk(
 ///
 /// # Safety
 /// As `ppoll`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __ppoll_chk(
     fds: *mut pollfd,
     nfds: nfds_t,

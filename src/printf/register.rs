@@ -4,7 +4,7 @@
 //! a conversion; the shim hands printf to musl, whose printf cannot be
 //! extended, so a registration cannot take effect. Each refuses it with
 //! glibc's failure return (-1) and `ENOSYS`, rather than accept a
-//! conversion that would then print wrongly (`symbols/stubs.txt`).
+//! conversion that would then print wrongly (`symbols/unimplemented.txt`).
 
 use core::ffi::{c_int, c_void};
 

@@ -106,7 +106,7 @@ pub unsafe fn glibc_defaults(attr: *mut Attr) {
 ///
 /// # Safety
 /// As `pthread_attr_init(3)`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_pthread_attr_init(attr: *mut Attr, caller: *const c_void) -> c_int {
     // SAFETY: as the caller promises.
     let rc = unsafe { musl_attr_init()(attr) };
@@ -126,7 +126,7 @@ pub unsafe extern "C" fn __gcompat_pthread_attr_init(attr: *mut Attr, caller: *c
 /// # glibc differences
 /// `pthread_setattr_default_np` is musl's: it only raises the defaults, and
 /// glibc callers keep seeing a one-page guard here.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_pthread_getattr_default_np(attr: *mut Attr, caller: *const c_void) -> c_int {
     // SAFETY: as the caller promises.
     let rc = unsafe { musl_getattr_default_np()(attr) };
@@ -143,7 +143,7 @@ pub unsafe extern "C" fn __gcompat_pthread_getattr_default_np(attr: *mut Attr, c
 ///
 /// # Safety
 /// As `pthread_getattr_np(3)`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_pthread_getattr_np(
     thread: libc::pthread_t,
     attr: *mut Attr,
@@ -188,7 +188,7 @@ pub unsafe extern "C" fn __gcompat_pthread_getattr_np(
 /// # Safety
 /// As `pthread_attr_destroy(3)`.
 // Not in host unit tests: it would replace glibc's own in the test process.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn pthread_attr_destroy(attr: *mut Attr) -> c_int {
     // SAFETY: as the caller promises; the slot is null or ours.
     unsafe {
@@ -208,7 +208,7 @@ pub unsafe extern "C" fn pthread_attr_destroy(attr: *mut Attr) -> c_int {
 ///
 /// # Safety
 /// `attr` is initialized; `cpuset` is null or holds `cpusetsize` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_attr_setaffinity_np(
     attr: *mut Attr,
     cpusetsize: usize,
@@ -249,7 +249,7 @@ pub unsafe extern "C" fn pthread_attr_setaffinity_np(
 ///
 /// # Safety
 /// `attr` is initialized; `cpuset` holds `cpusetsize` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_attr_getaffinity_np(
     attr: *const Attr,
     cpusetsize: usize,
@@ -282,7 +282,7 @@ pub unsafe extern "C" fn pthread_attr_getaffinity_np(
 ///
 /// # Safety
 /// `attr` is initialized; `sigmask` is null or a signal set.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_attr_setsigmask_np(attr: *mut Attr, sigmask: *const libc::sigset_t) -> c_int {
     if sigmask.is_null() {
         // SAFETY: as the caller promises.
@@ -312,7 +312,7 @@ pub unsafe extern "C" fn pthread_attr_setsigmask_np(attr: *mut Attr, sigmask: *c
 ///
 /// # Safety
 /// `attr` is initialized; `sigmask` points to a signal set.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_attr_getsigmask_np(attr: *const Attr, sigmask: *mut libc::sigset_t) -> c_int {
     // SAFETY: as the caller promises.
     match unsafe { extension(attr) }.filter(|e| e.sigmask_set) {
@@ -341,7 +341,7 @@ pub unsafe extern "C" fn pthread_attr_getsigmask_np(attr: *const Attr, sigmask: 
 /// musl's `pthread_attr_setstacksize` forgets a stack address set before
 /// it; set the size first (the usual order). The address is musl's
 /// `pthread_attr_setstack(attr, addr - size, size)`, which keeps the end.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_attr_setstackaddr(
     attr: *mut Attr,
     addr: *mut c_void,
@@ -361,7 +361,7 @@ pub unsafe extern "C" fn pthread_attr_setstackaddr(
 ///
 /// # Safety
 /// `attr` is an initialized thread attribute; `addr` is writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_attr_getstackaddr(
     attr: *const Attr,
     addr: *mut *mut c_void,

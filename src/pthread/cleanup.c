@@ -24,6 +24,8 @@
 #include <pthread.h>
 #include <stddef.h>
 
+#include "../abi/export.h"
+
 /* musl's longjmp, declared on the buffer as it is: only its first 64
  * bytes (the registers) are read, and glibc's buffer has 72, not musl's
  * 200-byte jmp_buf. */
@@ -80,11 +82,13 @@ void __pthread_register_cancel(struct glibc_unwind_buf *buf)
 {
     _pthread_cleanup_push(&buf->record, jump_back, buf);
 }
+GCOMPAT_EXPORT(__pthread_register_cancel);
 
 void __pthread_unregister_cancel(struct glibc_unwind_buf *buf)
 {
     _pthread_cleanup_pop(&buf->record, 0);
 }
+GCOMPAT_EXPORT(__pthread_unregister_cancel);
 
 /* pthread_cleanup_push_defer_np: deferred cancellation until the matching
  * pop, which restores the type saved here. */
@@ -93,24 +97,28 @@ void __pthread_register_cancel_defer(struct glibc_unwind_buf *buf)
     pthread_setcanceltype(PTHREAD_CANCEL_DEFERRED, &buf->canceltype);
     _pthread_cleanup_push(&buf->record, jump_back, buf);
 }
+GCOMPAT_EXPORT(__pthread_register_cancel_defer);
 
 void __pthread_unregister_cancel_restore(struct glibc_unwind_buf *buf)
 {
     _pthread_cleanup_pop(&buf->record, 0);
     pthread_setcanceltype(buf->canceltype, NULL);
 }
+GCOMPAT_EXPORT(__pthread_unregister_cancel_restore);
 
 _Noreturn void __pthread_unwind_next(struct glibc_unwind_buf *buf)
 {
     (void)buf; /* musl's list already points past it */
     pthread_exit(exit_value_set ? exit_value : PTHREAD_CANCELED);
 }
+GCOMPAT_EXPORT(__pthread_unwind_next);
 
 void _pthread_cleanup_push_defer(struct glibc_cleanup_buffer *buf, void (*routine)(void *), void *arg)
 {
     pthread_setcanceltype(PTHREAD_CANCEL_DEFERRED, &buf->canceltype);
     _pthread_cleanup_push(&buf->record, routine, arg);
 }
+GCOMPAT_EXPORT(_pthread_cleanup_push_defer);
 
 /* glibc restores the type before it runs the handler. */
 void _pthread_cleanup_pop_restore(struct glibc_cleanup_buffer *buf, int execute)
@@ -120,10 +128,12 @@ void _pthread_cleanup_pop_restore(struct glibc_cleanup_buffer *buf, int execute)
     if (execute)
         buf->record.__f(buf->record.__x);
 }
+GCOMPAT_EXPORT(_pthread_cleanup_pop_restore);
 
 void __pthread_cleanup_routine(struct glibc_cleanup_frame *frame)
 {
     if (frame->do_it)
         frame->routine(frame->arg);
 }
+GCOMPAT_EXPORT(__pthread_cleanup_routine);
 #endif

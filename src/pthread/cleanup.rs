@@ -19,7 +19,7 @@ unsafe extern "C" {
 /// # Safety
 /// As musl's `pthread_exit`.
 // Not in host unit tests: it would replace glibc's own in the test process.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn pthread_exit(value: *mut c_void) -> ! {
     // SAFETY: records a word in this thread's storage; then musl's exit.
     unsafe {
@@ -33,7 +33,7 @@ pub unsafe extern "C" fn pthread_exit(value: *mut c_void) -> ! {
 ///
 /// # Safety
 /// As musl's `thrd_exit`.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn thrd_exit(result: c_int) -> ! {
     // SAFETY: as pthread_exit.
     unsafe {

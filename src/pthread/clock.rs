@@ -138,7 +138,7 @@ unsafe fn cond_clock(cond: *const libc::pthread_cond_t) -> clockid_t {
 /// before the deadline is reached on `clock` (that clock was stepped while
 /// waiting) is returned as 0, a spurious wake-up; a forward step of `clock`
 /// is noticed at the end of the time that was left when the wait began.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_cond_clockwait(
     cond: *mut libc::pthread_cond_t,
     mutex: *mut libc::pthread_mutex_t,
@@ -175,7 +175,7 @@ pub unsafe extern "C" fn pthread_cond_clockwait(
 ///
 /// # Safety
 /// As `pthread_mutex_timedlock`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_mutex_clocklock(
     mutex: *mut libc::pthread_mutex_t,
     clock: clockid_t,
@@ -209,7 +209,7 @@ pub unsafe extern "C" fn pthread_mutex_clocklock(
 /// A thread that holds the lock for writing waits for the deadline
 /// (`ETIMEDOUT`) instead of getting `EDEADLK`: musl's read-write lock does
 /// not record its writer.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_rwlock_clockrdlock(
     rwlock: *mut libc::pthread_rwlock_t,
     clock: clockid_t,
@@ -227,7 +227,7 @@ pub unsafe extern "C" fn pthread_rwlock_clockrdlock(
 ///
 /// # glibc differences
 /// As `pthread_rwlock_clockrdlock`: no `EDEADLK` for the writer itself.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_rwlock_clockwrlock(
     rwlock: *mut libc::pthread_rwlock_t,
     clock: clockid_t,
@@ -270,7 +270,7 @@ unsafe fn rwlock_clockwait(
 /// # glibc differences
 /// glibc 2.36 spins while the thread runs when `tv_nsec` is bad, and joins
 /// a finished thread without looking at it; this is 2.41's answer.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_clockjoin_np(
     thread: libc::pthread_t,
     retval: *mut *mut c_void,

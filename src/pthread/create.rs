@@ -156,7 +156,7 @@ unsafe extern "C" fn c11_trampoline(p: *mut c_void) -> c_int {
 ///
 /// # Safety
 /// As musl's `pthread_create`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_pthread_create(
     thread: *mut libc::pthread_t,
     attr: *const libc::pthread_attr_t,
@@ -251,7 +251,7 @@ pub unsafe extern "C" fn __gcompat_pthread_create(
 /// # Safety
 /// As musl's `thrd_create`.
 // Not in host unit tests: it would replace glibc's own in the test process.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn thrd_create(thread: *mut libc::pthread_t, routine: C11Start, arg: *mut c_void) -> c_int {
     crate::sys_single_threaded::mark_multi_threaded();
     let create = musl_thrd_create();

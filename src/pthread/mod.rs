@@ -28,7 +28,7 @@ type Handler = Option<unsafe extern "C" fn()>;
 /// # glibc differences
 /// glibc drops the handlers of a `dso_handle` when that object is
 /// unloaded; musl never unloads an object, so the handle is not needed.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __register_atfork(
     prepare: Handler,
     parent: Handler,

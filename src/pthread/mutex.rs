@@ -68,7 +68,7 @@ pub unsafe fn adopt_static_kind(m: *mut Mutex) {
 /// # Safety
 /// As musl's `pthread_mutex_lock`.
 // Not in host unit tests: it would replace glibc's own in the test process.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn pthread_mutex_lock(m: *mut Mutex) -> c_int {
     // SAFETY: as the caller promises.
     unsafe {
@@ -81,7 +81,7 @@ pub unsafe extern "C" fn pthread_mutex_lock(m: *mut Mutex) -> c_int {
 ///
 /// # Safety
 /// As musl's `pthread_mutex_trylock`.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn pthread_mutex_trylock(m: *mut Mutex) -> c_int {
     // SAFETY: as the caller promises.
     unsafe {
@@ -94,7 +94,7 @@ pub unsafe extern "C" fn pthread_mutex_trylock(m: *mut Mutex) -> c_int {
 ///
 /// # Safety
 /// As musl's `pthread_mutex_timedlock`.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn pthread_mutex_timedlock(m: *mut Mutex, at: *const libc::timespec) -> c_int {
     // SAFETY: as the caller promises.
     unsafe {
@@ -108,7 +108,7 @@ pub unsafe extern "C" fn pthread_mutex_timedlock(m: *mut Mutex, at: *const libc:
 ///
 /// # Safety
 /// As musl's `pthread_mutex_unlock`.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn pthread_mutex_unlock(m: *mut Mutex) -> c_int {
     // SAFETY: as the caller promises.
     unsafe {

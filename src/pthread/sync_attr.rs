@@ -41,7 +41,7 @@ unsafe fn rwlock_kind_slot(attr: *const pthread_rwlockattr_t) -> *mut c_uint {
 /// The kind is kept and read back, but musl's read-write lock has no
 /// preference to set: readers get in while a writer waits, which is
 /// glibc's `PTHREAD_RWLOCK_PREFER_READER_NP` behaviour for every kind.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_rwlockattr_setkind_np(
     attr: *mut pthread_rwlockattr_t,
     kind: c_int,
@@ -59,7 +59,7 @@ pub unsafe extern "C" fn pthread_rwlockattr_setkind_np(
 ///
 /// # Safety
 /// `attr` is an initialized read-write lock attribute; `kind` is writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_rwlockattr_getkind_np(
     attr: *const pthread_rwlockattr_t,
     kind: *mut c_int,
@@ -79,7 +79,7 @@ pub unsafe extern "C" fn pthread_rwlockattr_getkind_np(
 /// `PTHREAD_MUTEX_ADAPTIVE_NP` (3) is `EINVAL`, as musl's
 /// `pthread_mutexattr_settype` has it; glibc takes it (a mutex that spins a
 /// while before sleeping, otherwise a normal one, which the default is).
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_mutexattr_setkind_np(
     attr: *mut pthread_mutexattr_t,
     kind: c_int,
@@ -93,7 +93,7 @@ pub unsafe extern "C" fn pthread_mutexattr_setkind_np(
 ///
 /// # Safety
 /// As `pthread_mutexattr_gettype`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_mutexattr_getkind_np(
     attr: *const pthread_mutexattr_t,
     kind: *mut c_int,
@@ -108,7 +108,7 @@ pub unsafe extern "C" fn pthread_mutexattr_getkind_np(
 ///
 /// # Safety
 /// As `pthread_mutexattr_setrobust`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_mutexattr_setrobust_np(
     attr: *mut pthread_mutexattr_t,
     robust: c_int,
@@ -122,7 +122,7 @@ pub unsafe extern "C" fn pthread_mutexattr_setrobust_np(
 ///
 /// # Safety
 /// As `pthread_mutexattr_getrobust`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_mutexattr_getrobust_np(
     attr: *const pthread_mutexattr_t,
     robust: *mut c_int,
@@ -136,7 +136,7 @@ pub unsafe extern "C" fn pthread_mutexattr_getrobust_np(
 ///
 /// # Safety
 /// As `pthread_mutex_consistent`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_mutex_consistent_np(mutex: *mut pthread_mutex_t) -> c_int {
     // SAFETY: forwarded unchanged.
     unsafe { pthread_mutex_consistent(mutex) }
@@ -172,7 +172,7 @@ fn fifo_priorities() -> (c_int, c_int) {
 /// musl has no priority-ceiling mutexes (`pthread_mutexattr_setprotocol`
 /// refuses `PTHREAD_PRIO_PROTECT` with `ENOTSUP`): the ceiling is kept in
 /// the attribute and read back, as glibc keeps it, and changes nothing else.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_mutexattr_setprioceiling(
     attr: *mut pthread_mutexattr_t,
     ceiling: c_int,
@@ -196,7 +196,7 @@ pub unsafe extern "C" fn pthread_mutexattr_setprioceiling(
 ///
 /// # Safety
 /// `attr` is an initialized mutex attribute; `ceiling` is writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_mutexattr_getprioceiling(
     attr: *const pthread_mutexattr_t,
     ceiling: *mut c_int,

@@ -40,7 +40,7 @@ fn tid_of_cpu_clock(clock: libc::clockid_t) -> pid_t {
 ///
 /// # Safety
 /// `thread` is a thread that has not been joined or detached-and-exited.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_gettid_np(thread: pthread_t) -> pid_t {
     // SAFETY: as the caller promises.
     let tid = unsafe { kernel_tid(thread) };
@@ -81,7 +81,7 @@ struct QueueInfo {
 /// private, so a thread that exits between the id being read and the
 /// signal being sent could, in theory, have its id reused by a new thread
 /// of this process, which would get the signal.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_sigqueue(
     thread: pthread_t,
     signo: c_int,
@@ -125,7 +125,7 @@ pub unsafe extern "C" fn pthread_sigqueue(
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_yield() -> c_int {
     // SAFETY: no preconditions.
     unsafe { libc::sched_yield() }
@@ -137,7 +137,7 @@ pub unsafe extern "C" fn pthread_yield() -> c_int {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn pthread_kill_other_threads_np() {}
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ fn text(p: *const c_char) -> &'static [u8] {
 ///
 /// # Safety
 /// `pwd` writable, `buf` writable for `len` bytes, `result` writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getpwent_r(
     pwd: *mut libc::passwd,
     buf: *mut c_char,

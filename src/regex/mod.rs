@@ -229,7 +229,7 @@ musl_next!(fn musl_regfree = "regfree": RegfreeFn);
 ///
 /// # Safety
 /// `preg` points at a `regex_t` of the caller's libc; `pattern` is a C string.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_regcomp(
     preg: *mut c_void,
     pattern: *const c_char,
@@ -283,7 +283,7 @@ pub unsafe extern "C" fn __gcompat_regcomp(
 /// `preg` was compiled by the same libc's regcomp; `string` is a C string
 /// (or, with `REG_STARTEND`, `pmatch[0]` bounds it); `pmatch` has `nmatch`
 /// entries.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_regexec(
     preg: *const c_void,
     string: *const c_char,
@@ -359,7 +359,7 @@ pub unsafe extern "C" fn __gcompat_regexec(
 ///
 /// # Safety
 /// `errbuf` has `errbuf_size` bytes.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_regerror(
     errcode: c_int,
     preg: *const c_void,
@@ -391,7 +391,7 @@ pub unsafe extern "C" fn __gcompat_regerror(
 ///
 /// # Safety
 /// `preg` was compiled by the same libc's regcomp.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_regfree(preg: *mut c_void, caller: *const c_void) {
     if !caller::is_glibc(caller) {
         // SAFETY: musl's regfree with the caller's argument.
@@ -427,7 +427,7 @@ unsafe fn free_buffer(buf: *mut re_pattern_buffer) {
 ///
 /// # Safety
 /// None beyond the C contract.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn re_set_syntax(syntax: u64) -> u64 {
     // SAFETY: the accessors read and write the live copy.
     unsafe {
@@ -442,7 +442,7 @@ pub unsafe extern "C" fn re_set_syntax(syntax: u64) -> u64 {
 ///
 /// # Safety
 /// `bufp` is a glibc pattern buffer; `pattern` has `length` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn re_compile_pattern(
     pattern: *const c_char,
     length: usize,
@@ -464,7 +464,7 @@ pub unsafe extern "C" fn re_compile_pattern(
 ///
 /// # Safety
 /// `bufp` is a compiled glibc pattern buffer.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn re_compile_fastmap(bufp: *mut re_pattern_buffer) -> c_int {
     // SAFETY: per the contract.
     unsafe { compile_fastmap(bufp) };
@@ -477,7 +477,7 @@ pub unsafe extern "C" fn re_compile_fastmap(bufp: *mut re_pattern_buffer) -> c_i
 /// # Safety
 /// `bufp` and `regs` are valid; `starts`/`ends` are malloc'd arrays of
 /// `num_regs` entries or null.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn re_set_registers(
     bufp: *mut re_pattern_buffer,
     regs: *mut re_registers,
@@ -655,7 +655,7 @@ unsafe fn bytes<'a>(p: *const c_char, n: usize) -> &'a [u8] {
 /// # Safety
 /// `bufp` is a glibc pattern buffer, `string` has `length` bytes, `regs`
 /// null or valid.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn re_search(
     bufp: *mut re_pattern_buffer,
     string: *const c_char,
@@ -678,7 +678,7 @@ pub unsafe extern "C" fn re_search(
 ///
 /// # Safety
 /// As [`re_search`].
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn re_match(
     bufp: *mut re_pattern_buffer,
     string: *const c_char,
@@ -731,7 +731,7 @@ unsafe fn search_2(
 ///
 /// # Safety
 /// As [`re_search`], for both strings.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn re_search_2(
     bufp: *mut re_pattern_buffer,
     string1: *const c_char,
@@ -751,7 +751,7 @@ pub unsafe extern "C" fn re_search_2(
 ///
 /// # Safety
 /// As [`re_search_2`].
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn re_match_2(
     bufp: *mut re_pattern_buffer,
     string1: *const c_char,
@@ -780,7 +780,7 @@ static RE_COMP_BUF: CompBuf = CompBuf(core::cell::UnsafeCell::new(unsafe { core:
 ///
 /// # Safety
 /// `s` is a C string or null.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn re_comp(s: *const c_char) -> *const c_char {
     let buf = RE_COMP_BUF.0.get();
     // SAFETY: the static buffer; `s` per the contract.
@@ -812,7 +812,7 @@ pub unsafe extern "C" fn re_comp(s: *const c_char) -> *const c_char {
 ///
 /// # Safety
 /// `s` is a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn re_exec(s: *const c_char) -> c_int {
     // SAFETY: per the contract.
     unsafe {

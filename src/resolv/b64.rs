@@ -114,7 +114,7 @@ pub fn decode(src: &[u8], mut dst: Option<&mut [u8]>) -> Option<usize> {
 /// # Safety
 /// `src` is readable for `srclength` octets, `target` writable for
 /// `targsize`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __b64_ntop(src: *const u8, srclength: usize, target: *mut c_char, targsize: usize) -> c_int {
     // SAFETY: the caller's contract.
     let (src, dst) = unsafe {
@@ -131,7 +131,7 @@ pub unsafe extern "C" fn __b64_ntop(src: *const u8, srclength: usize, target: *m
 ///
 /// # Safety
 /// `src` is a C string; `target` null or writable for `targsize` octets.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __b64_pton(src: *const c_char, target: *mut u8, targsize: usize) -> c_int {
     // SAFETY: the caller's contract.
     let text = unsafe { core::ffi::CStr::from_ptr(src) }.to_bytes();

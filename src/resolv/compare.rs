@@ -81,7 +81,7 @@ unsafe fn bytes<'a>(s: *const c_char) -> &'a [u8] {
 ///
 /// # Safety
 /// `src` a C string, `dst` writable for `dstsize` octets.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_makecanon(src: *const c_char, dst: *mut c_char, dstsize: usize) -> c_int {
     // SAFETY: the caller's contract.
     let (s, d) = unsafe { (bytes(src), core::slice::from_raw_parts_mut(dst.cast::<u8>(), dstsize)) };
@@ -99,7 +99,7 @@ pub unsafe extern "C" fn ns_makecanon(src: *const c_char, dst: *mut c_char, dsts
 ///
 /// # Safety
 /// `a` and `b` are C strings.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_samename(a: *const c_char, b: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
     match same_name(unsafe { bytes(a) }, unsafe { bytes(b) }) {
@@ -115,7 +115,7 @@ pub unsafe extern "C" fn ns_samename(a: *const c_char, b: *const c_char) -> c_in
 ///
 /// # Safety
 /// `a` and `b` are C strings.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_samedomain(a: *const c_char, b: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
     c_int::from(same_domain(unsafe { bytes(a) }, unsafe { bytes(b) }))
@@ -125,7 +125,7 @@ pub unsafe extern "C" fn ns_samedomain(a: *const c_char, b: *const c_char) -> c_
 ///
 /// # Safety
 /// `a` and `b` are C strings.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_subdomain(a: *const c_char, b: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { c_int::from(ns_samename(a, b) != 1 && ns_samedomain(a, b) != 0) }
@@ -136,7 +136,7 @@ pub unsafe extern "C" fn ns_subdomain(a: *const c_char, b: *const c_char) -> c_i
 ///
 /// # Safety
 /// `src` is a wire name; `dst` writable for `dstsiz` octets.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_name_ntol(src: *const u8, dst: *mut u8, dstsiz: usize) -> c_int {
     // SAFETY: the caller's contract.
     let d = unsafe { core::slice::from_raw_parts_mut(dst, dstsiz) };
@@ -175,7 +175,7 @@ pub unsafe extern "C" fn ns_name_ntol(src: *const u8, dst: *mut u8, dstsiz: usiz
 ///
 /// # Safety
 /// `dnptrs..lastdnptr` is the caller's NULL-terminated array.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_name_rollback(src: *const u8, mut dnptrs: *mut *const u8, lastdnptr: *mut *const u8) {
     // SAFETY: the caller's array, up to its end or its NULL.
     unsafe {
@@ -233,7 +233,7 @@ fn parse_ttl(src: &[u8]) -> Option<c_ulong> {
 ///
 /// # Safety
 /// `src` is a C string; `dst` is writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_parse_ttl(src: *const c_char, dst: *mut c_ulong) -> c_int {
     // SAFETY: the caller's contract.
     match parse_ttl(unsafe { bytes(src) }) {
@@ -254,7 +254,7 @@ pub unsafe extern "C" fn ns_parse_ttl(src: *const c_char, dst: *mut c_ulong) -> 
 ///
 /// # Safety
 /// `dst` is writable for `dstlen` octets.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_format_ttl(src: c_ulong, dst: *mut c_char, dstlen: usize) -> c_int {
     // SAFETY: the caller's contract.
     let d = unsafe { core::slice::from_raw_parts_mut(dst.cast::<u8>(), dstlen) };

@@ -85,7 +85,7 @@ fn name(table: &[(c_int, &'static str)], value: c_int) -> *const c_char {
 ///
 /// # Safety
 /// Always safe; the result may be a static buffer the next call reuses.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __p_type(type_: c_int) -> *const c_char {
     name(TYPES, type_)
 }
@@ -94,7 +94,7 @@ pub unsafe extern "C" fn __p_type(type_: c_int) -> *const c_char {
 ///
 /// # Safety
 /// As [`__p_type`].
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __p_class(class: c_int) -> *const c_char {
     name(CLASSES, class)
 }
@@ -103,7 +103,7 @@ pub unsafe extern "C" fn __p_class(class: c_int) -> *const c_char {
 ///
 /// # Safety
 /// As [`__p_type`].
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __p_rcode(rcode: c_int) -> *const c_char {
     name(RCODES, rcode)
 }
@@ -113,7 +113,7 @@ pub unsafe extern "C" fn __p_rcode(rcode: c_int) -> *const c_char {
 ///
 /// # Safety
 /// As [`__p_type`].
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __p_option(option: c_ulong) -> *const c_char {
     if let Some((_, s)) = OPTIONS.iter().find(|(v, _)| *v == option) {
         return s.as_ptr().cast();
@@ -136,7 +136,7 @@ pub unsafe extern "C" fn __p_option(option: c_ulong) -> *const c_char {
 ///
 /// # Safety
 /// As [`__p_type`].
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __p_time(value: u32) -> *const c_char {
     // SAFETY: see `Buffer`.
     let b = unsafe { &mut *TIME.0.get() };

@@ -187,7 +187,7 @@ impl Writer<'_> {
 ///
 /// # Safety
 /// `src` is a C string; `dst` is writable for `size` octets.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn inet_net_pton(af: c_int, src: *const c_char, dst: *mut c_void, size: usize) -> c_int {
     if af != libc::AF_INET {
         errno::set(libc::EAFNOSUPPORT);
@@ -206,7 +206,7 @@ pub unsafe extern "C" fn inet_net_pton(af: c_int, src: *const c_char, dst: *mut 
 ///
 /// # Safety
 /// `src` is readable for the octets `bits` covers; `dst` writable for `size`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn inet_net_ntop(af: c_int, src: *const c_void, bits: c_int, dst: *mut c_char, size: usize) -> *mut c_char {
     if af != libc::AF_INET {
         errno::set(libc::EAFNOSUPPORT);
@@ -230,7 +230,7 @@ pub unsafe extern "C" fn inet_net_ntop(af: c_int, src: *const c_void, bits: c_in
 ///
 /// # Safety
 /// `dst` is writable for `size` octets.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn inet_neta(src: u32, dst: *mut c_char, size: usize) -> *mut c_char {
     // SAFETY: the caller's contract.
     let out = unsafe { core::slice::from_raw_parts_mut(dst.cast::<u8>(), size) };

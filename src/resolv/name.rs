@@ -432,7 +432,7 @@ unsafe fn wire<'a>(src: *const u8) -> &'a [u8] {
 ///
 /// # Safety
 /// `src` is a wire name; `dst` is writable for `dstsiz` octets.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_name_ntop(src: *const u8, dst: *mut c_char, dstsiz: usize) -> c_int {
     // SAFETY: the caller's contract.
     match ntop(unsafe { wire(src) }, unsafe { out(dst.cast(), dstsiz) }) {
@@ -446,7 +446,7 @@ pub unsafe extern "C" fn ns_name_ntop(src: *const u8, dst: *mut c_char, dstsiz: 
 ///
 /// # Safety
 /// `src` is a C string; `dst` is writable for `dstsiz` octets.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_name_pton(src: *const c_char, dst: *mut u8, dstsiz: usize) -> c_int {
     // SAFETY: the caller's contract.
     match pton(unsafe { cstr(src) }, unsafe { out(dst, dstsiz) }) {
@@ -460,7 +460,7 @@ pub unsafe extern "C" fn ns_name_pton(src: *const c_char, dst: *mut u8, dstsiz: 
 ///
 /// # Safety
 /// `msg..eom` is readable, `src` inside it; `dst` writable for `dstsiz`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_name_unpack(msg: *const u8, eom: *const u8, src: *const u8, dst: *mut u8, dstsiz: usize) -> c_int {
     // SAFETY: the caller's contract.
     let m = unsafe { message(msg, eom) };
@@ -481,7 +481,7 @@ pub unsafe extern "C" fn ns_name_unpack(msg: *const u8, eom: *const u8, src: *co
 /// # Safety
 /// As `dn_comp`: `src` a wire name, `dst` writable for `dstsiz`, `dnptrs`
 /// null or the documented array ending before `lastdnptr`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_name_pack(src: *const u8, dst: *mut u8, dstsiz: c_int, dnptrs: *mut *mut u8, lastdnptr: *mut *mut u8) -> c_int {
     // SAFETY: the caller's contract.
     match unsafe { pack(wire(src), dst, dstsiz.max(0) as usize, dnptrs, lastdnptr) } {
@@ -494,7 +494,7 @@ pub unsafe extern "C" fn ns_name_pack(src: *const u8, dst: *mut u8, dstsiz: c_in
 ///
 /// # Safety
 /// As [`ns_name_pack`], with `src` a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_name_compress(src: *const c_char, dst: *mut u8, dstsiz: usize, dnptrs: *mut *const u8, lastdnptr: *mut *const u8) -> c_int {
     let mut tmp = [0u8; MAXCDNAME];
     // SAFETY: the caller's contract.
@@ -513,7 +513,7 @@ pub unsafe extern "C" fn ns_name_compress(src: *const c_char, dst: *mut u8, dsts
 ///
 /// # Safety
 /// `*ptrptr..eom` is readable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_name_skip(ptrptr: *mut *const u8, eom: *const u8) -> c_int {
     // SAFETY: the caller's contract.
     let start = unsafe { *ptrptr };
@@ -550,7 +550,7 @@ fn uncompress(msg: &[u8], at: usize, dst: &mut [u8]) -> Result<usize, c_int> {
 ///
 /// # Safety
 /// `msg..eom` is readable, `src` inside it; `dst` writable for `length`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __dn_expand(msg: *const u8, eom: *const u8, src: *const u8, dst: *mut c_char, length: c_int) -> c_int {
     if src < msg || src >= eom || length < 0 {
         return fail(libc::EMSGSIZE, -1);
@@ -570,7 +570,7 @@ pub unsafe extern "C" fn __dn_expand(msg: *const u8, eom: *const u8, src: *const
     }
 }
 
-crate::musl_next!(fn musl_dn_comp = "dn_comp": unsafe extern "C" fn(*const c_char, *mut u8, c_int, *mut *const u8, *mut *const u8) -> c_int);
+crate::musl_next!(fn musl_dn_comp = "dn_comp": unsafe extern "C" fn(*const c_char, *mut u8, c_int, *mut *mut u8, *mut *mut u8) -> c_int);
 crate::musl_next!(fn musl_dn_expand = "dn_expand": unsafe extern "C" fn(*const u8, *const u8, *const u8, *mut c_char, c_int) -> c_int);
 crate::musl_next!(fn musl_ns_name_uncompress = "ns_name_uncompress": unsafe extern "C" fn(*const u8, *const u8, *const u8, *mut c_char, usize) -> c_int);
 
@@ -579,8 +579,8 @@ crate::musl_next!(fn musl_ns_name_uncompress = "ns_name_uncompress": unsafe exte
 ///
 /// # Safety
 /// As [`ns_name_compress`]; `caller` is the front's return address.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn __gcompat_dn_comp(src: *const c_char, dst: *mut u8, length: c_int, dnptrs: *mut *const u8, lastdnptr: *mut *const u8, caller: *const core::ffi::c_void) -> c_int {
+#[export(local)]
+pub unsafe extern "C" fn __gcompat_dn_comp(src: *const c_char, dst: *mut u8, length: c_int, dnptrs: *mut *mut u8, lastdnptr: *mut *mut u8, caller: *const core::ffi::c_void) -> c_int {
     if !crate::abi::caller::is_glibc(caller) {
         // SAFETY: musl's dn_comp with the caller's arguments.
         return unsafe { musl_dn_comp()(src, dst, length, dnptrs, lastdnptr) };
@@ -594,7 +594,7 @@ pub unsafe extern "C" fn __gcompat_dn_comp(src: *const c_char, dst: *mut u8, len
 ///
 /// # Safety
 /// As [`__dn_expand`]; `caller` is the front's return address.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_dn_expand(msg: *const u8, eom: *const u8, src: *const u8, dst: *mut c_char, length: c_int, caller: *const core::ffi::c_void) -> c_int {
     if !crate::abi::caller::is_glibc(caller) {
         // SAFETY: musl's dn_expand with the caller's arguments.
@@ -609,7 +609,7 @@ pub unsafe extern "C" fn __gcompat_dn_expand(msg: *const u8, eom: *const u8, src
 ///
 /// # Safety
 /// As [`__dn_expand`]; `caller` is the front's return address.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_ns_name_uncompress(msg: *const u8, eom: *const u8, src: *const u8, dst: *mut c_char, dstsiz: usize, caller: *const core::ffi::c_void) -> c_int {
     if !crate::abi::caller::is_glibc(caller) {
         // SAFETY: musl's ns_name_uncompress with the caller's arguments.
@@ -633,10 +633,11 @@ pub unsafe extern "C" fn __gcompat_ns_name_uncompress(msg: *const u8, eom: *cons
 ///
 /// # Safety
 /// As [`ns_name_compress`].
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn __dn_comp(src: *const c_char, dst: *mut u8, length: c_int, dnptrs: *mut *const u8, lastdnptr: *mut *const u8) -> c_int {
-    // SAFETY: the caller's contract.
-    unsafe { ns_name_compress(src, dst, length.max(0) as usize, dnptrs, lastdnptr) }
+#[export]
+pub unsafe extern "C" fn __dn_comp(src: *const c_char, dst: *mut u8, length: c_int, dnptrs: *mut *mut u8, lastdnptr: *mut *mut u8) -> c_int {
+    // SAFETY: the caller's contract; glibc's dn_comp passes its
+    // `unsigned char **` list to ns_name_compress's `const` one as well.
+    unsafe { ns_name_compress(src, dst, length.max(0) as usize, dnptrs.cast(), lastdnptr.cast()) }
 }
 
 /// `__dn_skipname` (`dn_skipname` before glibc 2.34): the octets the
@@ -644,7 +645,7 @@ pub unsafe extern "C" fn __dn_comp(src: *const c_char, dst: *mut u8, length: c_i
 ///
 /// # Safety
 /// `ptr..eom` is readable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __dn_skipname(ptr: *const u8, eom: *const u8) -> c_int {
     // SAFETY: the caller's contract.
     match skip(unsafe { message(ptr, eom) }) {
@@ -658,7 +659,7 @@ pub unsafe extern "C" fn __dn_skipname(ptr: *const u8, eom: *const u8) -> c_int 
 ///
 /// # Safety
 /// `name` is a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __dn_count_labels(name: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
     let s = unsafe { cstr(name) };
@@ -733,7 +734,7 @@ mod check {
 ///
 /// # Safety
 /// `dn` is a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn res_hnok(dn: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
     c_int::from(check::hnok(unsafe { cstr(dn) }))
@@ -743,7 +744,7 @@ pub unsafe extern "C" fn res_hnok(dn: *const c_char) -> c_int {
 ///
 /// # Safety
 /// `dn` is a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_hnok(dn: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_hnok(dn) }
@@ -753,7 +754,7 @@ pub unsafe extern "C" fn __res_hnok(dn: *const c_char) -> c_int {
 ///
 /// # Safety
 /// `dn` is a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn res_ownok(dn: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
     c_int::from(check::ownok(unsafe { cstr(dn) }))
@@ -763,7 +764,7 @@ pub unsafe extern "C" fn res_ownok(dn: *const c_char) -> c_int {
 ///
 /// # Safety
 /// `dn` is a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_ownok(dn: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_ownok(dn) }
@@ -773,7 +774,7 @@ pub unsafe extern "C" fn __res_ownok(dn: *const c_char) -> c_int {
 ///
 /// # Safety
 /// `dn` is a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn res_mailok(dn: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
     c_int::from(check::mailok(unsafe { cstr(dn) }))
@@ -783,7 +784,7 @@ pub unsafe extern "C" fn res_mailok(dn: *const c_char) -> c_int {
 ///
 /// # Safety
 /// `dn` is a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_mailok(dn: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_mailok(dn) }
@@ -793,7 +794,7 @@ pub unsafe extern "C" fn __res_mailok(dn: *const c_char) -> c_int {
 ///
 /// # Safety
 /// `dn` is a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn res_dnok(dn: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
     c_int::from(check::dnok(unsafe { cstr(dn) }))
@@ -803,7 +804,7 @@ pub unsafe extern "C" fn res_dnok(dn: *const c_char) -> c_int {
 ///
 /// # Safety
 /// `dn` is a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_dnok(dn: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_dnok(dn) }

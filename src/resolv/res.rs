@@ -280,7 +280,7 @@ fn global() -> ResState {
 ///
 /// # Safety
 /// `statp` points at a writable `struct __res_state`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_ninit(statp: ResState) -> c_int {
     // SAFETY: the caller's contract.
     init(unsafe { &mut *statp })
@@ -290,7 +290,7 @@ pub unsafe extern "C" fn __res_ninit(statp: ResState) -> c_int {
 ///
 /// # Safety
 /// Always safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_init() -> c_int {
     // SAFETY: musl's per-process state.
     let st = unsafe { &mut *__res_state() };
@@ -304,7 +304,7 @@ pub unsafe extern "C" fn __res_init() -> c_int {
 ///
 /// # Safety
 /// `statp` points at a state `res_ninit` filled.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_nclose(statp: ResState) {
     // SAFETY: the caller's contract.
     close(unsafe { &mut *statp });
@@ -314,7 +314,7 @@ pub unsafe extern "C" fn __res_nclose(statp: ResState) {
 ///
 /// # Safety
 /// Always safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_close() {
     // SAFETY: musl's per-process state.
     close(unsafe { &mut *__res_state() });
@@ -324,7 +324,7 @@ pub unsafe extern "C" fn __res_close() {
 ///
 /// # Safety
 /// Always safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_randomid() -> c_uint {
     c_uint::from(random_id())
 }
@@ -403,7 +403,7 @@ unsafe fn mkquery(options: c_ulong, op: c_int, dname: *const c_char, class: c_in
 ///
 /// # Safety
 /// `statp` a state; the rest as `res_mkquery`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn res_nmkquery(
     statp: ResState,
     op: c_int,
@@ -424,7 +424,7 @@ pub unsafe extern "C" fn res_nmkquery(
 ///
 /// # Safety
 /// As [`res_nmkquery`].
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_nmkquery(
     statp: ResState,
     op: c_int,
@@ -450,7 +450,7 @@ pub unsafe extern "C" fn __res_nmkquery(
 ///
 /// # Safety
 /// As `res_mkquery`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_mkquery(
     op: c_int,
     dname: *const c_char,
@@ -479,7 +479,7 @@ fn finish(statp: ResState, r: c_int) -> c_int {
 ///
 /// # Safety
 /// `statp` a state; the rest as musl's `res_query`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn res_nquery(statp: ResState, dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
     // SAFETY: the caller's contract; musl's resolver.
     finish(statp, unsafe { res_query(dname, class, type_, answer, anslen) })
@@ -489,7 +489,7 @@ pub unsafe extern "C" fn res_nquery(statp: ResState, dname: *const c_char, class
 ///
 /// # Safety
 /// As [`res_nquery`].
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_nquery(statp: ResState, dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nquery(statp, dname, class, type_, answer, anslen) }
@@ -499,7 +499,7 @@ pub unsafe extern "C" fn __res_nquery(statp: ResState, dname: *const c_char, cla
 ///
 /// # Safety
 /// As musl's `res_query`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_query(dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nquery(global(), dname, class, type_, answer, anslen) }
@@ -509,7 +509,7 @@ pub unsafe extern "C" fn __res_query(dname: *const c_char, class: c_int, type_: 
 ///
 /// # Safety
 /// `statp` a state; the rest as musl's `res_search`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn res_nsearch(statp: ResState, dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
     // SAFETY: the caller's contract; musl's resolver.
     finish(statp, unsafe { res_search(dname, class, type_, answer, anslen) })
@@ -519,7 +519,7 @@ pub unsafe extern "C" fn res_nsearch(statp: ResState, dname: *const c_char, clas
 ///
 /// # Safety
 /// As [`res_nsearch`].
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_nsearch(statp: ResState, dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nsearch(statp, dname, class, type_, answer, anslen) }
@@ -529,7 +529,7 @@ pub unsafe extern "C" fn __res_nsearch(statp: ResState, dname: *const c_char, cl
 ///
 /// # Safety
 /// As musl's `res_search`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_search(dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nsearch(global(), dname, class, type_, answer, anslen) }
@@ -539,7 +539,7 @@ pub unsafe extern "C" fn __res_search(dname: *const c_char, class: c_int, type_:
 ///
 /// # Safety
 /// `statp` a state; the rest as musl's `res_querydomain`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn res_nquerydomain(statp: ResState, name: *const c_char, domain: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
     // SAFETY: the caller's contract; musl's resolver.
     finish(statp, unsafe { res_querydomain(name, domain, class, type_, answer, anslen) })
@@ -549,7 +549,7 @@ pub unsafe extern "C" fn res_nquerydomain(statp: ResState, name: *const c_char, 
 ///
 /// # Safety
 /// As [`res_nquerydomain`].
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_nquerydomain(statp: ResState, name: *const c_char, domain: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nquerydomain(statp, name, domain, class, type_, answer, anslen) }
@@ -559,7 +559,7 @@ pub unsafe extern "C" fn __res_nquerydomain(statp: ResState, name: *const c_char
 ///
 /// # Safety
 /// As musl's `res_querydomain`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_querydomain(name: *const c_char, domain: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nquerydomain(global(), name, domain, class, type_, answer, anslen) }
@@ -569,7 +569,7 @@ pub unsafe extern "C" fn __res_querydomain(name: *const c_char, domain: *const c
 ///
 /// # Safety
 /// `statp` a state; the rest as musl's `res_send`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn res_nsend(statp: ResState, msg: *const u8, msglen: c_int, answer: *mut u8, anslen: c_int) -> c_int {
     // SAFETY: the caller's contract; musl's resolver.
     finish(statp, unsafe { res_send(msg, msglen, answer, anslen) })
@@ -579,7 +579,7 @@ pub unsafe extern "C" fn res_nsend(statp: ResState, msg: *const u8, msglen: c_in
 ///
 /// # Safety
 /// As [`res_nsend`].
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_nsend(statp: ResState, msg: *const u8, msglen: c_int, answer: *mut u8, anslen: c_int) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nsend(statp, msg, msglen, answer, anslen) }
@@ -589,7 +589,7 @@ pub unsafe extern "C" fn __res_nsend(statp: ResState, msg: *const u8, msglen: c_
 ///
 /// # Safety
 /// As musl's `res_send`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_send(msg: *const u8, msglen: c_int, answer: *mut u8, anslen: c_int) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nsend(global(), msg, msglen, answer, anslen) }
@@ -599,7 +599,7 @@ pub unsafe extern "C" fn __res_send(msg: *const u8, msglen: c_int, answer: *mut 
 ///
 /// # Safety
 /// `src` is readable for 2 octets.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn _getshort(src: *const u8) -> u16 {
     // SAFETY: the caller's contract.
     u16::from_be_bytes(unsafe { src.cast::<[u8; 2]>().read_unaligned() })
@@ -609,7 +609,7 @@ pub unsafe extern "C" fn _getshort(src: *const u8) -> u16 {
 ///
 /// # Safety
 /// `src` is readable for 4 octets.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn _getlong(src: *const u8) -> c_ulong {
     // SAFETY: the caller's contract.
     c_ulong::from(u32::from_be_bytes(unsafe { src.cast::<[u8; 4]>().read_unaligned() }))
@@ -619,7 +619,7 @@ pub unsafe extern "C" fn _getlong(src: *const u8) -> c_ulong {
 ///
 /// # Safety
 /// `dst` is writable for 2 octets.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __putshort(src: u16, dst: *mut u8) {
     // SAFETY: the caller's contract.
     unsafe { dst.cast::<[u8; 2]>().write_unaligned(src.to_be_bytes()) }
@@ -629,7 +629,7 @@ pub unsafe extern "C" fn __putshort(src: u16, dst: *mut u8) {
 ///
 /// # Safety
 /// `dst` is writable for 4 octets.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __putlong(src: u32, dst: *mut u8) {
     // SAFETY: the caller's contract.
     unsafe { dst.cast::<[u8; 4]>().write_unaligned(src.to_be_bytes()) }
@@ -654,7 +654,7 @@ pub struct NsMsg {
 ///
 /// # Safety
 /// Always safe: `handle` is passed by value.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ns_msg_getflag(handle: NsMsg, flag: c_int) -> c_int {
     // (mask, shift) for qr, opcode, aa, tc, rd, ra, z, ad, cd, rcode.
     const FIELDS: [(u16, u32); 10] = [
@@ -715,7 +715,7 @@ unsafe fn msg<'a>(buf: *const u8, eom: *const u8) -> &'a [u8] {
 ///
 /// # Safety
 /// `name` a C string; `buf..eom` readable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_nameinquery(name: *const c_char, type_: c_int, class: c_int, buf: *const u8, eom: *const u8) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { name_in_query(core::ffi::CStr::from_ptr(name).to_bytes(), type_, class, msg(buf, eom)) }
@@ -726,7 +726,7 @@ pub unsafe extern "C" fn __res_nameinquery(name: *const c_char, type_: c_int, cl
 ///
 /// # Safety
 /// `buf1..eom1` and `buf2..eom2` are readable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __res_queriesmatch(buf1: *const u8, eom1: *const u8, buf2: *const u8, eom2: *const u8) -> c_int {
     // SAFETY: the caller's contract.
     let (a, b) = unsafe { (msg(buf1, eom1), msg(buf2, eom2)) };

@@ -16,7 +16,7 @@ pub fn cpu_alloc_size(count: size_t) -> Option<size_t> {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __sched_cpualloc(count: size_t) -> *mut c_void {
     let Some(size) = cpu_alloc_size(count) else {
         crate::abi::errno::set(libc::ENOMEM);
@@ -30,7 +30,7 @@ pub unsafe extern "C" fn __sched_cpualloc(count: size_t) -> *mut c_void {
 ///
 /// # Safety
 /// `set` is null or came from `__sched_cpualloc`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __sched_cpufree(set: *mut c_void) {
     // SAFETY: allocated by malloc (caller).
     unsafe { libc::free(set) }

@@ -13,7 +13,7 @@ const NFDBITS: c_long = 8 * core::mem::size_of::<c_long>() as c_long;
 ///
 /// # Safety
 /// Always safe to call.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __fdelt_chk(d: c_long) -> c_long {
     if !(0..libc::FD_SETSIZE as c_long).contains(&d) {
         fortify_fail("bit out of range 0 - FD_SETSIZE on fd_set");
@@ -26,7 +26,7 @@ pub unsafe extern "C" fn __fdelt_chk(d: c_long) -> c_long {
 ///
 /// # Safety
 /// Always safe to call.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __fdelt_warn(d: c_long) -> c_long {
     // SAFETY: no preconditions.
     unsafe { __fdelt_chk(d) }

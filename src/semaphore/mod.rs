@@ -19,7 +19,7 @@ unsafe extern "C" {
 ///
 /// # Safety
 /// `sem` is an initialized semaphore; `abstime` points to a timespec.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn sem_clockwait(
     sem: *mut sem_t,
     clock: clockid_t,

@@ -48,7 +48,7 @@ fn jump_allowed(target: usize, sp: usize) -> bool {
 /// # Safety
 /// As `longjmp`: `env` was filled by `setjmp` or `sigsetjmp`.
 #[cfg(target_arch = "x86_64")]
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __longjmp_chk(env: *mut c_void, val: c_int) -> ! {
     // SAFETY: `env` is a filled jmp_buf (caller): at least 8 words.
     let target = unsafe { *env.cast::<usize>().add(SAVED_SP) };

@@ -91,7 +91,7 @@ unsafe fn finish(outcome: Outcome, entry: *mut Sgrp, result: *mut *mut Sgrp, at_
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn setsgent() {
     GSHADOW.rewind(false);
 }
@@ -100,7 +100,7 @@ pub unsafe extern "C" fn setsgent() {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn endsgent() {
     GSHADOW.close();
 }
@@ -109,7 +109,7 @@ pub unsafe extern "C" fn endsgent() {
 ///
 /// # Safety
 /// `entry` and `result` writable, `buf` for `len` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getsgent_r(
     entry: *mut Sgrp,
     buf: *mut c_char,
@@ -128,7 +128,7 @@ pub unsafe extern "C" fn getsgent_r(
 ///
 /// # Safety
 /// `name` a C string; otherwise as `getsgent_r`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getsgnam_r(
     name: *const c_char,
     entry: *mut Sgrp,
@@ -149,7 +149,7 @@ pub unsafe extern "C" fn getsgnam_r(
 ///
 /// # Safety
 /// `stream` an open stream; otherwise as `getsgent_r`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn fgetsgent_r(
     stream: *mut libc::FILE,
     entry: *mut Sgrp,
@@ -169,7 +169,7 @@ pub unsafe extern "C" fn fgetsgent_r(
 ///
 /// # Safety
 /// `string` a C string; otherwise as `getsgent_r`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn sgetsgent_r(
     string: *const c_char,
     entry: *mut Sgrp,
@@ -211,7 +211,7 @@ fn with_static(f: impl FnOnce(*mut Sgrp, *mut c_char, usize, *mut *mut Sgrp) -> 
 ///
 /// # Safety
 /// Not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getsgent() -> *mut Sgrp {
     // SAFETY: the static entry and buffer.
     with_static(|e, b, l, r| unsafe { getsgent_r(e, b, l, r) })
@@ -221,7 +221,7 @@ pub unsafe extern "C" fn getsgent() -> *mut Sgrp {
 ///
 /// # Safety
 /// `name` a C string; not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getsgnam(name: *const c_char) -> *mut Sgrp {
     // SAFETY: the static entry and buffer.
     with_static(|e, b, l, r| unsafe { getsgnam_r(name, e, b, l, r) })
@@ -231,7 +231,7 @@ pub unsafe extern "C" fn getsgnam(name: *const c_char) -> *mut Sgrp {
 ///
 /// # Safety
 /// `stream` an open stream; not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn fgetsgent(stream: *mut libc::FILE) -> *mut Sgrp {
     // SAFETY: the static entry and buffer.
     with_static(|e, b, l, r| unsafe { fgetsgent_r(stream, e, b, l, r) })
@@ -241,7 +241,7 @@ pub unsafe extern "C" fn fgetsgent(stream: *mut libc::FILE) -> *mut Sgrp {
 ///
 /// # Safety
 /// `string` a C string; not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn sgetsgent(string: *const c_char) -> *mut Sgrp {
     // SAFETY: the static entry and buffer.
     with_static(|e, b, l, r| unsafe { sgetsgent_r(string, e, b, l, r) })
@@ -279,7 +279,7 @@ unsafe fn each(list: *mut *mut c_char, mut f: impl FnMut(*mut c_char) -> bool) -
 ///
 /// # Safety
 /// `g` a valid entry; `stream` an open stream.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn putsgent(g: *const Sgrp, stream: *mut libc::FILE) -> c_int {
     // SAFETY: the caller's entry.
     let g = unsafe { &*g };

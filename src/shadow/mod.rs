@@ -122,7 +122,7 @@ fn parse_spwd(line: &[u8]) -> Option<Parsed<'_>> {
 /// # Safety
 /// `string` a C string; `result_buf` and `result` writable, `buf` for
 /// `len` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn sgetspent_r(
     string: *const c_char,
     result_buf: *mut Spwd,
@@ -195,7 +195,7 @@ static STATIC: Static = Static {
 ///
 /// # Safety
 /// `string` a C string; not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn sgetspent(string: *const c_char) -> *mut Spwd {
     let mut result = null_mut();
     // SAFETY: the static entry and buffer.

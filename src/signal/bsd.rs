@@ -46,7 +46,7 @@ fn change(how: c_int, mask: c_int) -> c_int {
 ///
 /// # Safety
 /// None: any mask is accepted.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn sigblock(mask: c_int) -> c_int {
     change(libc::SIG_BLOCK, mask)
 }
@@ -56,7 +56,7 @@ pub unsafe extern "C" fn sigblock(mask: c_int) -> c_int {
 ///
 /// # Safety
 /// None: any mask is accepted.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn sigsetmask(mask: c_int) -> c_int {
     change(libc::SIG_SETMASK, mask)
 }
@@ -65,7 +65,7 @@ pub unsafe extern "C" fn sigsetmask(mask: c_int) -> c_int {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn siggetmask() -> c_int {
     change(libc::SIG_BLOCK, 0)
 }

@@ -25,7 +25,7 @@ fn lookup(table: &[Option<&'static CStr>], sig: c_int) -> *const c_char {
 ///
 /// # glibc differences
 /// None: glibc, too, names no real-time signal (`SIGRTMIN+n` gives null).
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn sigabbrev_np(sig: c_int) -> *const c_char {
     lookup(&ABBREVIATIONS, sig)
 }
@@ -35,7 +35,7 @@ pub unsafe extern "C" fn sigabbrev_np(sig: c_int) -> *const c_char {
 ///
 /// # Safety
 /// None: any `sig` is accepted.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn sigdescr_np(sig: c_int) -> *const c_char {
     lookup(&DESCRIPTIONS, sig)
 }
@@ -44,11 +44,11 @@ pub unsafe extern "C" fn sigdescr_np(sig: c_int) -> *const c_char {
 /// bytes, the size glibc's `libc.abilist` gives; a program copy-relocates
 /// exactly that many bytes (signal(7); glibc 2.32 made it compat-only, but
 /// binaries linked earlier still reference it).
-#[unsafe(no_mangle)]
+#[export]
 pub static sys_siglist: [TextPtr; 65] = text_table(&DESCRIPTIONS);
 
 /// `_sys_siglist`: glibc's other name for `sys_siglist`, with its own copy.
-#[unsafe(no_mangle)]
+#[export]
 pub static _sys_siglist: [TextPtr; 65] = text_table(&DESCRIPTIONS);
 
 const _: () = assert!(core::mem::size_of::<[TextPtr; 65]>() == 0x208);

@@ -9,7 +9,7 @@ use libc::{size_t, sockaddr, socklen_t, ssize_t};
 ///
 /// # Safety
 /// As `recv`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __recv_chk(
     fd: c_int,
     buf: *mut c_void,
@@ -28,7 +28,7 @@ pub unsafe extern "C" fn __recv_chk(
 ///
 /// # Safety
 /// As `recvfrom`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __recvfrom_chk(
     fd: c_int,
     buf: *mut c_void,

@@ -33,7 +33,7 @@ unsafe fn collapse_leading_slashes(path: *mut c_char) {
 ///
 /// # glibc differences
 /// None left: a leading `//` from musl is collapsed as glibc's would be.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __realpath_chk(
     path: *const c_char,
     resolved: *mut c_char,
@@ -56,7 +56,7 @@ pub unsafe extern "C" fn __realpath_chk(
 ///
 /// # Safety
 /// As `ptsname_r`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __ptsname_r_chk(
     fd: c_int,
     buf: *mut c_char,
@@ -75,7 +75,7 @@ pub unsafe extern "C" fn __ptsname_r_chk(
 ///
 /// # Safety
 /// As `mbstowcs`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __mbstowcs_chk(
     dst: *mut wchar_t,
     src: *const c_char,
@@ -94,7 +94,7 @@ pub unsafe extern "C" fn __mbstowcs_chk(
 ///
 /// # Safety
 /// As `wcstombs`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wcstombs_chk(
     dst: *mut c_char,
     src: *const wchar_t,
@@ -113,7 +113,7 @@ pub unsafe extern "C" fn __wcstombs_chk(
 ///
 /// # Safety
 /// As `wctomb` with a non-null `s`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wctomb_chk(s: *mut c_char, wc: wchar_t, buflen: size_t) -> c_int {
     if buflen < crate::wchar::glibc_mb_cur_max() {
         buffer_overflow();

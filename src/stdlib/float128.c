@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "../abi/float128.h"
+#include "../abi/export.h"
 
 int __gcompat_strtof128(const char *nptr, char **endptr, int mode, unsigned long bits[2]);
 int __gcompat_strfromf128(char *str, size_t n, const char *format, unsigned long low, unsigned long high,
@@ -17,12 +18,15 @@ int __gcompat_strfromf128(char *str, size_t n, const char *format, unsigned long
 
 _Float128 strtof128(const char *nptr, char **endptr)
 PARSE((void)0)
+GCOMPAT_EXPORT(strtof128);
 
 _Float128 strtof128_l(const char *nptr, char **endptr, locale_t loc)
 PARSE((void)loc)
+GCOMPAT_EXPORT(strtof128_l);
 
 _Float128 __strtof128_internal(const char *nptr, char **endptr, int group)
 PARSE((void)group)
+GCOMPAT_EXPORT(__strtof128_internal);
 
 int strfromf128(char *str, size_t n, const char *format, _Float128 fp)
 {
@@ -30,3 +34,4 @@ int strfromf128(char *str, size_t n, const char *format, _Float128 fp)
     gcompat_f128_to_bits(fp, bits);
     return __gcompat_strfromf128(str, n, format, bits[0], bits[1], fegetround());
 }
+GCOMPAT_EXPORT(strfromf128);

@@ -21,40 +21,52 @@ double strtod_l(const char *nptr, char **endptr, locale_t loc);
 long double strtold_l(const char *nptr, char **endptr, locale_t loc);
 
 #include "../abi/parse_float.h"
+#include "../abi/export.h"
 #define PARSE(call, unused) GCOMPAT_PARSE_FLOAT(char, call, unused)
 
 double __strtod_internal(const char *nptr, char **endptr, int group)
 PARSE(strtod(nptr, &end), (void)group)
+GCOMPAT_EXPORT(__strtod_internal);
 
 float __strtof_internal(const char *nptr, char **endptr, int group)
 PARSE(strtof(nptr, &end), (void)group)
+GCOMPAT_EXPORT(__strtof_internal);
 
 long double __strtold_internal(const char *nptr, char **endptr, int group)
 PARSE(strtold(nptr, &end), (void)group)
+GCOMPAT_EXPORT(__strtold_internal);
 
 float strtof32(const char *nptr, char **endptr)
 PARSE(strtof(nptr, &end), (void)0)
+GCOMPAT_EXPORT(strtof32);
 
 double strtof64(const char *nptr, char **endptr)
 PARSE(strtod(nptr, &end), (void)0)
+GCOMPAT_EXPORT(strtof64);
 
 double strtof32x(const char *nptr, char **endptr)
 PARSE(strtod(nptr, &end), (void)0)
+GCOMPAT_EXPORT(strtof32x);
 
 long double strtof64x(const char *nptr, char **endptr)
 PARSE(strtold(nptr, &end), (void)0)
+GCOMPAT_EXPORT(strtof64x);
 
 float strtof32_l(const char *nptr, char **endptr, locale_t loc)
 PARSE(strtof_l(nptr, &end, loc), (void)0)
+GCOMPAT_EXPORT(strtof32_l);
 
 double strtof64_l(const char *nptr, char **endptr, locale_t loc)
 PARSE(strtod_l(nptr, &end, loc), (void)0)
+GCOMPAT_EXPORT(strtof64_l);
 
 double strtof32x_l(const char *nptr, char **endptr, locale_t loc)
 PARSE(strtod_l(nptr, &end, loc), (void)0)
+GCOMPAT_EXPORT(strtof32x_l);
 
 long double strtof64x_l(const char *nptr, char **endptr, locale_t loc)
 PARSE(strtold_l(nptr, &end, loc), (void)0)
+GCOMPAT_EXPORT(strtof64x_l);
 
 /* The conversion letter of a strfrom format ("%[.precision]<aAeEfFgG>"),
  * its precision in *precision (-1 when absent); aborts on any other format,
@@ -87,27 +99,32 @@ int strfromd(char *str, size_t n, const char *format, double fp)
     default: return snprintf(str, n, "%.*G", precision, fp);
     }
 }
+GCOMPAT_EXPORT(strfromd);
 
 int strfromf64(char *str, size_t n, const char *format, double fp)
 {
     return strfromd(str, n, format, fp);
 }
+GCOMPAT_EXPORT(strfromf64);
 
 int strfromf32x(char *str, size_t n, const char *format, double fp)
 {
     return strfromd(str, n, format, fp);
 }
+GCOMPAT_EXPORT(strfromf32x);
 
 /* glibc widens a float to double before printing it. */
 int strfromf(char *str, size_t n, const char *format, float fp)
 {
     return strfromd(str, n, format, fp);
 }
+GCOMPAT_EXPORT(strfromf);
 
 int strfromf32(char *str, size_t n, const char *format, float fp)
 {
     return strfromd(str, n, format, fp);
 }
+GCOMPAT_EXPORT(strfromf32);
 
 int strfroml(char *str, size_t n, const char *format, long double fp)
 {
@@ -131,8 +148,10 @@ int strfroml(char *str, size_t n, const char *format, long double fp)
     default: return snprintf(str, n, "%.*LG", precision, fp);
     }
 }
+GCOMPAT_EXPORT(strfroml);
 
 int strfromf64x(char *str, size_t n, const char *format, long double fp)
 {
     return strfroml(str, n, format, fp);
 }
+GCOMPAT_EXPORT(strfromf64x);

@@ -30,7 +30,7 @@ pub fn strfrom_spec(format: &[u8]) -> Option<(u8, Option<c_int>)> {
 ///
 /// # Safety
 /// `format` is a NUL-terminated string; `precision` is writable.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_strfrom_spec(
     format: *const c_char,
     precision: *mut c_int,
@@ -323,7 +323,7 @@ pub unsafe fn write_hex(
 ///
 /// # Safety
 /// `str` is writable for `n` bytes (or `n` is 0).
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_strfrom_hex_double(
     str: *mut c_char,
     n: usize,
@@ -341,7 +341,7 @@ pub unsafe extern "C" fn __gcompat_strfrom_hex_double(
 ///
 /// # Safety
 /// `str` is writable for `n` bytes (or `n` is 0).
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_strfrom_hex_x87(
     str: *mut c_char,
     n: usize,

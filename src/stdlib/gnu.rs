@@ -14,7 +14,7 @@ use libc::size_t;
 /// # glibc differences
 /// None; musl 1.2.5's `realpath` keeps a leading `//` ("//tmp"), which
 /// glibc's (and musl 1.2.3's) turn into `/`, so the shim does too.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn canonicalize_file_name(name: *const c_char) -> *mut c_char {
     // SAFETY: musl's realpath allocates the result and refuses a null name
     // with EINVAL, as glibc's does.
@@ -53,7 +53,7 @@ pub fn rpmatch_bytes(response: &[u8]) -> c_int {
 /// # glibc differences
 /// glibc matches the current locale's `YESEXPR`/`NOEXPR`; the shim uses the
 /// C locale's, which is what musl's locales (all English) would give too.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn rpmatch(response: *const c_char) -> c_int {
     // SAFETY: NUL-terminated (caller).
     rpmatch_bytes(unsafe { crate::abi::cstr::borrow(response) }.to_bytes())
@@ -82,7 +82,7 @@ fn random_fill(mut buf: &mut [u8]) {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn arc4random() -> u32 {
     let saved = errno::get();
     let mut bytes = [0u8; 4];
@@ -96,7 +96,7 @@ pub unsafe extern "C" fn arc4random() -> u32 {
 ///
 /// # Safety
 /// `buf` is writable for `n` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn arc4random_buf(buf: *mut c_void, n: size_t) {
     if n == 0 {
         return;
@@ -128,7 +128,7 @@ pub fn uniform(upper: u32, mut next: impl FnMut() -> u32) -> u32 {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn arc4random_uniform(upper: u32) -> u32 {
     // SAFETY: arc4random has no preconditions.
     uniform(upper, || unsafe { arc4random() })

@@ -197,50 +197,60 @@ pub fn unsigned(found: Option<Scan>) -> u64 {
     value
 }
 
-/// # Safety
-/// As [`parse_at`].
-unsafe fn parse(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int) -> Option<Scan> {
-    // SAFETY: forwarded from the caller. A byte above 0x7f widens to a
-    // value that is neither a digit nor a space, as in the C locale.
-    unsafe { parse_at(nptr, endptr, base, is_space) }
-}
-
-macro_rules! narrow {
-    ($(#[doc = $doc:literal] pub unsafe extern "C" fn $name:ident(
+/// Defines C23 integer parsers over [`parse_at`] for `char` (here) and
+/// `wchar_t` (`wchar/isoc23.rs`), whose whitespace class is `space`. Each
+/// row is the export's declaration and the conversion of the parse to its
+/// result ([`signed`] or [`unsigned`]); the locale of the `_l` forms has
+/// no say.
+macro_rules! c23_parsers {
+    (space = $space:path; $($(#[$meta:meta])+ pub unsafe extern "C" fn $name:ident(
         $nptr:ident: $nt:ty, $endptr:ident: $et:ty, $base:ident: $bt:ty $(, $loc:ident: $lt:ty)?
     ) -> $ty:ty = $conv:ident;)*) => {$(
-        #[doc = $doc]
+        $(#[$meta])+
         ///
         /// # Safety
-        /// `nptr` is a NUL-terminated string; `endptr` is null or writable.
-        #[unsafe(no_mangle)]
+        /// `nptr` is a NUL-terminated string of its type's units;
+        /// `endptr` is null or writable.
         pub unsafe extern "C" fn $name($nptr: $nt, $endptr: $et, $base: $bt $(, $loc: $lt)?) -> $ty {
+            use crate::stdlib::isoc23::{parse_at, $conv};
             // SAFETY: forwarded from the caller.
-            $conv(unsafe { parse($nptr, $endptr, $base) }) as $ty
+            $conv(unsafe { parse_at($nptr, $endptr, $base, $space) }) as $ty
         }
     )*};
 }
+pub(crate) use c23_parsers;
 
-narrow! {
+c23_parsers! {
+    space = is_space;
     /// `__isoc23_strtol`: C23 `strtol` (ISO C23 7.24.1.7, `0b` prefixes).
+    #[export]
     pub unsafe extern "C" fn __isoc23_strtol(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int) -> c_long = signed;
     /// `__isoc23_strtoul`: C23 `strtoul` (ISO C23 7.24.1.7, `0b` prefixes).
+    #[export]
     pub unsafe extern "C" fn __isoc23_strtoul(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int) -> c_ulong = unsigned;
     /// `__isoc23_strtoll`: C23 `strtoll` (ISO C23 7.24.1.7, `0b` prefixes).
+    #[export]
     pub unsafe extern "C" fn __isoc23_strtoll(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int) -> c_longlong = signed;
     /// `__isoc23_strtoull`: C23 `strtoull` (ISO C23 7.24.1.7, `0b` prefixes).
+    #[export]
     pub unsafe extern "C" fn __isoc23_strtoull(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int) -> c_ulonglong = unsigned;
     /// `__isoc23_strtoimax`: C23 `strtoimax` (ISO C23 7.8.2.3, `0b` prefixes).
+    #[export]
     pub unsafe extern "C" fn __isoc23_strtoimax(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int) -> i64 = signed;
     /// `__isoc23_strtoumax`: C23 `strtoumax` (ISO C23 7.8.2.3, `0b` prefixes).
+    #[export]
     pub unsafe extern "C" fn __isoc23_strtoumax(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int) -> u64 = unsigned;
-    /// `__isoc23_strtol_l`: C23 `strtol_l` (glibc manual "Parsing of Integers"; the locale has no say).
+    /// `__isoc23_strtol_l`: C23 `strtol_l` (glibc manual "Parsing of Integers").
+    #[export]
     pub unsafe extern "C" fn __isoc23_strtol_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_long = signed;
-    /// `__isoc23_strtoul_l`: C23 `strtoul_l` (glibc manual "Parsing of Integers"; the locale has no say).
+    /// `__isoc23_strtoul_l`: C23 `strtoul_l` (glibc manual "Parsing of Integers").
+    #[export]
     pub unsafe extern "C" fn __isoc23_strtoul_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_ulong = unsigned;
-    /// `__isoc23_strtoll_l`: C23 `strtoll_l` (glibc manual "Parsing of Integers"; the locale has no say).
+    /// `__isoc23_strtoll_l`: C23 `strtoll_l` (glibc manual "Parsing of Integers").
+    #[export]
     pub unsafe extern "C" fn __isoc23_strtoll_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_longlong = signed;
-    /// `__isoc23_strtoull_l`: C23 `strtoull_l` (glibc manual "Parsing of Integers"; the locale has no say).
+    /// `__isoc23_strtoull_l`: C23 `strtoull_l` (glibc manual "Parsing of Integers").
+    #[export]
     pub unsafe extern "C" fn __isoc23_strtoull_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_ulonglong = unsigned;
 }
 

@@ -39,7 +39,7 @@ const _: () = assert!(core::mem::size_of::<RandomData>() == 48);
 /// # Safety
 /// `buf` null or a generator set up by `initstate_r`/`setstate_r` whose
 /// state array is still live; `result` null or writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn random_r(buf: *mut RandomData, result: *mut i32) -> c_int {
     if buf.is_null() || result.is_null() {
         errno::set(libc::EINVAL);
@@ -86,7 +86,7 @@ pub unsafe extern "C" fn random_r(buf: *mut RandomData, result: *mut i32) -> c_i
 ///
 /// # Safety
 /// `buf` null or a generator set up by `initstate_r`/`setstate_r`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn srandom_r(seed: c_uint, buf: *mut RandomData) -> c_int {
     if buf.is_null() {
         return -1;
@@ -153,7 +153,7 @@ unsafe fn save_position(buf: &RandomData) {
 /// `buf` null or writable, with `state` null or a live state (glibc reads
 /// it: zero the structure first); `arg_state` writable for `n` bytes,
 /// 4-byte aligned, and live as long as the generator is used.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn initstate_r(
     seed: c_uint,
     arg_state: *mut c_char,
@@ -205,7 +205,7 @@ pub unsafe extern "C" fn initstate_r(
 /// # Safety
 /// `buf` a generator with a live state; `arg_state` null or a state array
 /// `initstate_r` set up, live as long as the generator is used.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn setstate_r(arg_state: *mut c_char, buf: *mut RandomData) -> c_int {
     if arg_state.is_null() || buf.is_null() {
         errno::set(libc::EINVAL);

@@ -38,45 +38,51 @@ pub unsafe fn keep_glibc_errno<T>(nptr: *const T, end: *mut T, endptr: *mut *mut
     }
 }
 
+/// Defines integer parsers over musl's (`strtol`, `wcstol`, ...) with
+/// glibc's base check and `errno`, for `char` (here) and `wchar_t`
+/// (`wchar/wcsto_l.rs`). Each row is the export's declaration and the musl
+/// parser it calls; the fourth argument (a locale, or `__*_internal`'s
+/// grouping flag) changes nothing in the locales the shim serves.
 macro_rules! parsers {
-    ($(#[doc = $doc:literal] pub unsafe extern "C" fn $name:ident(
-        $nptr:ident: $nt:ty, $endptr:ident: $et:ty, $base:ident: $bt:ty, $locale:ident: $lt:ty
-    ) -> $ty:ty = $musl:ident;)*) => {$(
-        #[doc = $doc]
+    ($($(#[$meta:meta])+ pub unsafe extern "C" fn $name:ident(
+        $nptr:ident: $nt:ty, $endptr:ident: $et:ty, $base:ident: $bt:ty, $extra:ident: $xt:ty
+    ) -> $ty:ty = $musl:path;)*) => {$(
+        $(#[$meta])+
         ///
         /// # Safety
-        /// `nptr` is a NUL-terminated string; `endptr` is null or writable.
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C" fn $name($nptr: $nt, $endptr: $et, $base: $bt, $locale: $lt) -> $ty {
-            if !base_ok($base) {
+        /// `nptr` is a NUL-terminated string of its type's units;
+        /// `endptr` is null or writable.
+        pub unsafe extern "C" fn $name($nptr: $nt, $endptr: $et, $base: $bt, $extra: $xt) -> $ty {
+            if !crate::stdlib::strto_l::base_ok($base) {
                 return 0;
             }
-            let saved = errno::get();
+            let saved = crate::abi::errno::get();
             let mut end = core::ptr::null_mut();
             // SAFETY: forwarded from the caller with a valid base.
-            let value = unsafe { libc::$musl($nptr, &mut end, $base) };
+            let value = unsafe { $musl($nptr, &mut end, $base) };
             // SAFETY: `endptr` is null or writable (caller).
-            unsafe { keep_glibc_errno($nptr, end, $endptr, saved) };
+            unsafe { crate::stdlib::strto_l::keep_glibc_errno($nptr, end, $endptr, saved) };
             value as $ty
         }
     )*};
 }
+pub(crate) use parsers;
 
 parsers! {
-    /// `strtol_l`: `strtol` in a locale (glibc manual, "Parsing of Integers").
-    pub unsafe extern "C" fn strtol_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_long = strtol;
-    /// `strtoul_l`: `strtoul` in a locale (glibc manual, "Parsing of Integers").
-    pub unsafe extern "C" fn strtoul_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_ulong = strtoul;
-    /// `strtoll_l`: `strtoll` in a locale (glibc manual, "Parsing of Integers").
-    pub unsafe extern "C" fn strtoll_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_longlong = strtoll;
-    /// `strtoull_l`: `strtoull` in a locale (glibc manual, "Parsing of Integers").
-    pub unsafe extern "C" fn strtoull_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_ulonglong = strtoull;
-    /// `__strtol_l`: glibc's internal name for `strtol_l` (LSB 5.0 core).
-    pub unsafe extern "C" fn __strtol_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_long = strtol;
-    /// `__strtoul_l`: glibc's internal name for `strtoul_l` (LSB 5.0 core).
-    pub unsafe extern "C" fn __strtoul_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_ulong = strtoul;
-    /// `__strtoll_l`: glibc's internal name for `strtoll_l` (LSB 5.0 core).
-    pub unsafe extern "C" fn __strtoll_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_longlong = strtoll;
-    /// `__strtoull_l`: glibc's internal name for `strtoull_l` (LSB 5.0 core).
-    pub unsafe extern "C" fn __strtoull_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_ulonglong = strtoull;
+    /// `strtol_l`: `strtol` in a locale (glibc manual, "Parsing of
+    /// Integers"); `__strtol_l` is glibc's internal name for it (LSB 5.0 core).
+    #[export(alias = "__strtol_l")]
+    pub unsafe extern "C" fn strtol_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_long = libc::strtol;
+    /// `strtoul_l`: `strtoul` in a locale (glibc manual, "Parsing of
+    /// Integers"); `__strtoul_l` is glibc's internal name for it (LSB 5.0 core).
+    #[export(alias = "__strtoul_l")]
+    pub unsafe extern "C" fn strtoul_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_ulong = libc::strtoul;
+    /// `strtoll_l`: `strtoll` in a locale (glibc manual, "Parsing of
+    /// Integers"); `__strtoll_l` is glibc's internal name for it (LSB 5.0 core).
+    #[export(alias = "__strtoll_l")]
+    pub unsafe extern "C" fn strtoll_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_longlong = libc::strtoll;
+    /// `strtoull_l`: `strtoull` in a locale (glibc manual, "Parsing of
+    /// Integers"); `__strtoull_l` is glibc's internal name for it (LSB 5.0 core).
+    #[export(alias = "__strtoull_l")]
+    pub unsafe extern "C" fn strtoull_l(nptr: *const c_char, endptr: *mut *mut c_char, base: c_int, _locale: locale_t) -> c_ulonglong = libc::strtoull;
 }

@@ -61,7 +61,7 @@ pub fn init() {
 ///
 /// # Safety
 /// `dtor` must be safe to call with `obj` at thread exit.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __cxa_thread_atexit_impl(dtor: Dtor, obj: *mut c_void, _dso_symbol: *mut c_void) -> c_int {
     if KEY.load(Relaxed) == u32::MAX {
         init(); // a constructor that ran before the shim's
@@ -89,7 +89,7 @@ pub unsafe extern "C" fn __cxa_thread_atexit_impl(dtor: Dtor, obj: *mut c_void, 
 ///
 /// # Safety
 /// As `__cxa_thread_atexit_impl`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_cxa_thread_atexit(
     dtor: Dtor,
     obj: *mut c_void,
@@ -144,7 +144,7 @@ unsafe extern "C" fn run_list(head: *mut c_void) {
 /// # Safety
 /// As `exit(3)`.
 // Not in host unit tests: it would replace glibc's own in the test process.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn exit(status: c_int) -> ! {
     run_current();
     // SAFETY: musl's exit.

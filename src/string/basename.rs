@@ -13,7 +13,7 @@ unsafe extern "C" {
 
 /// # Safety
 /// `path` is a C string (or null for musl callers, as POSIX allows).
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_basename(path: *const c_char, caller: *const c_void) -> *mut c_char {
     if !caller::is_glibc(caller) {
         // SAFETY: musl's own basename with the caller's argument.

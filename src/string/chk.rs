@@ -10,7 +10,7 @@ use libc::size_t;
 ///
 /// # Safety
 /// As `memcpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __memcpy_chk(
     dst: *mut c_void,
     src: *const c_void,
@@ -28,7 +28,7 @@ pub unsafe extern "C" fn __memcpy_chk(
 ///
 /// # Safety
 /// As `memmove`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __memmove_chk(
     dst: *mut c_void,
     src: *const c_void,
@@ -46,7 +46,7 @@ pub unsafe extern "C" fn __memmove_chk(
 ///
 /// # Safety
 /// As `memset`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __memset_chk(
     dst: *mut c_void,
     c: c_int,
@@ -65,7 +65,7 @@ pub unsafe extern "C" fn __memset_chk(
 ///
 /// # Safety
 /// As `strcpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strcpy_chk(
     dst: *mut c_char,
     src: *const c_char,
@@ -85,7 +85,7 @@ pub unsafe extern "C" fn __strcpy_chk(
 ///
 /// # Safety
 /// As `stpcpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __stpcpy_chk(
     dst: *mut c_char,
     src: *const c_char,
@@ -105,7 +105,7 @@ pub unsafe extern "C" fn __stpcpy_chk(
 ///
 /// # Safety
 /// As `mempcpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __mempcpy_chk(
     dst: *mut c_void,
     src: *const c_void,
@@ -124,7 +124,7 @@ pub unsafe extern "C" fn __mempcpy_chk(
 ///
 /// # Safety
 /// As `strncpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strncpy_chk(
     dst: *mut c_char,
     src: *const c_char,
@@ -143,7 +143,7 @@ pub unsafe extern "C" fn __strncpy_chk(
 ///
 /// # Safety
 /// As `stpncpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __stpncpy_chk(
     dst: *mut c_char,
     src: *const c_char,
@@ -162,7 +162,7 @@ pub unsafe extern "C" fn __stpncpy_chk(
 ///
 /// # Safety
 /// As `strcat`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strcat_chk(
     dst: *mut c_char,
     src: *const c_char,
@@ -186,7 +186,7 @@ pub unsafe extern "C" fn __strcat_chk(
 ///
 /// # Safety
 /// As `strncat`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strncat_chk(
     dst: *mut c_char,
     src: *const c_char,
@@ -218,7 +218,7 @@ pub unsafe extern "C" fn __strncat_chk(
 ///
 /// # Safety
 /// As `strlcpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strlcpy_chk(
     dst: *mut c_char,
     src: *const c_char,
@@ -237,7 +237,7 @@ pub unsafe extern "C" fn __strlcpy_chk(
 ///
 /// # Safety
 /// As `strlcat`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strlcat_chk(
     dst: *mut c_char,
     src: *const c_char,
@@ -256,7 +256,7 @@ pub unsafe extern "C" fn __strlcat_chk(
 ///
 /// # Safety
 /// As `explicit_bzero`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __explicit_bzero_chk(dst: *mut c_void, len: size_t, dstlen: size_t) {
     if dstlen < len {
         buffer_overflow();
@@ -271,7 +271,7 @@ pub unsafe extern "C" fn __explicit_bzero_chk(dst: *mut c_void, len: size_t, dst
 ///
 /// # Safety
 /// As `memset`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __memset_explicit_chk(
     dst: *mut c_void,
     c: c_int,

@@ -19,7 +19,7 @@ use libc::size_t;
 ///
 /// # Safety
 /// As `rawmemchr`: `s` contains the byte `c`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __rawmemchr(s: *const c_void, c: c_int) -> *mut c_void {
     // SAFETY: same contract.
     unsafe { super::rawmemchr(s, c) }
@@ -30,7 +30,7 @@ pub unsafe extern "C" fn __rawmemchr(s: *const c_void, c: c_int) -> *mut c_void 
 ///
 /// # Safety
 /// As `stpcpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __stpcpy(dst: *mut c_char, src: *const c_char) -> *mut c_char {
     // SAFETY: same contract.
     unsafe { libc::stpcpy(dst, src) }
@@ -40,7 +40,7 @@ pub unsafe extern "C" fn __stpcpy(dst: *mut c_char, src: *const c_char) -> *mut 
 ///
 /// # Safety
 /// As `strdup`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strdup(s: *const c_char) -> *mut c_char {
     // SAFETY: same contract.
     unsafe { libc::strdup(s) }
@@ -50,7 +50,7 @@ pub unsafe extern "C" fn __strdup(s: *const c_char) -> *mut c_char {
 ///
 /// # Safety
 /// As `strndup`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strndup(s: *const c_char, n: size_t) -> *mut c_char {
     // SAFETY: same contract.
     unsafe { libc::strndup(s, n) }
@@ -60,7 +60,7 @@ pub unsafe extern "C" fn __strndup(s: *const c_char, n: size_t) -> *mut c_char {
 ///
 /// # Safety
 /// As `mempcpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __mempcpy(dst: *mut c_void, src: *const c_void, n: size_t) -> *mut c_void {
     // SAFETY: same contract.
     unsafe { musl::mempcpy(dst, src, n) }
@@ -70,7 +70,7 @@ pub unsafe extern "C" fn __mempcpy(dst: *mut c_void, src: *const c_void, n: size
 ///
 /// # Safety
 /// As `strtok_r`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strtok_r(
     s: *mut c_char,
     delim: *const c_char,
@@ -84,7 +84,7 @@ pub unsafe extern "C" fn __strtok_r(
 ///
 /// # Safety
 /// As `strsep`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strsep_g(s: *mut *mut c_char, delim: *const c_char) -> *mut c_char {
     // SAFETY: same contract.
     unsafe { musl::strsep(s, delim) }
@@ -129,7 +129,7 @@ unsafe fn strsep_bytes(s: *mut *mut c_char, delims: &[c_char]) -> *mut c_char {
 /// # glibc differences
 /// None: as glibc's, a NUL `reject` cuts at the terminator and leaves `*s`
 /// just past it.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strsep_1c(s: *mut *mut c_char, reject: c_char) -> *mut c_char {
     // SAFETY: `s` is valid (caller).
     let start = unsafe { *s };
@@ -151,7 +151,7 @@ pub unsafe extern "C" fn __strsep_1c(s: *mut *mut c_char, reject: c_char) -> *mu
 ///
 /// # Safety
 /// As `strsep`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strsep_2c(
     s: *mut *mut c_char,
     reject1: c_char,
@@ -165,7 +165,7 @@ pub unsafe extern "C" fn __strsep_2c(
 ///
 /// # Safety
 /// As `strsep`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strsep_3c(
     s: *mut *mut c_char,
     reject1: c_char,
@@ -201,7 +201,7 @@ unsafe fn span(s: *const c_char, keep: impl Fn(c_int) -> bool) -> size_t {
 ///
 /// # Safety
 /// `s` is a NUL-terminated string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strcspn_c1(s: *const c_char, reject: c_int) -> size_t {
     // SAFETY: same contract.
     unsafe { span(s, |c| c != reject) }
@@ -211,7 +211,7 @@ pub unsafe extern "C" fn __strcspn_c1(s: *const c_char, reject: c_int) -> size_t
 ///
 /// # Safety
 /// `s` is a NUL-terminated string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strcspn_c2(s: *const c_char, reject1: c_int, reject2: c_int) -> size_t {
     // SAFETY: same contract.
     unsafe { span(s, |c| c != reject1 && c != reject2) }
@@ -221,7 +221,7 @@ pub unsafe extern "C" fn __strcspn_c2(s: *const c_char, reject1: c_int, reject2:
 ///
 /// # Safety
 /// `s` is a NUL-terminated string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strcspn_c3(
     s: *const c_char,
     reject1: c_int,
@@ -237,7 +237,7 @@ pub unsafe extern "C" fn __strcspn_c3(
 ///
 /// # Safety
 /// `s` is a NUL-terminated string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strspn_c1(s: *const c_char, accept: c_int) -> size_t {
     // SAFETY: same contract.
     unsafe { span(s, |c| c == accept) }
@@ -247,7 +247,7 @@ pub unsafe extern "C" fn __strspn_c1(s: *const c_char, accept: c_int) -> size_t 
 ///
 /// # Safety
 /// `s` is a NUL-terminated string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strspn_c2(s: *const c_char, accept1: c_int, accept2: c_int) -> size_t {
     // SAFETY: same contract.
     unsafe { span(s, |c| c == accept1 || c == accept2) }
@@ -257,7 +257,7 @@ pub unsafe extern "C" fn __strspn_c2(s: *const c_char, accept1: c_int, accept2: 
 ///
 /// # Safety
 /// `s` is a NUL-terminated string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strspn_c3(
     s: *const c_char,
     accept1: c_int,
@@ -288,7 +288,7 @@ unsafe fn break_at(s: *const c_char, keep: impl Fn(c_int) -> bool) -> *mut c_cha
 ///
 /// # Safety
 /// `s` is a NUL-terminated string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strpbrk_c2(
     s: *const c_char,
     accept1: c_int,
@@ -302,7 +302,7 @@ pub unsafe extern "C" fn __strpbrk_c2(
 ///
 /// # Safety
 /// `s` is a NUL-terminated string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strpbrk_c3(
     s: *const c_char,
     accept1: c_int,
@@ -326,7 +326,7 @@ fn lookup(table: &[Option<&'static CStr>], errnum: c_int) -> *const c_char {
 ///
 /// # Safety
 /// None: any `errnum` is accepted.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn strerrorname_np(errnum: c_int) -> *const c_char {
     lookup(&NAMES, errnum)
 }
@@ -336,7 +336,7 @@ pub unsafe extern "C" fn strerrorname_np(errnum: c_int) -> *const c_char {
 ///
 /// # Safety
 /// None: any `errnum` is accepted.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn strerrordesc_np(errnum: c_int) -> *const c_char {
     lookup(&DESCRIPTIONS, errnum)
 }
@@ -348,20 +348,20 @@ const SYS_NERR: usize = 135;
 /// glibc's `sys_errlist` at `GLIBC_2.12`, which programs copy-relocate with
 /// exactly glibc's size (perror(3); compat-only since glibc 2.32, still
 /// referenced by older binaries).
-#[unsafe(no_mangle)]
+#[export]
 pub static sys_errlist: [TextPtr; SYS_NERR] = text_table(&DESCRIPTIONS);
 
 /// glibc's `sys_nerr` at `GLIBC_2.12`: the entries in `sys_errlist`.
-#[unsafe(no_mangle)]
+#[export]
 pub static sys_nerr: c_int = SYS_NERR as c_int;
 
 /// `_sys_errlist`: glibc's other name for `sys_errlist`, with its own copy
 /// (a program copy-relocates each name it uses separately).
-#[unsafe(no_mangle)]
+#[export]
 pub static _sys_errlist: [TextPtr; SYS_NERR] = text_table(&DESCRIPTIONS);
 
 /// `_sys_nerr`: glibc's other name for `sys_nerr`.
-#[unsafe(no_mangle)]
+#[export]
 pub static _sys_nerr: c_int = SYS_NERR as c_int;
 
 const _: () = assert!(core::mem::size_of::<[TextPtr; SYS_NERR]>() == 0x438);

@@ -14,7 +14,7 @@ use core::ffi::{c_int, c_void};
 ///
 /// # Safety
 /// `s` must point to memory that contains the byte `c` before its end.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn rawmemchr(s: *const c_void, c: c_int) -> *mut c_void {
     // musl's memchr reads whole aligned words at most, so an unbounded length
     // never reads past the page the byte is found in.

@@ -62,7 +62,7 @@ unsafe extern "C" {
 ///
 /// # Safety
 /// `unknown` is the front's 40-byte thread-local buffer.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_strerror(
     errnum: c_int,
     unknown: *mut c_char,
@@ -82,7 +82,7 @@ pub unsafe extern "C" fn __gcompat_strerror(
 ///
 /// # Safety
 /// As `strerror_l`; `unknown` is the front's 40-byte buffer.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_strerror_l(
     errnum: c_int,
     loc: locale_t,
@@ -104,7 +104,7 @@ pub unsafe extern "C" fn __gcompat_strerror_l(
 ///
 /// # Safety
 /// `buf` is valid for `buflen` bytes.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_strerror_r(
     errnum: c_int,
     buf: *mut c_char,

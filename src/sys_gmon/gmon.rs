@@ -216,7 +216,7 @@ fn tunable_number(text: &[u8]) -> Option<u64> {
 /// The tunables `glibc.gmon.minarcs` and `glibc.gmon.maxarcs` (glibc >=
 /// 2.39; 2.36 has neither) are read from `GLIBC_TUNABLES` when
 /// `monstartup` runs; glibc reads them once, at start-up.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __monstartup(lowpc: c_ulong, highpc: c_ulong) {
     let (minarcs, mut maxarcs) = arc_limits();
     if maxarcs < minarcs {
@@ -256,7 +256,7 @@ pub unsafe extern "C" fn __monstartup(lowpc: c_ulong, highpc: c_ulong) {
 ///
 /// # Safety
 /// As `__monstartup`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn monstartup(lowpc: c_ulong, highpc: c_ulong) {
     // SAFETY: as documented.
     unsafe { __monstartup(lowpc, highpc) }
@@ -268,7 +268,7 @@ pub unsafe extern "C" fn monstartup(lowpc: c_ulong, highpc: c_ulong) {
 ///
 /// # Safety
 /// As `__monstartup`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn moncontrol(mode: c_int) {
     // SAFETY: see GmonParam.
     let t = unsafe { *GMON.tables.get() };
@@ -294,7 +294,7 @@ pub unsafe extern "C" fn moncontrol(mode: c_int) {
 ///
 /// # Safety
 /// As `__monstartup`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn _mcleanup() {
     // SAFETY: as documented.
     unsafe { moncontrol(0) };

@@ -181,7 +181,7 @@ macro_rules! record_preserving_registers {
 /// glibc's saves the integer argument registers only; this one also saves
 /// r10 and xmm0-xmm7, which its Rust body might otherwise use.
 #[unsafe(naked)]
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn _mcount() {
     // frompc: the profiled function's return address, above the rbp it
     // saved, which its frame pointer (now in [rbp]) points at.
@@ -194,7 +194,7 @@ pub unsafe extern "C" fn _mcount() {
 /// # Safety
 /// As `_mcount`.
 #[unsafe(naked)]
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn mcount() {
     record_preserving_registers!("mov rdi, [rbp]", "mov rdi, [rdi + 8]")
 }
@@ -209,7 +209,7 @@ pub unsafe extern "C" fn mcount() {
 /// # glibc differences
 /// As `_mcount`: r10 and xmm0-xmm7 are saved too.
 #[unsafe(naked)]
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __fentry__() {
     // frompc: the function's own return address, just above ours.
     record_preserving_registers!("mov rdi, [rbp + 16]")

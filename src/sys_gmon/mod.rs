@@ -38,7 +38,7 @@ fn profile_frequency() -> c_int {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __profile_frequency() -> c_int {
     profile_frequency()
 }

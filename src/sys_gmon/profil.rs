@@ -123,7 +123,7 @@ pub(super) unsafe fn start_or_stop(buf: *mut c_ushort, size: usize, offset: usiz
 /// # Safety
 /// `buf` is null, or valid for reads and writes of `size` bytes until
 /// profiling is stopped. Uses `ITIMER_PROF` and `SIGPROF`, as glibc's does.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn profil(buf: *mut c_ushort, size: usize, offset: usize, scale: c_uint) -> c_int {
     // SAFETY: the caller's buffer, as documented.
     unsafe { start_or_stop(buf, size, offset, scale) }

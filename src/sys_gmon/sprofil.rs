@@ -272,7 +272,7 @@ fn clear(info: &mut Info) {
 /// - A `pr_scale` whose end address glibc's `assert` rejects (a scale far
 ///   above one counter per bin) aborts glibc; here the region ends where
 ///   the arithmetic puts it.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn sprofil(profp: *mut Prof, profcnt: c_int, tvp: *mut libc::timeval, flags: c_uint) -> c_int {
     if !tvp.is_null() {
         let period = 1_000_000 / core::ffi::c_long::from(super::profile_frequency());

@@ -18,7 +18,7 @@ const SYS_MOUNT_SETATTR: c_long = 442;
 ///
 /// # Safety
 /// `fsname` is a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn fsopen(fsname: *const c_char, flags: c_uint) -> c_int {
     // SAFETY: the caller's arguments; musl's syscall() sets errno.
     unsafe { libc::syscall(SYS_FSOPEN, fsname, flags) as c_int }
@@ -28,7 +28,7 @@ pub unsafe extern "C" fn fsopen(fsname: *const c_char, flags: c_uint) -> c_int {
 ///
 /// # Safety
 /// None beyond the kernel's checks.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn fsmount(fd: c_int, flags: c_uint, ms_flags: c_uint) -> c_int {
     // SAFETY: integers only.
     unsafe { libc::syscall(SYS_FSMOUNT, fd, flags, ms_flags) as c_int }
@@ -38,7 +38,7 @@ pub unsafe extern "C" fn fsmount(fd: c_int, flags: c_uint, ms_flags: c_uint) -> 
 ///
 /// # Safety
 /// `key` and `value` as the command requires.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn fsconfig(
     fd: c_int,
     cmd: c_uint,
@@ -54,7 +54,7 @@ pub unsafe extern "C" fn fsconfig(
 ///
 /// # Safety
 /// `path` is a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn fspick(dfd: c_int, path: *const c_char, flags: c_uint) -> c_int {
     // SAFETY: the caller's arguments, passed on unchanged.
     unsafe { libc::syscall(SYS_FSPICK, dfd, path, flags) as c_int }
@@ -64,7 +64,7 @@ pub unsafe extern "C" fn fspick(dfd: c_int, path: *const c_char, flags: c_uint) 
 ///
 /// # Safety
 /// Both paths are C strings.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn move_mount(
     from_dfd: c_int,
     from_path: *const c_char,
@@ -80,7 +80,7 @@ pub unsafe extern "C" fn move_mount(
 ///
 /// # Safety
 /// `path` is a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn open_tree(dfd: c_int, path: *const c_char, flags: c_uint) -> c_int {
     // SAFETY: the caller's arguments, passed on unchanged.
     unsafe { libc::syscall(SYS_OPEN_TREE, dfd, path, flags) as c_int }
@@ -90,7 +90,7 @@ pub unsafe extern "C" fn open_tree(dfd: c_int, path: *const c_char, flags: c_uin
 ///
 /// # Safety
 /// `path` is a C string, `attr` readable for `size` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn mount_setattr(
     dfd: c_int,
     path: *const c_char,

@@ -32,15 +32,17 @@ fn einval() -> c_int {
     -1
 }
 
+/// Defines a version-checked stat function: each row is the export's
+/// declaration and the plain function it calls after the check. On x86_64
+/// `struct stat64` is `struct stat`, so each `*64` name is an alias.
 macro_rules! xstat {
-    ($(#[doc = $doc:literal] pub unsafe extern "C" fn $name:ident(
+    ($($(#[$meta:meta])+ pub unsafe extern "C" fn $name:ident(
         $vers:ident: c_int, $($arg:ident: $ty:ty),*
     ) -> c_int = $base:path;)*) => {$(
-        #[doc = $doc]
+        $(#[$meta])+
         ///
         /// # Safety
         /// As the plain function named, after the version.
-        #[unsafe(no_mangle)]
         pub unsafe extern "C" fn $name($vers: c_int, $($arg: $ty),*) -> c_int {
             if !stat_version_ok($vers) {
                 return einval();
@@ -53,29 +55,30 @@ macro_rules! xstat {
 }
 
 xstat! {
-    /// `__xstat`: `stat` with a layout version (LSB; glibc `io/xstat.c`).
+    /// `__xstat`: `stat` with a layout version (LSB; glibc `io/xstat.c`);
+    /// `__xstat64` (`io/xstat64.c`) is the same function.
+    #[export(alias = "__xstat64")]
     pub unsafe extern "C" fn __xstat(vers: c_int, path: *const c_char, buf: *mut stat) -> c_int = libc::stat;
-    /// `__xstat64`: `stat64` with a layout version (LSB; glibc `io/xstat64.c`).
-    pub unsafe extern "C" fn __xstat64(vers: c_int, path: *const c_char, buf: *mut stat) -> c_int = libc::stat;
-    /// `__lxstat`: `lstat` with a layout version (LSB; glibc `io/lxstat.c`).
+    /// `__lxstat`: `lstat` with a layout version (LSB; glibc `io/lxstat.c`);
+    /// `__lxstat64` (`io/lxstat64.c`) is the same function.
+    #[export(alias = "__lxstat64")]
     pub unsafe extern "C" fn __lxstat(vers: c_int, path: *const c_char, buf: *mut stat) -> c_int = libc::lstat;
-    /// `__lxstat64`: `lstat64` with a layout version (LSB; glibc `io/lxstat64.c`).
-    pub unsafe extern "C" fn __lxstat64(vers: c_int, path: *const c_char, buf: *mut stat) -> c_int = libc::lstat;
-    /// `__fxstat`: `fstat` with a layout version (LSB; glibc `io/fxstat.c`).
+    /// `__fxstat`: `fstat` with a layout version (LSB; glibc `io/fxstat.c`);
+    /// `__fxstat64` (`io/fxstat64.c`) is the same function.
+    #[export(alias = "__fxstat64")]
     pub unsafe extern "C" fn __fxstat(vers: c_int, fd: c_int, buf: *mut stat) -> c_int = libc::fstat;
-    /// `__fxstat64`: `fstat64` with a layout version (LSB; glibc `io/fxstat64.c`).
-    pub unsafe extern "C" fn __fxstat64(vers: c_int, fd: c_int, buf: *mut stat) -> c_int = libc::fstat;
-    /// `__fxstatat`: `fstatat` with a layout version (LSB; glibc `io/fxstatat.c`).
+    /// `__fxstatat`: `fstatat` with a layout version (LSB; glibc
+    /// `io/fxstatat.c`); `__fxstatat64` (`io/fxstatat64.c`) is the same
+    /// function.
+    #[export(alias = "__fxstatat64")]
     pub unsafe extern "C" fn __fxstatat(vers: c_int, dirfd: c_int, path: *const c_char, buf: *mut stat, flags: c_int) -> c_int = libc::fstatat;
-    /// `__fxstatat64`: `fstatat64` with a layout version (LSB; glibc `io/fxstatat64.c`).
-    pub unsafe extern "C" fn __fxstatat64(vers: c_int, dirfd: c_int, path: *const c_char, buf: *mut stat, flags: c_int) -> c_int = libc::fstatat;
 }
 
 /// `__xmknod`: `mknod` with a version (LSB; glibc `io/xmknod.c`).
 ///
 /// # Safety
 /// As `mknod`; `dev` points to the device number.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __xmknod(
     vers: c_int,
     path: *const c_char,
@@ -93,7 +96,7 @@ pub unsafe extern "C" fn __xmknod(
 ///
 /// # Safety
 /// As `mknodat`; `dev` points to the device number.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __xmknodat(
     vers: c_int,
     dirfd: c_int,

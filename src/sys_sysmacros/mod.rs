@@ -10,7 +10,7 @@ use core::ffi::c_uint;
 ///
 /// # Safety
 /// None: any `dev` is accepted.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn gnu_dev_major(dev: u64) -> c_uint {
     (((dev >> 32) & 0xffff_f000) | ((dev >> 8) & 0x0000_0fff)) as c_uint
 }
@@ -19,7 +19,7 @@ pub unsafe extern "C" fn gnu_dev_major(dev: u64) -> c_uint {
 ///
 /// # Safety
 /// None: any `dev` is accepted.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn gnu_dev_minor(dev: u64) -> c_uint {
     (((dev >> 12) & 0xffff_ff00) | (dev & 0x0000_00ff)) as c_uint
 }
@@ -28,7 +28,7 @@ pub unsafe extern "C" fn gnu_dev_minor(dev: u64) -> c_uint {
 ///
 /// # Safety
 /// None: any numbers are accepted.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn gnu_dev_makedev(major: c_uint, minor: c_uint) -> u64 {
     let (major, minor) = (u64::from(major), u64::from(minor));
     ((major & 0x0000_0fff) << 8)

@@ -21,7 +21,7 @@ pub struct NtpTimeval {
 ///
 /// # Safety
 /// `ntv` points to a writable `struct ntptimeval`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn ntp_gettimex(ntv: *mut NtpTimeval) -> c_int {
     // SAFETY: all-zero is a valid timex (modes 0 asks for no change).
     let mut tx: libc::timex = unsafe { core::mem::zeroed() };

@@ -10,7 +10,7 @@ use core::ffi::{c_char, c_int};
 ///
 /// # Safety
 /// As `vsyslog`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __vsyslog_chk(priority: c_int, flag: c_int, fmt: *const c_char, ap: VaList) {
     super::ident::default_for_glibc();
     let mut gnu = GnuFormat::new();

@@ -24,7 +24,7 @@ fn short_name() -> *const c_char {
 
 /// # Safety
 /// As `openlog`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_openlog(
     ident: *const c_char,
     option: c_int,

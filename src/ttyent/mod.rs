@@ -50,7 +50,7 @@ fn state() -> *mut State {
 ///
 /// # Safety
 /// Not thread-safe (glibc's is not either).
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn setttyent() -> c_int {
     // SAFETY: the static state, one caller at a time per the contract.
     let state = unsafe { &mut *state() };
@@ -69,7 +69,7 @@ pub unsafe extern "C" fn setttyent() -> c_int {
 ///
 /// # Safety
 /// Not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn endttyent() -> c_int {
     // SAFETY: the static state, one caller at a time per the contract.
     let state = unsafe { &mut *state() };
@@ -93,7 +93,7 @@ pub unsafe extern "C" fn endttyent() -> c_int {
 ///
 /// # Safety
 /// Not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getttyent() -> *mut ttyent {
     // SAFETY: the static state, one caller at a time per the contract.
     if unsafe { (*state()).file.is_null() && setttyent() == 0 } {
@@ -133,7 +133,7 @@ pub unsafe extern "C" fn getttyent() -> *mut ttyent {
 ///
 /// # Safety
 /// `tty` a C string; not thread-safe.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getttynam(tty: *const c_char) -> *mut ttyent {
     let mut wanted: Option<&CStr> = None;
     // SAFETY: one caller at a time per the contract.

@@ -6,13 +6,17 @@
  * Variadic: a front over gcompat_makecontext in x86_64.rs,
  * which takes each argument through next_arg below. glibc reads
  * the arguments as 64-bit values (long), not int; so does this. The context
- * is glibc's ucontext_t, which musl's header does not describe: a void *. */
+ * is glibc's ucontext_t (struct tag ucontext_t), which musl's header does not
+ * describe: a void * to callers, and only declared here. */
 #include <stdarg.h>
+
+#include "../abi/export.h"
 
 #ifdef __x86_64__ /* the only architecture with a gcompat_makecontext yet */
 
 typedef long (*next_arg_fn)(void *ap);
-void gcompat_makecontext(void *ucp, void (*func)(void), int argc, next_arg_fn next, void *ap);
+struct ucontext_t;
+void gcompat_makecontext(struct ucontext_t *ucp, void (*func)(void), int argc, next_arg_fn next, void *ap);
 void makecontext(void *ucp, void (*func)(void), int argc, ...);
 
 static long next_arg(void *ap) { return va_arg(*(va_list *)ap, long); }
@@ -24,4 +28,5 @@ void makecontext(void *ucp, void (*func)(void), int argc, ...)
 	gcompat_makecontext(ucp, func, argc, next_arg, &ap);
 	va_end(ap);
 }
+GCOMPAT_EXPORT(makecontext);
 #endif

@@ -240,7 +240,7 @@ unsafe extern "C" {
 /// # Safety
 /// `ucp` points to a writable glibc `ucontext_t`.
 #[unsafe(naked)]
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getcontext(ucp: *mut ucontext_t) -> c_int {
     core::arch::naked_asm!("jmp {}", sym gcompat_getcontext)
 }
@@ -253,7 +253,7 @@ pub unsafe extern "C" fn getcontext(ucp: *mut ucontext_t) -> c_int {
 /// `ucp` holds a context whose stack is still valid; its `fpregs` points at
 /// a valid `struct _libc_fpstate`.
 #[unsafe(naked)]
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn setcontext(ucp: *const ucontext_t) -> c_int {
     core::arch::naked_asm!("jmp {}", sym gcompat_setcontext)
 }
@@ -265,7 +265,7 @@ pub unsafe extern "C" fn setcontext(ucp: *const ucontext_t) -> c_int {
 /// # Safety
 /// As `getcontext` for `oucp` and `setcontext` for `ucp`.
 #[unsafe(naked)]
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn swapcontext(oucp: *mut ucontext_t, ucp: *const ucontext_t) -> c_int {
     core::arch::naked_asm!("jmp {}", sym gcompat_swapcontext)
 }
@@ -277,10 +277,10 @@ pub unsafe extern "C" fn swapcontext(oucp: *mut ucontext_t, ucp: *const ucontext
 /// # Safety
 /// `ucp` is a glibc `ucontext_t` whose `uc_stack` describes writable memory
 /// large enough for the arguments; `next_arg(ap)` yields `argc` values.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn gcompat_makecontext(
     ucp: *mut ucontext_t,
-    func: usize,
+    func: unsafe extern "C" fn(),
     argc: c_int,
     next_arg: unsafe extern "C" fn(*mut c_void) -> i64,
     ap: *mut c_void,
@@ -297,7 +297,7 @@ pub unsafe extern "C" fn gcompat_makecontext(
     let link_slot = on_stack + 1;
     let words = sp as *mut u64;
     let gregs = &mut uc.uc_mcontext.gregs;
-    gregs[REG_RIP] = func as i64;
+    gregs[REG_RIP] = func as usize as i64;
     gregs[REG_RBX] = (sp + 8 * link_slot) as i64;
     gregs[REG_RSP] = sp as i64;
     // SAFETY: sp..sp + 8 * (link_slot + 1) lies within uc_stack (caller).

@@ -11,7 +11,7 @@ use libc::{gid_t, off_t, size_t, ssize_t};
 ///
 /// # Safety
 /// As `read`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __read_chk(
     fd: c_int,
     buf: *mut c_void,
@@ -29,7 +29,7 @@ pub unsafe extern "C" fn __read_chk(
 ///
 /// # Safety
 /// As `pread`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __pread_chk(
     fd: c_int,
     buf: *mut c_void,
@@ -49,7 +49,7 @@ pub unsafe extern "C" fn __pread_chk(
 ///
 /// # Safety
 /// As `pread`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __pread64_chk(
     fd: c_int,
     buf: *mut c_void,
@@ -69,7 +69,7 @@ pub unsafe extern "C" fn __pread64_chk(
 ///
 /// # Safety
 /// As `readlink`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __readlink_chk(
     path: *const c_char,
     buf: *mut c_char,
@@ -87,7 +87,7 @@ pub unsafe extern "C" fn __readlink_chk(
 ///
 /// # Safety
 /// As `readlinkat`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __readlinkat_chk(
     fd: c_int,
     path: *const c_char,
@@ -107,7 +107,7 @@ pub unsafe extern "C" fn __readlinkat_chk(
 ///
 /// # Safety
 /// As `getcwd`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __getcwd_chk(
     buf: *mut c_char,
     size: size_t,
@@ -126,7 +126,7 @@ pub unsafe extern "C" fn __getcwd_chk(
 ///
 /// # Safety
 /// `buf` is writable for `buflen` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __getwd_chk(buf: *mut c_char, buflen: size_t) -> *mut c_char {
     // SAFETY: forwarded from the caller.
     let res = unsafe { libc::getcwd(buf, buflen) };
@@ -141,7 +141,7 @@ pub unsafe extern "C" fn __getwd_chk(buf: *mut c_char, buflen: size_t) -> *mut c
 ///
 /// # Safety
 /// As `confstr`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __confstr_chk(
     name: c_int,
     buf: *mut c_char,
@@ -162,7 +162,7 @@ pub unsafe extern "C" fn __confstr_chk(
 ///
 /// # Safety
 /// As `getgroups`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __getgroups_chk(size: c_int, list: *mut gid_t, listlen: size_t) -> c_int {
     if size < 0 {
         errno::set(libc::EINVAL);
@@ -180,7 +180,7 @@ pub unsafe extern "C" fn __getgroups_chk(size: c_int, list: *mut gid_t, listlen:
 ///
 /// # Safety
 /// As `ttyname_r`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __ttyname_r_chk(
     fd: c_int,
     buf: *mut c_char,
@@ -198,7 +198,7 @@ pub unsafe extern "C" fn __ttyname_r_chk(
 ///
 /// # Safety
 /// As `getlogin_r`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __getlogin_r_chk(
     buf: *mut c_char,
     buflen: size_t,
@@ -215,7 +215,7 @@ pub unsafe extern "C" fn __getlogin_r_chk(
 ///
 /// # Safety
 /// As `gethostname`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __gethostname_chk(
     buf: *mut c_char,
     buflen: size_t,
@@ -232,7 +232,7 @@ pub unsafe extern "C" fn __gethostname_chk(
 ///
 /// # Safety
 /// As `getdomainname`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __getdomainname_chk(
     buf: *mut c_char,
     buflen: size_t,

@@ -14,7 +14,7 @@ const SYS_CLOSE_RANGE: c_long = 436;
 ///
 /// # Safety
 /// Closing descriptors other code still uses is the caller's business.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn close_range(first: c_uint, last: c_uint, flags: c_int) -> c_int {
     // SAFETY: close_range takes three integers; musl's syscall() sets errno.
     unsafe { libc::syscall(SYS_CLOSE_RANGE, first, last, flags) as c_int }
@@ -27,7 +27,7 @@ pub unsafe extern "C" fn close_range(first: c_uint, last: c_uint, flags: c_int) 
 ///
 /// # Safety
 /// As `close_range`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn closefrom(lowfd: c_int) {
     let low = lowfd.max(0);
     let saved = errno::get();

@@ -63,7 +63,7 @@ pub unsafe fn glibc_confstr(name: c_int, buf: *mut c_char, len: size_t) -> size_
 ///
 /// # glibc differences
 /// None for glibc callers; musl callers get musl's `confstr`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_confstr(
     name: c_int,
     buf: *mut c_char,

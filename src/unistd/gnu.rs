@@ -9,7 +9,7 @@ use core::ffi::{c_int, c_long};
 ///
 /// # Safety
 /// None: any `name` is accepted.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __sysconf(name: c_int) -> c_long {
     // SAFETY: sysconf takes an integer.
     unsafe { libc::sysconf(name) }
@@ -19,7 +19,7 @@ pub unsafe extern "C" fn __sysconf(name: c_int) -> c_long {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __getpagesize() -> c_int {
     unsafe extern "C" {
         fn getpagesize() -> c_int;
@@ -34,7 +34,7 @@ pub unsafe extern "C" fn __getpagesize() -> c_int {
 ///
 /// # Safety
 /// None: any `gid` is accepted.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn group_member(gid: libc::gid_t) -> c_int {
     // The kernel's limit on supplementary groups (NGROUPS_MAX) is 65536;
     // ask for the count first and read them in chunks that fit the stack.

@@ -4,7 +4,7 @@
 //! musl keeps no login records: its `utmpname`, `setutent`, `getutent`,
 //! `pututline` and `updwtmp` do nothing, so a program under musl always
 //! sees an empty utmp database. The `_r` forms here give what glibc gives
-//! for an empty utmp file (`symbols/stubs.txt`): `getutent_r` -1 with
+//! for an empty utmp file (`symbols/unimplemented.txt`): `getutent_r` -1 with
 //! errno untouched, `getutid_r` `EINVAL` for an `ut_type` it cannot search
 //! for and else `ESRCH`, `getutline_r` `ESRCH`; `*result` null in each.
 //! `logwtmp` does write its record to `/var/log/wtmp`, as glibc does (if
@@ -41,7 +41,7 @@ const USER_PROCESS: c_short = 7;
 ///
 /// # Safety
 /// `result` writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getutent_r(_buffer: *mut Utmp, result: *mut *mut Utmp) -> c_int {
     // SAFETY: the caller's result pointer.
     unsafe { *result = null_mut() };
@@ -54,7 +54,7 @@ pub unsafe extern "C" fn getutent_r(_buffer: *mut Utmp, result: *mut *mut Utmp) 
 ///
 /// # Safety
 /// `id` readable, `result` writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getutid_r(id: *const Utmp, _buffer: *mut Utmp, result: *mut *mut Utmp) -> c_int {
     // SAFETY: the caller's result pointer and record.
     let kind = unsafe {
@@ -70,7 +70,7 @@ pub unsafe extern "C" fn getutid_r(id: *const Utmp, _buffer: *mut Utmp, result: 
 ///
 /// # Safety
 /// `result` writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn getutline_r(_line: *const Utmp, _buffer: *mut Utmp, result: *mut *mut Utmp) -> c_int {
     // SAFETY: the caller's result pointer.
     unsafe { *result = null_mut() };
@@ -96,7 +96,7 @@ fn copy_field(dst: &mut [c_char], src: *const c_char) {
 ///
 /// # Safety
 /// The three arguments are C strings.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn logwtmp(line: *const c_char, name: *const c_char, host: *const c_char) {
     // SAFETY: all-zero is a valid record.
     let mut ut: Utmp = unsafe { core::mem::zeroed() };

@@ -16,7 +16,7 @@ use libc::{FILE, size_t, wchar_t};
 ///
 /// # Safety
 /// As `wmemcpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wmemcpy_chk(
     s1: *mut wchar_t,
     s2: *const wchar_t,
@@ -34,7 +34,7 @@ pub unsafe extern "C" fn __wmemcpy_chk(
 ///
 /// # Safety
 /// As `wmemmove`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wmemmove_chk(
     s1: *mut wchar_t,
     s2: *const wchar_t,
@@ -53,7 +53,7 @@ pub unsafe extern "C" fn __wmemmove_chk(
 ///
 /// # Safety
 /// As `wmemcpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wmempcpy_chk(
     s1: *mut wchar_t,
     s2: *const wchar_t,
@@ -71,7 +71,7 @@ pub unsafe extern "C" fn __wmempcpy_chk(
 ///
 /// # Safety
 /// As `wmemset`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wmemset_chk(
     s: *mut wchar_t,
     c: wchar_t,
@@ -108,7 +108,7 @@ unsafe fn copy_within(dst: *mut wchar_t, src: *const wchar_t, dstlen: size_t) ->
 ///
 /// # Safety
 /// As `wcscpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wcscpy_chk(
     dest: *mut wchar_t,
     src: *const wchar_t,
@@ -124,7 +124,7 @@ pub unsafe extern "C" fn __wcscpy_chk(
 ///
 /// # Safety
 /// As `wcpcpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wcpcpy_chk(
     dest: *mut wchar_t,
     src: *const wchar_t,
@@ -141,7 +141,7 @@ pub unsafe extern "C" fn __wcpcpy_chk(
 ///
 /// # Safety
 /// As `wcsncpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wcsncpy_chk(
     dest: *mut wchar_t,
     src: *const wchar_t,
@@ -160,7 +160,7 @@ pub unsafe extern "C" fn __wcsncpy_chk(
 ///
 /// # Safety
 /// As `wcpncpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wcpncpy_chk(
     dest: *mut wchar_t,
     src: *const wchar_t,
@@ -204,7 +204,7 @@ unsafe fn append_within(dest: *mut wchar_t, src: *const wchar_t, n: size_t, dest
 ///
 /// # Safety
 /// As `wcscat`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wcscat_chk(
     dest: *mut wchar_t,
     src: *const wchar_t,
@@ -220,7 +220,7 @@ pub unsafe extern "C" fn __wcscat_chk(
 ///
 /// # Safety
 /// As `wcsncat`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wcsncat_chk(
     dest: *mut wchar_t,
     src: *const wchar_t,
@@ -237,7 +237,7 @@ pub unsafe extern "C" fn __wcsncat_chk(
 ///
 /// # Safety
 /// As `wcslcpy`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wcslcpy_chk(
     s1: *mut wchar_t,
     s2: *const wchar_t,
@@ -256,7 +256,7 @@ pub unsafe extern "C" fn __wcslcpy_chk(
 ///
 /// # Safety
 /// As `wcslcat`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wcslcat_chk(
     s1: *mut wchar_t,
     s2: *const wchar_t,
@@ -276,7 +276,7 @@ pub unsafe extern "C" fn __wcslcat_chk(
 ///
 /// # Safety
 /// As `wcrtomb` with a non-null `s`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wcrtomb_chk(
     s: *mut c_char,
     wc: wchar_t,
@@ -302,7 +302,7 @@ pub unsafe extern "C" fn __wcrtomb_chk(
 ///
 /// # Safety
 /// As `mbsrtowcs`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __mbsrtowcs_chk(
     dst: *mut wchar_t,
     src: *mut *const c_char,
@@ -322,7 +322,7 @@ pub unsafe extern "C" fn __mbsrtowcs_chk(
 ///
 /// # Safety
 /// As `mbsnrtowcs`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __mbsnrtowcs_chk(
     dst: *mut wchar_t,
     src: *mut *const c_char,
@@ -343,7 +343,7 @@ pub unsafe extern "C" fn __mbsnrtowcs_chk(
 ///
 /// # Safety
 /// As `wcsrtombs`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wcsrtombs_chk(
     dst: *mut c_char,
     src: *mut *const wchar_t,
@@ -363,7 +363,7 @@ pub unsafe extern "C" fn __wcsrtombs_chk(
 ///
 /// # Safety
 /// As `wcsnrtombs`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __wcsnrtombs_chk(
     dst: *mut c_char,
     src: *mut *const wchar_t,
@@ -446,7 +446,7 @@ unsafe fn fgetws_within(
 ///
 /// # Safety
 /// As `fgetws`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __fgetws_chk(
     buf: *mut wchar_t,
     size: size_t,
@@ -461,7 +461,7 @@ pub unsafe extern "C" fn __fgetws_chk(
 ///
 /// # Safety
 /// As `fgetws_unlocked`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __fgetws_unlocked_chk(
     buf: *mut wchar_t,
     size: size_t,
@@ -477,7 +477,7 @@ pub unsafe extern "C" fn __fgetws_unlocked_chk(
 ///
 /// # Safety
 /// As `vswprintf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __vswprintf_chk(
     s: *mut wchar_t,
     maxlen: size_t,
@@ -497,7 +497,7 @@ pub unsafe extern "C" fn __vswprintf_chk(
 ///
 /// # Safety
 /// As `vfwprintf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __vfwprintf_chk(
     fp: *mut FILE,
     flag: c_int,
@@ -512,7 +512,7 @@ pub unsafe extern "C" fn __vfwprintf_chk(
 ///
 /// # Safety
 /// As `vwprintf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __vwprintf_chk(flag: c_int, fmt: *const wchar_t, ap: VaList) -> c_int {
     // SAFETY: forwarded from the caller.
     unsafe { super::printf::glibc_vwprintf(flag, fmt, ap) }

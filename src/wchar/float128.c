@@ -6,6 +6,7 @@
 #include <wchar.h>
 
 #include "../abi/float128.h"
+#include "../abi/export.h"
 
 int __gcompat_wcstof128(const wchar_t *nptr, wchar_t **endptr, int mode, unsigned long bits[2]);
 
@@ -13,9 +14,12 @@ int __gcompat_wcstof128(const wchar_t *nptr, wchar_t **endptr, int mode, unsigne
 
 _Float128 wcstof128(const wchar_t *nptr, wchar_t **endptr)
 PARSE((void)0)
+GCOMPAT_EXPORT(wcstof128);
 
 _Float128 wcstof128_l(const wchar_t *nptr, wchar_t **endptr, locale_t loc)
 PARSE((void)loc)
+GCOMPAT_EXPORT(wcstof128_l);
 
 _Float128 __wcstof128_internal(const wchar_t *nptr, wchar_t **endptr, int group)
 PARSE((void)group)
+GCOMPAT_EXPORT(__wcstof128_internal);

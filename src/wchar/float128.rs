@@ -13,14 +13,14 @@ use libc::wchar_t;
 ///
 /// # Safety
 /// `nptr` is a NUL-terminated wide string; `endptr` is null or writable;
-/// `out` is writable.
-#[unsafe(no_mangle)]
+/// `out` is two writable words (C's `unsigned long bits[2]`).
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_wcstof128(
     nptr: *const wchar_t,
     endptr: *mut *mut wchar_t,
     mode: c_int,
-    out: *mut [u64; 2],
+    out: *mut u64,
 ) -> c_int {
-    // SAFETY: forwarded from the caller.
-    unsafe { parse_at(nptr, endptr, mode, out, super::isoc23::wide_space) }
+    // SAFETY: forwarded from the caller; `out` starts two words.
+    unsafe { parse_at(nptr, endptr, mode, out.cast(), super::isoc23::wide_space) }
 }

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <wchar.h>
 
+#include "../abi/export.h"
+
 int __isoc23_vswscanf(const wchar_t *s, const wchar_t *fmt, va_list ap);
 int __isoc23_vfwscanf(FILE *f, const wchar_t *fmt, va_list ap);
 int __isoc23_vwscanf(const wchar_t *fmt, va_list ap);
@@ -15,9 +17,12 @@ int __isoc23_wscanf(const wchar_t *fmt, ...);
 
 int __isoc23_swscanf(const wchar_t *s, const wchar_t *fmt, ...)
 FRONT(__isoc23_vswscanf(s, fmt, ap))
+GCOMPAT_EXPORT(__isoc23_swscanf);
 
 int __isoc23_fwscanf(FILE *f, const wchar_t *fmt, ...)
 FRONT(__isoc23_vfwscanf(f, fmt, ap))
+GCOMPAT_EXPORT(__isoc23_fwscanf);
 
 int __isoc23_wscanf(const wchar_t *fmt, ...)
 FRONT(__isoc23_vwscanf(fmt, ap))
+GCOMPAT_EXPORT(__isoc23_wscanf);

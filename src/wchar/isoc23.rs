@@ -11,7 +11,7 @@ use crate::abi::musl::{
     fgetwc, flockfile, funlockfile, fwscanf, iswspace, stdin, swscanf, ungetwc, vfwscanf, vswscanf,
 };
 use crate::stdio::scan::{self, Input};
-use crate::stdlib::isoc23::{is_space, parse_at, signed, unsigned};
+use crate::stdlib::isoc23::{c23_parsers, is_space};
 use core::ffi::{c_int, c_long, c_longlong, c_ulong, c_ulonglong, c_void};
 use libc::{FILE, locale_t, wchar_t};
 
@@ -23,42 +23,37 @@ pub fn wide_space(c: u32) -> bool {
     is_space(c) || (c > 0x7f && super::glibc_mb_cur_max() > 1 && unsafe { iswspace(c) } != 0)
 }
 
-macro_rules! wide {
-    ($(#[doc = $doc:literal] pub unsafe extern "C" fn $name:ident(
-        $nptr:ident: $nt:ty, $endptr:ident: $et:ty, $base:ident: $bt:ty $(, $loc:ident: $lt:ty)?
-    ) -> $ty:ty = $conv:ident;)*) => {$(
-        #[doc = $doc]
-        ///
-        /// # Safety
-        /// `nptr` is a NUL-terminated wide string; `endptr` is null or writable.
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C" fn $name($nptr: $nt, $endptr: $et, $base: $bt $(, $loc: $lt)?) -> $ty {
-            // SAFETY: forwarded from the caller.
-            $conv(unsafe { parse_at($nptr, $endptr, $base, wide_space) }) as $ty
-        }
-    )*};
-}
-
-wide! {
+c23_parsers! {
+    space = wide_space;
     /// `__isoc23_wcstol`: C23 `wcstol` (ISO C23 7.31.4.1.2, `0b` prefixes).
+    #[export]
     pub unsafe extern "C" fn __isoc23_wcstol(nptr: *const wchar_t, endptr: *mut *mut wchar_t, base: c_int) -> c_long = signed;
     /// `__isoc23_wcstoul`: C23 `wcstoul` (ISO C23 7.31.4.1.2, `0b` prefixes).
+    #[export]
     pub unsafe extern "C" fn __isoc23_wcstoul(nptr: *const wchar_t, endptr: *mut *mut wchar_t, base: c_int) -> c_ulong = unsigned;
     /// `__isoc23_wcstoll`: C23 `wcstoll` (ISO C23 7.31.4.1.2, `0b` prefixes).
+    #[export]
     pub unsafe extern "C" fn __isoc23_wcstoll(nptr: *const wchar_t, endptr: *mut *mut wchar_t, base: c_int) -> c_longlong = signed;
     /// `__isoc23_wcstoull`: C23 `wcstoull` (ISO C23 7.31.4.1.2, `0b` prefixes).
+    #[export]
     pub unsafe extern "C" fn __isoc23_wcstoull(nptr: *const wchar_t, endptr: *mut *mut wchar_t, base: c_int) -> c_ulonglong = unsigned;
     /// `__isoc23_wcstoimax`: C23 `wcstoimax` (ISO C23 7.8.2.4, `0b` prefixes).
+    #[export]
     pub unsafe extern "C" fn __isoc23_wcstoimax(nptr: *const wchar_t, endptr: *mut *mut wchar_t, base: c_int) -> i64 = signed;
     /// `__isoc23_wcstoumax`: C23 `wcstoumax` (ISO C23 7.8.2.4, `0b` prefixes).
+    #[export]
     pub unsafe extern "C" fn __isoc23_wcstoumax(nptr: *const wchar_t, endptr: *mut *mut wchar_t, base: c_int) -> u64 = unsigned;
-    /// `__isoc23_wcstol_l`: C23 `wcstol_l` (glibc manual "Parsing of Integers"; the locale has no say).
+    /// `__isoc23_wcstol_l`: C23 `wcstol_l` (glibc manual "Parsing of Integers").
+    #[export]
     pub unsafe extern "C" fn __isoc23_wcstol_l(nptr: *const wchar_t, endptr: *mut *mut wchar_t, base: c_int, _locale: locale_t) -> c_long = signed;
-    /// `__isoc23_wcstoul_l`: C23 `wcstoul_l` (glibc manual "Parsing of Integers"; the locale has no say).
+    /// `__isoc23_wcstoul_l`: C23 `wcstoul_l` (glibc manual "Parsing of Integers").
+    #[export]
     pub unsafe extern "C" fn __isoc23_wcstoul_l(nptr: *const wchar_t, endptr: *mut *mut wchar_t, base: c_int, _locale: locale_t) -> c_ulong = unsigned;
-    /// `__isoc23_wcstoll_l`: C23 `wcstoll_l` (glibc manual "Parsing of Integers"; the locale has no say).
+    /// `__isoc23_wcstoll_l`: C23 `wcstoll_l` (glibc manual "Parsing of Integers").
+    #[export]
     pub unsafe extern "C" fn __isoc23_wcstoll_l(nptr: *const wchar_t, endptr: *mut *mut wchar_t, base: c_int, _locale: locale_t) -> c_longlong = signed;
-    /// `__isoc23_wcstoull_l`: C23 `wcstoull_l` (glibc manual "Parsing of Integers"; the locale has no say).
+    /// `__isoc23_wcstoull_l`: C23 `wcstoull_l` (glibc manual "Parsing of Integers").
+    #[export]
     pub unsafe extern "C" fn __isoc23_wcstoull_l(nptr: *const wchar_t, endptr: *mut *mut wchar_t, base: c_int, _locale: locale_t) -> c_ulonglong = unsigned;
 }
 
@@ -144,7 +139,7 @@ impl Input<wchar_t> for WideStream {
 ///
 /// # Safety
 /// As `vswscanf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __isoc23_vswscanf(
     s: *const wchar_t,
     fmt: *const wchar_t,
@@ -164,7 +159,7 @@ pub unsafe extern "C" fn __isoc23_vswscanf(
 ///
 /// # Safety
 /// As `vfwscanf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __isoc23_vfwscanf(f: *mut FILE, fmt: *const wchar_t, ap: VaList) -> c_int {
     // SAFETY: `fmt` is the caller's NUL-terminated format.
     let format = unsafe { scan::format(fmt) };
@@ -185,7 +180,7 @@ pub unsafe extern "C" fn __isoc23_vfwscanf(f: *mut FILE, fmt: *const wchar_t, ap
 ///
 /// # Safety
 /// As `vwscanf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __isoc23_vwscanf(fmt: *const wchar_t, ap: VaList) -> c_int {
     // SAFETY: `stdin` is musl's, read through the GOT; forwarded.
     unsafe { __isoc23_vfwscanf(stdin, fmt, ap) }

@@ -109,7 +109,7 @@ mod tests {
 /// # Safety
 /// As `mbrlen`: `s` null or readable for `n` bytes, `ps` null or a valid
 /// conversion state.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __mbrlen(
     s: *const core::ffi::c_char,
     n: size_t,

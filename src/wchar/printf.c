@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <wchar.h>
 
+#include "../abi/export.h"
+
 #ifndef __GLIBC__
 
 int __gcompat_vwprintf(const wchar_t *fmt, va_list ap, const void *caller);
@@ -20,26 +22,32 @@ int __gcompat_vswprintf(wchar_t *s, size_t n, const wchar_t *fmt, va_list ap, co
 
 int wprintf(const wchar_t *fmt, ...)
 FRONT(__gcompat_vwprintf(fmt, ap, CALLER))
+GCOMPAT_EXPORT(wprintf);
 
 int fwprintf(FILE *fp, const wchar_t *fmt, ...)
 FRONT(__gcompat_vfwprintf(fp, fmt, ap, CALLER))
+GCOMPAT_EXPORT(fwprintf);
 
 int swprintf(wchar_t *s, size_t n, const wchar_t *fmt, ...)
 FRONT(__gcompat_vswprintf(s, n, fmt, ap, CALLER))
+GCOMPAT_EXPORT(swprintf);
 
 int vwprintf(const wchar_t *fmt, va_list ap)
 {
     return __gcompat_vwprintf(fmt, ap, CALLER);
 }
+GCOMPAT_EXPORT(vwprintf);
 
 int vfwprintf(FILE *fp, const wchar_t *fmt, va_list ap)
 {
     return __gcompat_vfwprintf(fp, fmt, ap, CALLER);
 }
+GCOMPAT_EXPORT(vfwprintf);
 
 int vswprintf(wchar_t *s, size_t n, const wchar_t *fmt, va_list ap)
 {
     return __gcompat_vswprintf(s, n, fmt, ap, CALLER);
 }
+GCOMPAT_EXPORT(vswprintf);
 
 #endif

@@ -48,7 +48,7 @@ pub unsafe fn glibc_vswprintf(s: *mut wchar_t, n: size_t, flag: c_int, fmt: *con
 ///
 /// # Safety
 /// As `vwprintf`; `caller` is the front's return address.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_vwprintf(fmt: *const wchar_t, ap: VaList, caller: *const c_void) -> c_int {
     // SAFETY: forwarded from the caller.
     unsafe {
@@ -63,7 +63,7 @@ pub unsafe extern "C" fn __gcompat_vwprintf(fmt: *const wchar_t, ap: VaList, cal
 ///
 /// # Safety
 /// As `vfwprintf`; `caller` is the front's return address.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_vfwprintf(
     fp: *mut FILE,
     fmt: *const wchar_t,
@@ -83,7 +83,7 @@ pub unsafe extern "C" fn __gcompat_vfwprintf(
 ///
 /// # Safety
 /// As `vswprintf`; `caller` is the front's return address.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_vswprintf(
     s: *mut wchar_t,
     n: size_t,

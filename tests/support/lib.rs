@@ -1,11 +1,13 @@
 //! What the shim's tests share: where things are, and how to read
 //! `symbols/`, glibc's abilists and an ELF file's dynamic symbols.
 
-use std::collections::BTreeMap;
 use std::ffi::CStr;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus};
+
+mod symbols;
+pub use symbols::*;
 
 /// The repository's root.
 pub fn root() -> PathBuf {
@@ -29,14 +31,6 @@ pub fn cache() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").expect("HOME or GCOMPAT_CACHE")).join(".cache"));
     base.join("gcompat")
-}
-
-/// glibc's own symbol lists for x86_64, carried in the repository
-/// (`symbols/glibc-abi/`, with their source and refresh command).
-pub fn glibc_abi_dir() -> PathBuf {
-    std::env::var_os("GCOMPAT_GLIBC_ABI")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("symbols/glibc-abi/x86_64"))
 }
 
 /// musl 1.2.5's loader (which is its libc.so), from Debian 13.
@@ -217,32 +211,6 @@ pub fn data_lines(path: &Path) -> Vec<String> {
         .collect()
 }
 
-/// `symbols/GLIBC_*.txt`: version -> names, in file order.
-/// `symbols/<VERSION>.txt`: glibc's versions (`GLIBC_*`), and `GCC_*` /
-/// `CXXABI_*` for names of the glibc-built C++ runtime (libgcc_s,
-/// libstdc++) the shim must define too.
-pub fn symbol_versions() -> BTreeMap<String, Vec<String>> {
-    let dir = root().join("symbols");
-    let mut out = BTreeMap::new();
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_str().unwrap();
-        let version = name.strip_suffix(".txt").filter(|v| v.starts_with("GLIBC_") || v.starts_with("GCC_") || v.starts_with("CXXABI_"));
-        if let Some(version) = version {
-            out.insert(version.to_string(), data_lines(&path));
-        }
-    }
-    out
-}
-
-/// The first tab-separated field of each line of a `symbols/` side file.
-pub fn listed_names(file: &str) -> Vec<String> {
-    data_lines(&root().join("symbols").join(file))
-        .iter()
-        .map(|l| l.split('\t').next().unwrap().trim().to_string())
-        .collect()
-}
-
 /// One dynamic symbol of an ELF file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DynSym {
@@ -285,24 +253,6 @@ pub fn dynsyms(path: &Path) -> Vec<DynSym> {
         });
     }
     syms
-}
-
-/// glibc's abilists: every `(name, version)` glibc defines, for x86_64.
-pub fn glibc_abi() -> std::collections::BTreeSet<(String, String)> {
-    let dir = glibc_abi_dir();
-    let mut set = std::collections::BTreeSet::new();
-    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "abilist") {
-            for line in std::fs::read_to_string(&path).unwrap().lines() {
-                let f: Vec<&str> = line.split_whitespace().collect();
-                if f.len() >= 2 {
-                    set.insert((f[1].to_string(), f[0].to_string()));
-                }
-            }
-        }
-    }
-    set
 }
 
 /// Where a glibc program run on musl finds its other libraries: the shim's

@@ -1,5 +1,5 @@
 // The malloc statistics functions, which the shim keeps as stubs
-// (symbols/stubs.txt: musl's allocator keeps no statistics): what the
+// (symbols/unimplemented.txt: musl's allocator keeps no statistics): what the
 // shim gives is compared with stats.expected, and what glibc gives (the
 // 2.41 oracle) with stats.glibc.expected, so the difference is written
 // down on both sides. Numbers vary from run to run under glibc: each is

@@ -1,5 +1,5 @@
 // register_printf_function, register_printf_modifier and
-// register_printf_type: stubs in the shim (symbols/stubs.txt: they change
+// register_printf_type: stubs in the shim (symbols/unimplemented.txt: they change
 // glibc's printf, and the shim's printf is musl's, which cannot be
 // extended), documented to fail as glibc fails: -1 with ENOSYS, nothing
 // registered. register_stubs.glibc.expected beside it shows what glibc 2.41 does
