@@ -39,7 +39,7 @@ fn unique(file: &str) {
 
 #[test]
 fn symbol_files_are_sorted_and_unique() {
-    for file in ["glibc.txt", "runtime.txt", "legacy-declarations.txt"] {
+    for file in ["glibc.txt", "runtime.txt"] {
         sorted_unique(file);
     }
     // Grouped by subject, each name once.
@@ -156,8 +156,7 @@ fn unimplemented_names_are_exports_with_their_reason() {
 }
 
 /// Each export has exactly one declaration (`#[export]`, its alias, a
-/// `GCOMPAT_EXPORT`, a trampoline), or is still in
-/// `symbols/legacy-declarations.txt`; a `local` helper is not exported.
+/// `GCOMPAT_EXPORT`, a trampoline); a `local` helper is not exported.
 #[test]
 fn every_export_is_declared_once() {
     let built = built_exports();
@@ -171,22 +170,10 @@ fn every_export_is_declared_once() {
     assert!(twice.is_empty(), "declared more than once: {twice:?}");
     let leaked: Vec<_> = records.iter().filter(|r| r.kind == "local" && built.contains_key(&r.name)).collect();
     assert!(leaked.is_empty(), "local helpers that are exported: {leaked:?}");
-    let legacy = legacy_declarations();
-    let undeclared: Vec<_> = built.keys().filter(|n| !declared.contains_key(n.as_str()) && !legacy.contains_key(*n)).collect();
+    let undeclared: Vec<_> = built.keys().filter(|n| !declared.contains_key(n.as_str())).collect();
     assert!(undeclared.is_empty(), "exported without a declaration (src/abi/export.rs): {undeclared:?}");
     let unexported: Vec<_> = records.iter().filter(|r| r.kind != "local" && !built.contains_key(&r.name)).collect();
     assert!(unexported.is_empty(), "declared but not exported: {unexported:?}");
-    for (name, file) in &legacy {
-        assert!(!declared.contains_key(name.as_str()), "{name} is declared now: delete its line in symbols/legacy-declarations.txt");
-        let text = std::fs::read_to_string(root().join(file)).unwrap_or_default();
-        let defines = if file.ends_with(".rs") {
-            [format!("fn {name}("), format!("static {name}:"), format!("static mut {name}:")].iter().any(|p| text.contains(p))
-        } else {
-            let defined = |l: &str| ["(", ")", ";", " ="].iter().any(|end| l.contains(&format!("{name}{end}")));
-            text.lines().any(|l| !l.starts_with([' ', '\t', '/', '*', '#']) && defined(l))
-        };
-        assert!(defines, "symbols/legacy-declarations.txt: {file} does not define {name}");
-    }
 }
 
 /// The shipped library does not carry the records.

@@ -58,21 +58,10 @@
 //! Rust fn it calls is a "conflicting types" error); `tests/readme.rs`
 //! makes the README's table from them.
 //!
-//! # Converting an old declaration
+//! # When the build refuses a declaration
 //!
-//! `symbols/legacy-declarations.txt` lists the exports still declared the
-//! old way, with their file. `scripts/convert-exports.py FILE...` converts
-//! them and deletes their lines:
-//!
-//! - `#[unsafe(no_mangle)]` or `#[cfg_attr(not(test), unsafe(no_mangle))]`
-//!   becomes `#[export]` on a name in `symbols/`, `#[export(local)]` on a
-//!   helper only C calls; a file's own `forward!` gives way to [`forward!`]
-//!   with `#[export]` on each row;
-//! - a C definition gets `GCOMPAT_EXPORT(name);` after it, and the file
-//!   `#include "../abi/export.h"`.
-//!
-//! Then `make all` and `tests/exports.rs` say what is left by hand: a fn
-//! without `# Safety`; a type the attribute has no C type for (a row in
+//! `make all` and `tests/exports.rs` say what is wrong: a fn without
+//! `# Safety`; a type the attribute has no C type for (a row in
 //! `macros/src/ctype.rs`: `NAMED` with its C spelling, or `ALIASES` for an
 //! alias of another type; a pointer to an array is refused: take the first
 //! element's pointer, as C's `T x[2]` parameter is); a C front whose

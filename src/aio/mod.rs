@@ -19,7 +19,7 @@ musl_next!(fn musl_lio_listio = "lio_listio":
 /// # Safety
 /// As musl's `aio_read`.
 // Not in host unit tests: it would replace glibc's own in the test process.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn aio_read(cb: *mut libc::aiocb) -> c_int {
     mark_multi_threaded();
     // SAFETY: forwarded unchanged.
@@ -31,7 +31,7 @@ pub unsafe extern "C" fn aio_read(cb: *mut libc::aiocb) -> c_int {
 /// # Safety
 /// As musl's `aio_write`.
 // Not in host unit tests: it would replace glibc's own in the test process.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn aio_write(cb: *mut libc::aiocb) -> c_int {
     mark_multi_threaded();
     // SAFETY: forwarded unchanged.
@@ -43,7 +43,7 @@ pub unsafe extern "C" fn aio_write(cb: *mut libc::aiocb) -> c_int {
 /// # Safety
 /// As musl's `aio_fsync`.
 // Not in host unit tests: it would replace glibc's own in the test process.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn aio_fsync(op: c_int, cb: *mut libc::aiocb) -> c_int {
     mark_multi_threaded();
     // SAFETY: forwarded unchanged.
@@ -55,7 +55,7 @@ pub unsafe extern "C" fn aio_fsync(op: c_int, cb: *mut libc::aiocb) -> c_int {
 /// # Safety
 /// As musl's `lio_listio`.
 // Not in host unit tests: it would replace glibc's own in the test process.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn lio_listio(
     mode: c_int,
     list: *const *mut libc::aiocb,

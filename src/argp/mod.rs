@@ -251,7 +251,7 @@ pub(crate) unsafe fn state_help(state: *const argp_state, stream: *mut FILE, mut
 /// # Safety
 /// `argp` is null or a valid argp tree; `argv` holds `argc` C strings (it
 /// may be permuted); `end_index` is null or writable.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argp_parse(
     argp: *const argp,
     argc: c_int,
@@ -269,7 +269,7 @@ pub unsafe extern "C" fn argp_parse(
 ///
 /// # Safety
 /// `argp` is a valid argp tree; `stream` is null or open; `name` a C string.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argp_help(argp: *const argp, stream: *mut FILE, flags: c_uint, name: *mut c_char) {
     // SAFETY: as this function's contract.
     unsafe { help::help(argp, core::ptr::null(), stream, flags, name) }
@@ -281,7 +281,7 @@ pub unsafe extern "C" fn argp_help(argp: *const argp, stream: *mut FILE, flags: 
 /// # Safety
 /// `state` is null or the state argp passed to a parser; `stream` is null or
 /// open.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argp_state_help(state: *const argp_state, stream: *mut FILE, flags: c_uint) {
     // SAFETY: as this function's contract.
     unsafe { state_help(state, stream, flags) }
@@ -293,7 +293,7 @@ pub unsafe extern "C" fn argp_state_help(state: *const argp_state, stream: *mut 
 ///
 /// # Safety
 /// `state` is null or the state argp passed to a parser.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn argp_usage(state: *const argp_state) {
     // SAFETY: as this function's contract; stderr is musl's stream.
     unsafe { state_help(state, musl::stderr, ARGP_HELP_STD_USAGE) }
@@ -304,7 +304,7 @@ pub unsafe extern "C" fn argp_usage(state: *const argp_state) {
 /// # Safety
 /// `state` is null or a live parsing state; `fmt` and `ap` form a valid
 /// printf call.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_argp_verror(state: *const argp_state, fmt: *const c_char, ap: VaList) {
     // SAFETY: as this function's contract.
     unsafe {
@@ -325,7 +325,7 @@ pub unsafe extern "C" fn __gcompat_argp_verror(state: *const argp_state, fmt: *c
 /// # Safety
 /// `state` is null or a live parsing state; `fmt` is null or forms a valid
 /// printf call with `ap`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_argp_vfailure(
     state: *const argp_state,
     status: c_int,

@@ -145,7 +145,7 @@ unsafe fn origin(map: *mut link_map, out: *mut c_char) -> c_int {
 /// # Safety
 /// As `dlinfo`: `handle` from `dlopen`, `arg` the request's type;
 /// `caller` is the front's return address.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_dlinfo(handle: *mut c_void, request: c_int, arg: *mut c_void, caller: *const c_void) -> c_int {
     if !crate::abi::caller::is_glibc(caller) || request == RTLD_DI_LINKMAP {
         // SAFETY: musl's dlinfo with the caller's arguments.

@@ -79,7 +79,7 @@ fn fail(name: &CStr, version: &CStr) -> *mut c_void {
 /// # Safety
 /// As `dlsym`; `version` is a C string; `caller` is the front's return
 /// address (the scope of `RTLD_NEXT`).
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_dlvsym(handle: *mut c_void, name: *const c_char, version: *const c_char, caller: *const c_void) -> *mut c_void {
     // SAFETY: the caller's C strings.
     let (name_c, version_c) = unsafe { (CStr::from_ptr(name), CStr::from_ptr(version)) };

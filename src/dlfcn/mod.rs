@@ -58,7 +58,7 @@ pub(crate) fn with_object<R>(find: Find, f: impl FnOnce(&libc::dl_phdr_info, &Im
 /// # glibc differences
 /// `LM_ID_NEWLM` (a fresh namespace) fails too: musl's loader cannot load
 /// an object twice.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn dlmopen(lmid: Lmid, file: *const c_char, mode: c_int) -> *mut c_void {
     if lmid != LM_ID_BASE {
         set_error(c"dlmopen: invalid target namespace in dlmopen()");
@@ -82,7 +82,7 @@ pub(crate) fn link_map_at(base: usize) -> *mut link_map {
 ///
 /// # Safety
 /// `info` points at a `Dl_info`, `extra` at a pointer to fill.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn dladdr1(addr: *const c_void, info: *mut libc::Dl_info, extra: *mut *mut c_void, flags: c_int) -> c_int {
     // SAFETY: the caller's arguments.
     let found = unsafe { libc::dladdr(addr, info) };

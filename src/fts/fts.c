@@ -3,42 +3,54 @@
  * glibc's way for glibc-built callers and hands musl-built ones to the fts
  * they were linked against (Debian's musl has one in libc.so, Alpine's
  * musl-fts is libfts.so; both with NetBSD's structures, not glibc's).
- * The structures stay opaque here: musl's headers may have no <fts.h>. */
+ * The structures stay opaque here (musl's headers may have no <fts.h>):
+ * glibc's layouts are mod.rs's. */
 #include <stddef.h>
 
-void *__gcompat_fts_open(char *const *argv, int options, void *compar, const void *caller);
-void *__gcompat_fts_read(void *ftsp, const void *caller);
-int __gcompat_fts_set(void *ftsp, void *p, int instr, const void *caller);
-void *__gcompat_fts_children(void *ftsp, int instr, const void *caller);
-int __gcompat_fts_close(void *ftsp, const void *caller);
+#include "../abi/export.h"
 
-void *fts_open(char *const *argv, int options, void *compar);
-void *fts_read(void *ftsp);
-int fts_set(void *ftsp, void *p, int instr);
-void *fts_children(void *ftsp, int instr);
-int fts_close(void *ftsp);
+typedef struct gcompat_fts FTS;
+typedef struct _ftsent FTSENT;
+typedef int (*fts_compar)(const FTSENT *const *, const FTSENT *const *);
 
-void *fts_open(char *const *argv, int options, void *compar)
+FTS *__gcompat_fts_open(char *const *argv, int options, fts_compar compar, const void *caller);
+FTSENT *__gcompat_fts_read(FTS *ftsp, const void *caller);
+int __gcompat_fts_set(FTS *ftsp, FTSENT *p, int instr, const void *caller);
+FTSENT *__gcompat_fts_children(FTS *ftsp, int instr, const void *caller);
+int __gcompat_fts_close(FTS *ftsp, const void *caller);
+
+FTS *fts_open(char *const *argv, int options, fts_compar compar);
+FTSENT *fts_read(FTS *ftsp);
+int fts_set(FTS *ftsp, FTSENT *p, int instr);
+FTSENT *fts_children(FTS *ftsp, int instr);
+int fts_close(FTS *ftsp);
+
+FTS *fts_open(char *const *argv, int options, fts_compar compar)
 {
     return __gcompat_fts_open(argv, options, compar, __builtin_return_address(0));
 }
+GCOMPAT_EXPORT(fts_open);
 
-void *fts_read(void *ftsp)
+FTSENT *fts_read(FTS *ftsp)
 {
     return __gcompat_fts_read(ftsp, __builtin_return_address(0));
 }
+GCOMPAT_EXPORT(fts_read);
 
-int fts_set(void *ftsp, void *p, int instr)
+int fts_set(FTS *ftsp, FTSENT *p, int instr)
 {
     return __gcompat_fts_set(ftsp, p, instr, __builtin_return_address(0));
 }
+GCOMPAT_EXPORT(fts_set);
 
-void *fts_children(void *ftsp, int instr)
+FTSENT *fts_children(FTS *ftsp, int instr)
 {
     return __gcompat_fts_children(ftsp, instr, __builtin_return_address(0));
 }
+GCOMPAT_EXPORT(fts_children);
 
-int fts_close(void *ftsp)
+int fts_close(FTS *ftsp)
 {
     return __gcompat_fts_close(ftsp, __builtin_return_address(0));
 }
+GCOMPAT_EXPORT(fts_close);

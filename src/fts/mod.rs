@@ -63,7 +63,7 @@ const _: () = {
 ///
 /// # Safety
 /// As `fts_open`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn fts64_open(argv: *const *mut c_char, options: c_int, compar: Compar64) -> *mut FTS64 {
     // SAFETY: FTSENT64 is FTSENT (checked above), so the comparison's type
     // is the same.
@@ -74,7 +74,7 @@ pub unsafe extern "C" fn fts64_open(argv: *const *mut c_char, options: c_int, co
 ///
 /// # Safety
 /// As `fts_read`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn fts64_read(ftsp: *mut FTS64) -> *mut FTSENT64 {
     // SAFETY: FTS64 is FTS.
     unsafe { walk_read(ftsp.cast()).cast() }
@@ -84,7 +84,7 @@ pub unsafe extern "C" fn fts64_read(ftsp: *mut FTS64) -> *mut FTSENT64 {
 ///
 /// # Safety
 /// As `fts_set`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn fts64_set(ftsp: *mut FTS64, p: *mut FTSENT64, instr: c_int) -> c_int {
     // SAFETY: FTS64 is FTS, FTSENT64 is FTSENT.
     unsafe { walk_set(ftsp.cast(), p.cast(), instr) }
@@ -94,7 +94,7 @@ pub unsafe extern "C" fn fts64_set(ftsp: *mut FTS64, p: *mut FTSENT64, instr: c_
 ///
 /// # Safety
 /// As `fts_children`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn fts64_children(ftsp: *mut FTS64, instr: c_int) -> *mut FTSENT64 {
     // SAFETY: FTS64 is FTS.
     unsafe { walk_children(ftsp.cast(), instr).cast() }
@@ -104,7 +104,7 @@ pub unsafe extern "C" fn fts64_children(ftsp: *mut FTS64, instr: c_int) -> *mut 
 ///
 /// # Safety
 /// As `fts_close`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn fts64_close(ftsp: *mut FTS64) -> c_int {
     // SAFETY: FTS64 is FTS.
     unsafe { walk_close(ftsp.cast()) }
@@ -137,7 +137,7 @@ fn musl_caller(caller: *const c_void, next: &Next) -> Option<*mut c_void> {
 ///
 /// # Safety
 /// As `fts_open`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_fts_open(
     argv: *const *mut c_char,
     options: c_int,
@@ -163,7 +163,7 @@ pub unsafe extern "C" fn __gcompat_fts_open(
 ///
 /// # Safety
 /// As `fts_read`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_fts_read(ftsp: *mut FTS, caller: *const c_void) -> *mut FTSENT {
     // SAFETY: as in `__gcompat_fts_open`.
     unsafe {
@@ -178,7 +178,7 @@ pub unsafe extern "C" fn __gcompat_fts_read(ftsp: *mut FTS, caller: *const c_voi
 ///
 /// # Safety
 /// As `fts_set`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_fts_set(
     ftsp: *mut FTS,
     p: *mut FTSENT,
@@ -198,7 +198,7 @@ pub unsafe extern "C" fn __gcompat_fts_set(
 ///
 /// # Safety
 /// As `fts_children`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_fts_children(ftsp: *mut FTS, instr: c_int, caller: *const c_void) -> *mut FTSENT {
     // SAFETY: as in `__gcompat_fts_open`.
     unsafe {
@@ -213,7 +213,7 @@ pub unsafe extern "C" fn __gcompat_fts_children(ftsp: *mut FTS, instr: c_int, ca
 ///
 /// # Safety
 /// As `fts_close`.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_fts_close(ftsp: *mut FTS, caller: *const c_void) -> c_int {
     // SAFETY: as in `__gcompat_fts_open`.
     unsafe {

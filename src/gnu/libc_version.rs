@@ -41,7 +41,7 @@ pub fn init() {
 ///
 /// # glibc differences
 /// The shim reports the glibc it stands in for (see the module docs).
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn gnu_get_libc_version() -> *const c_char {
     VERSION.load(Relaxed)
 }
@@ -50,7 +50,7 @@ pub unsafe extern "C" fn gnu_get_libc_version() -> *const c_char {
 ///
 /// # Safety
 /// Always safe; the string is static.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn gnu_get_libc_release() -> *const c_char {
     c"stable".as_ptr()
 }

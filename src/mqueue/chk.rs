@@ -10,7 +10,7 @@ use libc::mqd_t;
 ///
 /// # Safety
 /// As `mq_open`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __mq_open_2(name: *const c_char, oflag: c_int) -> mqd_t {
     if oflag & libc::O_CREAT != 0 {
         fortify_fail("invalid mq_open call: O_CREAT without mode and attr");

@@ -319,7 +319,7 @@ pub fn parse(fmt: &[u8], argtypes: &mut [c_int]) -> usize {
 /// # Safety
 /// `fmt` is a NUL-terminated string; `argtypes` is writable for `n` ints
 /// (or `n` is 0).
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn parse_printf_format(
     fmt: *const c_char,
     n: size_t,

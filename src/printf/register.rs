@@ -19,7 +19,7 @@ fn refuse(what: &str) -> c_int {
 ///
 /// # Safety
 /// None: nothing is called or kept.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn register_printf_specifier(_spec: c_int, _render: *mut c_void, _arginfo: *mut c_void) -> c_int {
     refuse("register_printf_specifier")
 }
@@ -29,7 +29,7 @@ pub unsafe extern "C" fn register_printf_specifier(_spec: c_int, _render: *mut c
 ///
 /// # Safety
 /// None: nothing is called or kept.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn register_printf_function(_spec: c_int, _render: *mut c_void, _arginfo: *mut c_void) -> c_int {
     refuse("register_printf_function")
 }
@@ -38,7 +38,7 @@ pub unsafe extern "C" fn register_printf_function(_spec: c_int, _render: *mut c_
 ///
 /// # Safety
 /// None: nothing is read or kept.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn register_printf_modifier(_modifier: *const c_int) -> c_int {
     refuse("register_printf_modifier")
 }
@@ -47,7 +47,7 @@ pub unsafe extern "C" fn register_printf_modifier(_modifier: *const c_int) -> c_
 ///
 /// # Safety
 /// None: nothing is called or kept.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn register_printf_type(_va_arg: *mut c_void) -> c_int {
     refuse("register_printf_type")
 }

@@ -10,6 +10,7 @@ use libc::{
     pthread_key_t, pthread_mutex_t, pthread_mutexattr_t, pthread_once_t, pthread_rwlock_t,
     pthread_rwlockattr_t,
 };
+use crate::abi::export::forward;
 
 type Destructor = Option<unsafe extern "C" fn(*mut c_void)>;
 type OnceRoutine = Option<unsafe extern "C" fn()>;
@@ -46,63 +47,64 @@ mod posix {
         pub fn pthread_rwlock_unlock(rw: *mut pthread_rwlock_t) -> c_int;
     }
 }
-
-/// Defines `__pthread_*` exports that forward unchanged to musl's POSIX
-/// function. Each is written out as its C signature, so
-/// `grep 'fn __pthread_once('` finds it.
-macro_rules! forward {
-    ($($(#[doc = $doc:literal])+ pub unsafe extern "C" fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty = $base:path;)*) => {$(
-        $(#[doc = $doc])+
-        ///
-        /// # Safety
-        /// As the POSIX function: the same arguments.
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C" fn $name($($arg: $ty),*) -> $ret {
-            // SAFETY: the caller's contract is the POSIX function's.
-            unsafe { $base($($arg),*) }
-        }
-    )*};
-}
-
 forward! {
     /// `__pthread_getspecific`: `pthread_getspecific` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_getspecific(key: pthread_key_t) -> *mut c_void = posix::pthread_getspecific;
     /// `__pthread_setspecific`: `pthread_setspecific` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_setspecific(key: pthread_key_t, value: *const c_void) -> c_int = posix::pthread_setspecific;
     /// `__pthread_key_create`: `pthread_key_create` (POSIX; the name
     /// libstdc++'s `__gthread_active_p` looks for).
+    #[export]
     pub unsafe extern "C" fn __pthread_key_create(key: *mut pthread_key_t, destructor: Destructor) -> c_int = posix::pthread_key_create;
     /// `__pthread_once`: `pthread_once` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_once(once: *mut pthread_once_t, routine: OnceRoutine) -> c_int = posix::pthread_once;
     /// `__pthread_mutex_init`: `pthread_mutex_init` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_mutex_init(m: *mut pthread_mutex_t, attr: *const pthread_mutexattr_t) -> c_int = posix::pthread_mutex_init;
     /// `__pthread_mutex_destroy`: `pthread_mutex_destroy` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_mutex_destroy(m: *mut pthread_mutex_t) -> c_int = posix::pthread_mutex_destroy;
     /// `__pthread_mutex_lock`: `pthread_mutex_lock` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_mutex_lock(m: *mut pthread_mutex_t) -> c_int = posix::pthread_mutex_lock;
     /// `__pthread_mutex_trylock`: `pthread_mutex_trylock` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_mutex_trylock(m: *mut pthread_mutex_t) -> c_int = posix::pthread_mutex_trylock;
     /// `__pthread_mutex_unlock`: `pthread_mutex_unlock` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_mutex_unlock(m: *mut pthread_mutex_t) -> c_int = posix::pthread_mutex_unlock;
     /// `__pthread_mutexattr_init`: `pthread_mutexattr_init` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_mutexattr_init(attr: *mut pthread_mutexattr_t) -> c_int = posix::pthread_mutexattr_init;
     /// `__pthread_mutexattr_destroy`: `pthread_mutexattr_destroy` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_mutexattr_destroy(attr: *mut pthread_mutexattr_t) -> c_int = posix::pthread_mutexattr_destroy;
     /// `__pthread_mutexattr_settype`: `pthread_mutexattr_settype` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_mutexattr_settype(attr: *mut pthread_mutexattr_t, kind: c_int) -> c_int = posix::pthread_mutexattr_settype;
     /// `__pthread_rwlock_init`: `pthread_rwlock_init` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_rwlock_init(rw: *mut pthread_rwlock_t, attr: *const pthread_rwlockattr_t) -> c_int = posix::pthread_rwlock_init;
     /// `__pthread_rwlock_destroy`: `pthread_rwlock_destroy` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_rwlock_destroy(rw: *mut pthread_rwlock_t) -> c_int = posix::pthread_rwlock_destroy;
     /// `__pthread_rwlock_rdlock`: `pthread_rwlock_rdlock` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_rwlock_rdlock(rw: *mut pthread_rwlock_t) -> c_int = posix::pthread_rwlock_rdlock;
     /// `__pthread_rwlock_tryrdlock`: `pthread_rwlock_tryrdlock` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_rwlock_tryrdlock(rw: *mut pthread_rwlock_t) -> c_int = posix::pthread_rwlock_tryrdlock;
     /// `__pthread_rwlock_wrlock`: `pthread_rwlock_wrlock` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_rwlock_wrlock(rw: *mut pthread_rwlock_t) -> c_int = posix::pthread_rwlock_wrlock;
     /// `__pthread_rwlock_trywrlock`: `pthread_rwlock_trywrlock` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_rwlock_trywrlock(rw: *mut pthread_rwlock_t) -> c_int = posix::pthread_rwlock_trywrlock;
     /// `__pthread_rwlock_unlock`: `pthread_rwlock_unlock` (POSIX).
+    #[export]
     pub unsafe extern "C" fn __pthread_rwlock_unlock(rw: *mut pthread_rwlock_t) -> c_int = posix::pthread_rwlock_unlock;
 }
 
@@ -112,5 +114,5 @@ forward! {
 ///
 /// # Safety
 /// None.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __libpthread_version_placeholder() {}

@@ -36,7 +36,7 @@ pub struct DlFindObject {
 /// `result` must point to a writable `struct dl_find_object`.
 // Not in host unit tests: it would replace glibc's own, which the test
 // process's unwinder (a panic's backtrace) relies on.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn _dl_find_object(pc: *mut c_void, result: *mut DlFindObject) -> c_int {
     let Some(object) = objects::lookup(pc as usize) else { return -1 };
     // SAFETY: the caller gives a writable struct.
@@ -70,13 +70,13 @@ pub struct RDebug {
 /// `__libc_stack_end`: the initial stack pointer (where `argc` lies), which
 /// garbage collectors and libgcc use as the main thread's stack top. Set by
 /// [`start`](crate::csu) for glibc-built programs.
-#[unsafe(no_mangle)]
+#[export]
 pub static mut __libc_stack_end: *mut c_void = core::ptr::null_mut();
 
 /// `_r_debug`: the debugger interface, mirrored from musl's at start-up. Its
 /// `r_map` is musl's live object list, so walking it stays current; the
 /// state is `RT_CONSISTENT` whenever user code runs.
-#[unsafe(no_mangle)]
+#[export]
 pub static mut _r_debug: RDebug =
     RDebug { r_version: 0, r_map: core::ptr::null_mut(), r_brk: 0, r_state: 0, r_ldbase: 0 };
 
@@ -89,11 +89,11 @@ pub static mut _r_debug: RDebug =
 /// the kernel refuses registration (as glibc with `glibc.pthread.rseq=0`).
 /// Threads musl starts itself (aio, `SIGEV_THREAD`) are not registered and
 /// read `cpu_id` -1, which users of the area must check anyway.
-#[unsafe(no_mangle)]
+#[export]
 pub static mut __rseq_size: c_uint = 0;
-#[unsafe(no_mangle)]
+#[export]
 pub static mut __rseq_offset: isize = 0;
-#[unsafe(no_mangle)]
+#[export]
 pub static __rseq_flags: c_uint = 0;
 
 unsafe extern "C" {

@@ -26,7 +26,7 @@ fn bound(len: size_t) -> size_t {
 ///
 /// # Safety
 /// As `vprintf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __vprintf_chk(flag: c_int, fmt: *const c_char, ap: VaList) -> c_int {
     // SAFETY: forwarded from the caller.
     unsafe { glibc_vprintf(flag, fmt, ap) }
@@ -36,7 +36,7 @@ pub unsafe extern "C" fn __vprintf_chk(flag: c_int, fmt: *const c_char, ap: VaLi
 ///
 /// # Safety
 /// As `vfprintf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __vfprintf_chk(
     fp: *mut FILE,
     flag: c_int,
@@ -52,7 +52,7 @@ pub unsafe extern "C" fn __vfprintf_chk(
 ///
 /// # Safety
 /// As `vsprintf`, with `s` valid for `slen` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __vsprintf_chk(
     s: *mut c_char,
     flag: c_int,
@@ -76,7 +76,7 @@ pub unsafe extern "C" fn __vsprintf_chk(
 ///
 /// # Safety
 /// As `vsnprintf`, with `s` valid for `slen` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __vsnprintf_chk(
     s: *mut c_char,
     maxlen: size_t,
@@ -96,7 +96,7 @@ pub unsafe extern "C" fn __vsnprintf_chk(
 ///
 /// # Safety
 /// As `vasprintf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __vasprintf_chk(
     sp: *mut *mut c_char,
     flag: c_int,
@@ -111,7 +111,7 @@ pub unsafe extern "C" fn __vasprintf_chk(
 ///
 /// # Safety
 /// As `vdprintf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __vdprintf_chk(
     fd: c_int,
     flag: c_int,
@@ -184,7 +184,7 @@ unsafe fn fgets_within(
 ///
 /// # Safety
 /// As `fgets`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __fgets_chk(
     buf: *mut c_char,
     size: size_t,
@@ -199,7 +199,7 @@ pub unsafe extern "C" fn __fgets_chk(
 ///
 /// # Safety
 /// As `fgets_unlocked`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __fgets_unlocked_chk(
     buf: *mut c_char,
     size: size_t,
@@ -224,7 +224,7 @@ fn fread_fits(ptrlen: size_t, size: size_t, n: size_t) {
 ///
 /// # Safety
 /// As `fread`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __fread_chk(
     ptr: *mut c_void,
     ptrlen: size_t,
@@ -241,7 +241,7 @@ pub unsafe extern "C" fn __fread_chk(
 ///
 /// # Safety
 /// As `fread_unlocked`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __fread_unlocked_chk(
     ptr: *mut c_void,
     ptrlen: size_t,
@@ -260,7 +260,7 @@ pub unsafe extern "C" fn __fread_unlocked_chk(
 ///
 /// # Safety
 /// `buf` is writable for `size` bytes.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __gets_chk(buf: *mut c_char, size: size_t) -> *mut c_char {
     if size == 0 {
         buffer_overflow();

@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "../abi/export.h"
+
 int __isoc23_vsscanf(const char *s, const char *fmt, va_list ap);
 int __isoc23_vfscanf(FILE *f, const char *fmt, va_list ap);
 int __isoc23_vscanf(const char *fmt, va_list ap);
@@ -21,9 +23,12 @@ void *gcompat_va_arg_ptr(va_list *ap) { return va_arg(*ap, void *); }
 
 int __isoc23_sscanf(const char *s, const char *fmt, ...)
 FRONT(__isoc23_vsscanf(s, fmt, ap))
+GCOMPAT_EXPORT(__isoc23_sscanf);
 
 int __isoc23_fscanf(FILE *f, const char *fmt, ...)
 FRONT(__isoc23_vfscanf(f, fmt, ap))
+GCOMPAT_EXPORT(__isoc23_fscanf);
 
 int __isoc23_scanf(const char *fmt, ...)
 FRONT(__isoc23_vscanf(fmt, ap))
+GCOMPAT_EXPORT(__isoc23_scanf);

@@ -95,7 +95,7 @@ impl Input<c_char> for Stream {
 ///
 /// # Safety
 /// As `vsscanf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __isoc23_vsscanf(
     s: *const c_char,
     fmt: *const c_char,
@@ -115,7 +115,7 @@ pub unsafe extern "C" fn __isoc23_vsscanf(
 ///
 /// # Safety
 /// As `vfscanf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __isoc23_vfscanf(f: *mut FILE, fmt: *const c_char, ap: VaList) -> c_int {
     // SAFETY: `fmt` is the caller's NUL-terminated format.
     let format = unsafe { scan::format(fmt) };
@@ -137,7 +137,7 @@ pub unsafe extern "C" fn __isoc23_vfscanf(f: *mut FILE, fmt: *const c_char, ap: 
 ///
 /// # Safety
 /// As `vscanf`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __isoc23_vscanf(fmt: *const c_char, ap: VaList) -> c_int {
     // SAFETY: `stdin` is musl's, read through the GOT; forwarded.
     unsafe { __isoc23_vfscanf(stdin, fmt, ap) }

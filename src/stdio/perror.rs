@@ -10,7 +10,7 @@ musl_next!(fn musl_perror = "perror": unsafe extern "C" fn(*const c_char));
 
 /// # Safety
 /// `s` is null or a C string.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_perror(s: *const c_char, caller: *const c_void) {
     if !caller::is_glibc(caller) {
         // SAFETY: musl's own perror with the caller's argument.

@@ -7,6 +7,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "../abi/export.h"
+
 #ifndef __GLIBC__
 
 int __gcompat_vprintf(const char *fmt, va_list ap, const void *caller);
@@ -21,50 +23,62 @@ int __gcompat_vasprintf(char **sp, const char *fmt, va_list ap, const void *call
 
 int printf(const char *fmt, ...)
 FRONT(__gcompat_vprintf(fmt, ap, CALLER))
+GCOMPAT_EXPORT(printf);
 
 int fprintf(FILE *fp, const char *fmt, ...)
 FRONT(__gcompat_vfprintf(fp, fmt, ap, CALLER))
+GCOMPAT_EXPORT(fprintf);
 
 int sprintf(char *s, const char *fmt, ...)
 FRONT(__gcompat_vsprintf(s, fmt, ap, CALLER))
+GCOMPAT_EXPORT(sprintf);
 
 int snprintf(char *s, size_t n, const char *fmt, ...)
 FRONT(__gcompat_vsnprintf(s, n, fmt, ap, CALLER))
+GCOMPAT_EXPORT(snprintf);
 
 int dprintf(int fd, const char *fmt, ...)
 FRONT(__gcompat_vdprintf(fd, fmt, ap, CALLER))
+GCOMPAT_EXPORT(dprintf);
 
 int asprintf(char **sp, const char *fmt, ...)
 FRONT(__gcompat_vasprintf(sp, fmt, ap, CALLER))
+GCOMPAT_EXPORT(asprintf);
 
 int vprintf(const char *fmt, va_list ap)
 {
     return __gcompat_vprintf(fmt, ap, CALLER);
 }
+GCOMPAT_EXPORT(vprintf);
 
 int vfprintf(FILE *fp, const char *fmt, va_list ap)
 {
     return __gcompat_vfprintf(fp, fmt, ap, CALLER);
 }
+GCOMPAT_EXPORT(vfprintf);
 
 int vsprintf(char *s, const char *fmt, va_list ap)
 {
     return __gcompat_vsprintf(s, fmt, ap, CALLER);
 }
+GCOMPAT_EXPORT(vsprintf);
 
 int vsnprintf(char *s, size_t n, const char *fmt, va_list ap)
 {
     return __gcompat_vsnprintf(s, n, fmt, ap, CALLER);
 }
+GCOMPAT_EXPORT(vsnprintf);
 
 int vdprintf(int fd, const char *fmt, va_list ap)
 {
     return __gcompat_vdprintf(fd, fmt, ap, CALLER);
 }
+GCOMPAT_EXPORT(vdprintf);
 
 int vasprintf(char **sp, const char *fmt, va_list ap)
 {
     return __gcompat_vasprintf(sp, fmt, ap, CALLER);
 }
+GCOMPAT_EXPORT(vasprintf);
 
 #endif

@@ -76,7 +76,7 @@ pub unsafe fn glibc_vasprintf(sp: *mut *mut c_char, flag: c_int, fmt: *const c_c
 ///
 /// # Safety
 /// As `vprintf`; `caller` is the front's return address.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_vprintf(fmt: *const c_char, ap: VaList, caller: *const c_void) -> c_int {
     // SAFETY: forwarded from the caller.
     unsafe {
@@ -91,7 +91,7 @@ pub unsafe extern "C" fn __gcompat_vprintf(fmt: *const c_char, ap: VaList, calle
 ///
 /// # Safety
 /// As `vfprintf`; `caller` is the front's return address.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_vfprintf(
     fp: *mut FILE,
     fmt: *const c_char,
@@ -111,7 +111,7 @@ pub unsafe extern "C" fn __gcompat_vfprintf(
 ///
 /// # Safety
 /// As `vsprintf`; `caller` is the front's return address.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_vsprintf(
     s: *mut c_char,
     fmt: *const c_char,
@@ -132,7 +132,7 @@ pub unsafe extern "C" fn __gcompat_vsprintf(
 ///
 /// # Safety
 /// As `vsnprintf`; `caller` is the front's return address.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_vsnprintf(
     s: *mut c_char,
     n: size_t,
@@ -153,7 +153,7 @@ pub unsafe extern "C" fn __gcompat_vsnprintf(
 ///
 /// # Safety
 /// As `vdprintf`; `caller` is the front's return address.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_vdprintf(fd: c_int, fmt: *const c_char, ap: VaList, caller: *const c_void) -> c_int {
     // SAFETY: forwarded from the caller.
     unsafe {
@@ -169,7 +169,7 @@ pub unsafe extern "C" fn __gcompat_vdprintf(fd: c_int, fmt: *const c_char, ap: V
 ///
 /// # Safety
 /// As `vasprintf`; `caller` is the front's return address.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_vasprintf(
     sp: *mut *mut c_char,
     fmt: *const c_char,

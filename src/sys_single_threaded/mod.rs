@@ -21,7 +21,7 @@ use core::ffi::c_char;
 use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
 /// 1 while the process is single-threaded, 0 from the first thread on.
-#[unsafe(no_mangle)]
+#[export]
 pub static mut __libc_single_threaded: c_char = 1;
 
 static MULTI: AtomicBool = AtomicBool::new(false);

@@ -16,7 +16,7 @@ musl_next!(fn musl_timer_create = "timer_create":
 ///
 /// # Safety
 /// As `strftime_l(3)`.
-#[unsafe(no_mangle)]
+#[export]
 pub unsafe extern "C" fn __strftime_l(
     s: *mut c_char,
     max: usize,
@@ -33,7 +33,7 @@ pub unsafe extern "C" fn __strftime_l(
 /// # Safety
 /// As musl's `timer_create`.
 // Not in host unit tests: it would replace glibc's own in the test process.
-#[cfg_attr(not(test), unsafe(no_mangle))]
+#[export]
 pub unsafe extern "C" fn timer_create(clock: libc::clockid_t, sev: *mut libc::sigevent, timer: *mut libc::timer_t) -> c_int {
     mark_if_notified_by_thread(sev);
     // SAFETY: forwarded unchanged.

@@ -125,14 +125,6 @@ pub fn export_records() -> Vec<ExportRecord> {
         .collect()
 }
 
-/// `symbols/legacy-declarations.txt`: exports not yet declared with
-/// `#[export]`/`GCOMPAT_EXPORT`, name -> file (transitional; see the file).
-pub fn legacy_declarations() -> BTreeMap<String, String> {
-    symbols_rows("legacy-declarations.txt")
-        .into_iter()
-        .map(|r| (r[0].clone(), r[1].clone()))
-        .collect()
-}
 
 /// glibc's abilists: every `(name, version)` glibc defines on `arch`.
 pub fn glibc_abi(arch: &str) -> BTreeSet<(String, String)> {

@@ -65,21 +65,22 @@ pub unsafe fn parse_at<T: Copy + Into<i64>>(
 /// # Safety
 /// `nptr` is a NUL-terminated string; `endptr` is null or writable; `out`
 /// is writable.
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_strtof128(
     nptr: *const c_char,
     endptr: *mut *mut c_char,
     mode: c_int,
-    out: *mut [u64; 2],
+    out: *mut u64,
 ) -> c_int {
-    // SAFETY: forwarded from the caller. A byte above 0x7f widens to a
-    // value that is neither a digit nor a space, as in the C locale.
+    // SAFETY: forwarded from the caller; `out` starts two words. A byte
+    // above 0x7f widens to a value that is neither a digit nor a space, as
+    // in the C locale.
     unsafe {
         parse_at(
             nptr.cast::<u8>(),
             endptr.cast(),
             mode,
-            out,
+            out.cast(),
             super::isoc23::is_space,
         )
     }
@@ -92,7 +93,7 @@ pub unsafe extern "C" fn __gcompat_strtof128(
 /// # Safety
 /// `format` is a NUL-terminated string; `str` is writable for `n` bytes (or
 /// `n` is 0).
-#[unsafe(no_mangle)]
+#[export(local)]
 pub unsafe extern "C" fn __gcompat_strfromf128(
     str: *mut c_char,
     n: usize,
