@@ -244,15 +244,15 @@ impl Shim {
             .filter(|e| e.kind == DefKind::Real)
             .map(|e| (e.name, e.version))
             .collect();
-        if !exports.contains_key("__libc_start_main") {
-            return Err("not the shim: it exports no __libc_start_main".into());
-        }
         let newest = exports
             .values()
             .flatten()
             .filter(|v| v.starts_with("GLIBC_2"))
             .max_by_key(|v| version_key(v))
             .map(|v| v.to_string());
+        if newest.is_none() || !exports.contains_key("__libc_start_main") {
+            return Err("not the shim: it exports no __libc_start_main at a GLIBC_ version".into());
+        }
         let unimplemented = data::UNIMPLEMENTED
             .iter()
             .filter(|(name, _)| exports.contains_key(name))

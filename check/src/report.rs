@@ -118,7 +118,11 @@ const ITEMS_PER_LINE: usize = 6;
 
 /// What one problem adds to its file's line, and the object of the
 /// process it is in when that is not the file itself.
-fn item(p: &Problem, file: &str) -> (Option<String>, String) {
+type Item = (Option<String>, String);
+/// A reason's group in the summary: its files and their items.
+type Groups<'a> = BTreeMap<(Severity, Reason), Vec<(&'a str, Vec<Item>)>>;
+
+fn item(p: &Problem, file: &str) -> Item {
     let elsewhere = p.object.as_deref().filter(|o| *o != file).map(String::from);
     let text = match p.reason {
         Reason::MissingLibrary => {
@@ -169,7 +173,7 @@ fn item(p: &Problem, file: &str) -> (Option<String>, String) {
 
 /// One file's line for one reason: its items, those of other objects of its
 /// process grouped under "(in OBJECT)", at most ITEMS_PER_LINE in all.
-fn line(items: &[(Option<String>, String)]) -> String {
+fn line(items: &[Item]) -> String {
     let mut groups: Vec<(&Option<String>, Vec<&str>)> = Vec::new();
     for (object, text) in items.iter().take(ITEMS_PER_LINE) {
         match groups.iter_mut().find(|(o, _)| *o == object) {
@@ -194,11 +198,9 @@ fn line(items: &[(Option<String>, String)]) -> String {
 pub fn human(out: &Output) -> String {
     let mut text = String::new();
     // (severity, reason) -> the files with it, with their items
-    let mut groups: BTreeMap<(Severity, Reason), Vec<(&str, Vec<(Option<String>, String)>)>> =
-        BTreeMap::new();
+    let mut groups: Groups = BTreeMap::new();
     for file in &out.files {
-        let mut by_reason: BTreeMap<(Severity, Reason), Vec<(Option<String>, String)>> =
-            BTreeMap::new();
+        let mut by_reason: BTreeMap<(Severity, Reason), Vec<Item>> = BTreeMap::new();
         for p in &file.problems {
             let items = by_reason.entry((p.severity, p.reason)).or_default();
             let it = item(p, &file.path);
