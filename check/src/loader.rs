@@ -24,16 +24,26 @@ pub const NOT_FOUND: &str = "No such file or directory";
 /// A file's identity: musl loads a file once per (device, inode).
 pub type Inode = (u64, u64);
 
+/// An I/O error as people read it: "No such file or directory", without
+/// Rust's " (os error 2)".
+pub fn describe(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" (os error ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
 /// Maps `path` for the rest of the run: every parsed table borrows from it.
 pub fn map(path: &str) -> Result<&'static [u8], String> {
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    if file.metadata().map_err(|e| e.to_string())?.len() == 0 {
+    let file = std::fs::File::open(path).map_err(|e| describe(&e))?;
+    if file.metadata().map_err(|e| describe(&e))?.len() == 0 {
         return Ok(&[]);
     }
     // SAFETY: the map is read-only and private; a file changed under the
     // check while it runs gives a wrong verdict for that file, nothing worse
     // (object's readers check every offset against the slice).
-    let mapped = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| e.to_string())?;
+    let mapped = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| describe(&e))?;
     Ok(Box::leak(Box::new(mapped)))
 }
 
@@ -223,7 +233,7 @@ pub fn version_key(v: &str) -> Vec<u64> {
 
 impl Shim {
     pub fn load(path: &str, musl: &Musl) -> Result<Shim, String> {
-        let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+        let meta = std::fs::metadata(path).map_err(|e| describe(&e))?;
         let data = map(path)?;
         let want = Want {
             export_versions: true,

@@ -126,7 +126,7 @@ fn collect(paths: &[String]) -> Result<(Vec<Root>, usize), Vec<String>> {
     let mut candidates: Vec<Root> = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Err(e) => errors.push(format!("{path}: {e}")),
+            Err(e) => errors.push(format!("{path}: {}", loader::describe(&e))),
             Ok(meta) if meta.is_dir() => walk(Path::new(path), &mut candidates, &mut errors),
             Ok(meta) => candidates.push(Root {
                 path: path.clone(),
@@ -162,7 +162,7 @@ fn collect(paths: &[String]) -> Result<(Vec<Root>, usize), Vec<String>> {
 fn walk(dir: &Path, out: &mut Vec<Root>, errors: &mut Vec<String>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) => return errors.push(format!("{}: {e}", dir.display())),
+        Err(e) => return errors.push(format!("{}: {}", dir.display(), loader::describe(&e))),
     };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
@@ -176,7 +176,7 @@ fn walk(dir: &Path, out: &mut Vec<Root>, errors: &mut Vec<String>) {
                 explicit: false,
             }),
             Ok(_) => {}
-            Err(e) => errors.push(format!("{}: {e}", path.display())),
+            Err(e) => errors.push(format!("{}: {}", path.display(), loader::describe(&e))),
         }
     }
 }
@@ -184,11 +184,11 @@ fn walk(dir: &Path, out: &mut Vec<Root>, errors: &mut Vec<String>) {
 fn is_elf_file(path: &str) -> Result<bool, String> {
     use std::io::Read;
     let mut magic = [0u8; 4];
-    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut file = std::fs::File::open(path).map_err(|e| loader::describe(&e))?;
     match file.read_exact(&mut magic) {
         Ok(()) => Ok(elf::is_elf(&magic)),
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(false),
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(loader::describe(&e)),
     }
 }
 
@@ -208,11 +208,13 @@ impl Progress {
         let done = self.done.load(Ordering::Relaxed).min(self.total);
         let width = 40;
         let filled = done * width / self.total.max(1);
+        // Two steps per file (its tree, then its symbols): count files.
         eprint!(
-            "\rchecking [{}{}] {done}/{}",
+            "\rchecking [{}{}] {}/{} files",
             "#".repeat(filled),
             " ".repeat(width - filled),
-            self.total
+            done / 2,
+            self.total / 2
         );
         let _ = std::io::stderr().flush();
     }
@@ -282,9 +284,25 @@ fn load_root(env: &Env, files: &Files, root: &Root) -> Loaded {
 }
 
 fn run(args: Args) -> Result<bool, Vec<String>> {
-    let musl = Musl::load(&args.musl).map_err(|e| vec![format!("--musl {}: {e}", args.musl)])?;
-    let shim =
-        Shim::load(&args.shim, &musl).map_err(|e| vec![format!("--shim {}: {e}", args.shim)])?;
+    // The defaults are where `make install` puts musl and the shim.
+    let hint = |what: &str, path: &str, default: &str| match path == default {
+        true => format!(" (the default; name yours with --{what} PATH)"),
+        false => String::new(),
+    };
+    let musl = Musl::load(&args.musl).map_err(|e| {
+        vec![format!(
+            "--musl {}: {e}{}",
+            args.musl,
+            hint("musl", &args.musl, data::DEFAULT_MUSL)
+        )]
+    })?;
+    let shim = Shim::load(&args.shim, &musl).map_err(|e| {
+        vec![format!(
+            "--shim {}: {e}{}",
+            args.shim,
+            hint("shim", &args.shim, data::DEFAULT_SHIM)
+        )]
+    })?;
     let env = Env::new(
         musl,
         shim,
