@@ -47,7 +47,8 @@ pub fn map(path: &str) -> Result<&'static [u8], String> {
     Ok(Box::leak(Box::new(mapped)))
 }
 
-fn inode(meta: &std::fs::Metadata) -> Inode {
+/// The identity of the file `meta` describes.
+pub fn inode(meta: &std::fs::Metadata) -> Inode {
     use std::os::unix::fs::MetadataExt;
     (meta.dev(), meta.ino())
 }

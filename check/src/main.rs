@@ -114,11 +114,6 @@ struct Root {
     explicit: bool,
 }
 
-fn inode(meta: &std::fs::Metadata) -> Inode {
-    use std::os::unix::fs::MetadataExt;
-    (meta.dev(), meta.ino())
-}
-
 /// The files the paths name: files as they are, folders walked (not
 /// following symbolic links); ELF files only, each inode once.
 fn collect(paths: &[String]) -> Result<(Vec<Root>, usize), Vec<String>> {
@@ -130,7 +125,7 @@ fn collect(paths: &[String]) -> Result<(Vec<Root>, usize), Vec<String>> {
             Ok(meta) if meta.is_dir() => walk(Path::new(path), &mut candidates, &mut errors),
             Ok(meta) => candidates.push(Root {
                 path: path.clone(),
-                inode: inode(&meta),
+                inode: loader::inode(&meta),
                 explicit: true,
             }),
         }
@@ -172,7 +167,7 @@ fn walk(dir: &Path, out: &mut Vec<Root>, errors: &mut Vec<String>) {
             Ok(meta) if meta.is_dir() => walk(&path, out, errors),
             Ok(meta) if meta.is_file() => out.push(Root {
                 path: path.to_string_lossy().into_owned(),
-                inode: inode(&meta),
+                inode: loader::inode(&meta),
                 explicit: false,
             }),
             Ok(_) => {}
