@@ -189,7 +189,7 @@ pub enum Kind {
 pub fn kind(obj: &Object) -> Kind {
     if !obj.dynamic || obj.static_pie {
         Kind::Static
-    } else if obj.interp.is_some() || obj.e_type == 2 {
+    } else if obj.interp.is_some() || obj.is_exec() {
         Kind::Program
     } else {
         Kind::SharedObject
@@ -197,16 +197,16 @@ pub fn kind(obj: &Object) -> Kind {
 }
 
 /// The interpreters a glibc or musl program may name on musl's system:
-/// glibc's (the loader stub is installed there) and musl's own.
+/// glibc's, where the loader stub is installed (glibc's own directory and
+/// the shim's), and musl's own.
 fn known_interpreter(env: &Env, interp: &str) -> bool {
     let musl = format!("/lib/ld-musl-{}.so.1", env.musl.arch);
-    let stub_dirs = [crate::data::DEFAULT_SHIM
+    let shim_dir = crate::data::DEFAULT_SHIM
         .rsplit_once('/')
-        .map_or("/lib", |(d, _)| d)];
+        .map_or("/lib", |(d, _)| d);
     interp == musl
         || env.musl.glibc_ld().is_some_and(|(name, dir)| {
-            interp == format!("{dir}/{name}")
-                || stub_dirs.iter().any(|d| interp == format!("{d}/{name}"))
+            interp == format!("{dir}/{name}") || interp == format!("{shim_dir}/{name}")
         })
 }
 

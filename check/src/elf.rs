@@ -91,6 +91,19 @@ pub struct Object {
     pub is_libc: bool,
 }
 
+impl Object {
+    /// ET_EXEC: a program at a fixed address.
+    pub fn is_exec(&self) -> bool {
+        elf::FileType(self.e_type) == elf::ET_EXEC
+    }
+
+    /// ET_EXEC or ET_DYN, the types musl's `map_library` takes (not an
+    /// object file or a core dump).
+    pub fn is_loadable_type(&self) -> bool {
+        matches!(elf::FileType(self.e_type), elf::ET_EXEC | elf::ET_DYN)
+    }
+}
+
 /// The relocation types musl's loader processes for one architecture
 /// (`arch/<arch>/reloc.h`): anything else is "unsupported relocation type".
 pub struct RelocTypes {

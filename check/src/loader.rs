@@ -652,7 +652,7 @@ impl Loading<'_, '_> {
             .parsed()
             .as_ref()
             .map_err(|e| format!("cannot read it: {e}"))?;
-        if !matches!(obj.e_type, 2 | 3) || !obj.dynamic || obj.debug_info {
+        if !obj.is_loadable_type() || !obj.dynamic || obj.debug_info {
             return Err("Exec format error".into());
         }
         if obj.machine != self.env.musl.machine || obj.is_64 != self.env.musl.is_64 {

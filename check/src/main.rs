@@ -243,7 +243,7 @@ fn load_root(env: &Env, files: &Files, root: &Root) -> Loaded {
             ));
         }
     };
-    if !matches!(obj.e_type, 2 | 3) || obj.debug_info {
+    if !obj.is_loadable_type() || obj.debug_info {
         return if root.explicit {
             let what = if obj.debug_info {
                 "debug information"
