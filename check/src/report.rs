@@ -202,19 +202,16 @@ pub fn human(out: &Output) -> String {
     for file in &out.files {
         let mut by_reason: BTreeMap<(Severity, Reason), Vec<Item>> = BTreeMap::new();
         for p in &file.problems {
-            let items = by_reason.entry((p.severity, p.reason)).or_default();
-            let it = item(p, &file.path);
-            if !items.contains(&it) {
-                items.push(it);
-            }
+            by_reason
+                .entry((p.severity, p.reason))
+                .or_default()
+                .push(item(p, &file.path));
         }
         for (key, mut items) in by_reason {
-            // The file's own items first, then object by object.
-            items.sort_by(|a, b| {
-                a.0.is_some()
-                    .cmp(&b.0.is_some())
-                    .then_with(|| a.0.cmp(&b.0))
-            });
+            // The file's own items first (None sorts first), then object
+            // by object; each once.
+            items.sort_unstable();
+            items.dedup();
             groups.entry(key).or_default().push((&file.path, items));
         }
     }

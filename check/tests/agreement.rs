@@ -41,7 +41,8 @@ fn corpus() -> Vec<PathBuf> {
 struct Figures {
     compared: usize,
     agree: usize,
-    explained: usize,
+    /// Why files were not comparable, and how many.
+    explained: std::collections::BTreeMap<&'static str, usize>,
     runs: usize,
     disagreements: Vec<String>,
 }
@@ -83,7 +84,7 @@ fn agreement(label: &str, pieces: &Pieces, dirs: &[PathBuf]) -> Figures {
     let mut figures = Figures {
         compared: 0,
         agree: 0,
-        explained: 0,
+        explained: Default::default(),
         runs: 0,
         disagreements: Vec::new(),
     };
@@ -98,12 +99,12 @@ fn agreement(label: &str, pieces: &Pieces, dirs: &[PathBuf]) -> Figures {
                 figures.compared += 1;
                 figures.disagreements.push(what);
             }
-            Compared::Explained(_) => figures.explained += 1,
+            Compared::Explained(why) => *figures.explained.entry(why).or_default() += 1,
         }
     }
     figures.disagreements.sort();
     println!(
-        "agreement ({label}, {}): {} of {} files agree with musl's loader ({} run, {} fail), {} disagree; {} not comparable in ldd mode (static, or PT_INTERP / DT_RELR problems); {} other files skipped; checker {:.2} s, musl --list {:.2} s",
+        "agreement ({label}, {}): {} of {} files agree with musl's loader ({} run, {} fail), {} disagree; not comparable in ldd mode: {:?}; {} other files skipped; checker {:.2} s, musl --list {:.2} s",
         dirs.iter()
             .map(|d| d.display().to_string())
             .collect::<Vec<_>>()

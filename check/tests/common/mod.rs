@@ -316,7 +316,7 @@ pub enum Compared {
 /// the same library path and working folder.
 pub fn compare(pieces: &Pieces, file: &Value, library_path: Option<&str>, cwd: &Path) -> Compared {
     if file["kind"] == "static" {
-        return Compared::Explained("static: the kernel runs it, musl's ldd mode refuses it");
+        return Compared::Explained("static (the kernel runs it; ldd mode refuses it)");
     }
     let errors: BTreeSet<&str> = file["problems"]
         .as_array()
@@ -328,12 +328,23 @@ pub fn compare(pieces: &Pieces, file: &Value, library_path: Option<&str>, cwd: &
     // The checker names a program by its canonical path ($ORIGIN as the
     // kernel gives it): so must musl.
     let path = std::fs::canonicalize(file["path"].as_str().unwrap()).unwrap();
-    let Some(musl) = musl_list(&pieces.musl, &pieces.shim, library_path, &path, cwd) else {
-        return if errors.contains("foreign-architecture") {
-            Compared::Agree
-        } else {
-            Compared::Disagree("musl: not a valid dynamic program; the checker took it".into())
+    let musl = musl_list(&pieces.musl, &pieces.shim, library_path, &path, cwd);
+    // musl maps an ELF file of any machine (map_library reads no e_machine)
+    // and fails on its relocations, or refuses a 32-bit one outright; the
+    // checker stops at the machine. Both say it will not run.
+    if errors.contains("foreign-architecture") {
+        return match musl {
+            Some(Verdict { runs: true, .. }) => {
+                Compared::Explained("another architecture (ldd mode maps it anyway)")
+            }
+            _ => Compared::Agree,
         };
+    }
+    let Some(musl) = musl else {
+        return Compared::Disagree(format!(
+            "{}: musl: not a valid dynamic program; the checker took it",
+            path.display()
+        ));
     };
     let ours = checker_verdict(file, &pieces.musl);
     if ours == musl {
@@ -341,9 +352,7 @@ pub fn compare(pieces: &Pieces, file: &Value, library_path: Option<&str>, cwd: &
     }
     let only: BTreeSet<&str> = ["unknown-interpreter", "relr"].into();
     if musl.runs && !errors.is_empty() && errors.is_subset(&only) {
-        return Compared::Explained(
-            "a problem musl's ldd mode cannot see (PT_INTERP, DT_RELR on musl < 1.2.4)",
-        );
+        return Compared::Explained("PT_INTERP or DT_RELR on musl < 1.2.4 (ldd mode runs nothing)");
     }
     let diff = |what: &str, a: &dyn std::fmt::Debug, b: &dyn std::fmt::Debug| {
         format!("\n    {what}: musl {a:?}, checker {b:?}")
