@@ -1,6 +1,6 @@
 # The front door distributions expect:
-#   make                 build target/gcompat/libgcompat.so.0 and the loader stub
-#                        (target/gcompat/ld-linux-x86-64.so.2)
+#   make                 build target/gcompat/libgcompat.so.0, the loader stub
+#                        (target/gcompat/ld-linux-x86-64.so.2) and gcompat-check
 #   make check           every test (installs what the tests need first)
 #   make install DESTDIR=... PREFIX=... LIBDIR=...
 #   make setup           install build and test dependencies (idempotent)
@@ -67,6 +67,13 @@ LDFLAGS_SHIM := -shared -nostdlib -Wl,-soname,libgcompat.so.0 \
 .PHONY: all setup check test demo bench install clean bench-loader bench-regex
 all: $(SHIM) $(STUB)
 
+# gcompat-check (check/): will a glibc program run on musl with the shim? A
+# host tool; by default it checks against the musl and shim `install` puts.
+CHECK := target/release/gcompat-check
+all: $(CHECK)
+$(CHECK): FORCE
+	GCOMPAT_MUSL_LOADER=$(MUSL_LOADER) GCOMPAT_SHIM=$(SHIM_PATH) $(CARGO) build --release --locked -p gcompat-check
+
 setup:
 	./scripts/setup.sh
 
@@ -105,6 +112,7 @@ HOST := $(shell rustc -vV | sed -n 's/^host: //p')
 check test: setup all
 	$(CARGO) test --locked -p gcompat --lib --target $(HOST)
 	GCOMPAT_SO=$(abspath $(SHIM)) $(CARGO) test --locked -p gcompat-tests
+	GCOMPAT_SO=$(abspath $(SHIM)) $(CARGO) test --locked -p gcompat-check
 	@d=$$(mktemp -d) && $(MAKE) -s install DESTDIR=$$d >/dev/null && \
 	  cmp $(SHIM) $$d/lib/libgcompat.so.0 && \
 	  for n in $(LIBNAMES); do [ "$$(readlink $$d/lib/$$n)" = libgcompat.so.0 ] || \
@@ -129,6 +137,7 @@ install: all
 	install -m 755 $(SHIM) $(DESTDIR)$(LIBDIR)/libgcompat.so.0
 	for n in $(LIBNAMES); do ln -sfn libgcompat.so.0 $(DESTDIR)$(LIBDIR)/$$n; done
 	install -m 755 $(STUB) $(DESTDIR)$(LIBDIR)/$(GLIBC_LD)
+	install -D -m 755 $(CHECK) $(DESTDIR)$(PREFIX)/bin/gcompat-check
 	if [ "$(GLIBC_LD_DIR)" != "$(LIBDIR)" ]; then \
 		install -d $(DESTDIR)$(GLIBC_LD_DIR) && \
 		ln -sfn ../$(patsubst /%,%,$(LIBDIR))/$(GLIBC_LD) $(DESTDIR)$(GLIBC_LD_DIR)/$(GLIBC_LD); \
