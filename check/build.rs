@@ -1,9 +1,8 @@
 //! Carries into the binary what it must know of this repository, so the
 //! installed tool needs no checkout:
 //!
-//! - the shim's unimplemented exports and why (`symbols/unimplemented.txt`,
-//!   named `symbols/stubs.txt` before; first tab-separated field the name,
-//!   the second the reason);
+//! - the shim's unimplemented exports and why (`symbols/unimplemented.txt`:
+//!   first tab-separated field the name, the second the reason);
 //! - the glibc library names installed as links to the shim (the Makefile's
 //!   `LIBNAMES`), and glibc's interpreter name and directory per
 //!   architecture (`GLIBC_LD_<arch>`, `GLIBC_LD_DIR_<arch>`);
@@ -22,13 +21,7 @@ fn main() {
     let root = Path::new(&manifest).parent().unwrap();
     let arch = std::env::var("CARGO_CFG_TARGET_ARCH").unwrap();
 
-    // The list's file may be renamed or recreated: watch the folder too.
-    println!("cargo:rerun-if-changed={}", root.join("symbols").display());
-    let unimplemented = ["symbols/unimplemented.txt", "symbols/stubs.txt"]
-        .iter()
-        .map(|name| root.join(name))
-        .find(|path| path.exists())
-        .expect("gcompat-check: neither symbols/unimplemented.txt nor symbols/stubs.txt exists");
+    let unimplemented = root.join("symbols/unimplemented.txt");
     println!("cargo:rerun-if-changed={}", unimplemented.display());
     let mut entries = Vec::new();
     for line in std::fs::read_to_string(&unimplemented).unwrap().lines() {
