@@ -73,6 +73,13 @@ fn main() {
         .warnings(true)
         .extra_warnings(true)
         .flag("-Werror")
+        // As musl compiles all of its code: floating-point arithmetic that
+        // depends on the rounding mode is not folded at compile time (the
+        // narrowing operations in math/narrow.c round to odd, math/c23.c's
+        // exact functions raise their exceptions), and excess precision
+        // follows C's rules.
+        .flag("-frounding-math")
+        .flag("-fexcess-precision=standard")
         .include(&out);
     // Debian's musl-tools names musl's gcc wrapper by the target triple, and
     // cc finds it for x86_64-unknown-linux-musl; say so if it is missing.

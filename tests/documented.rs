@@ -23,6 +23,7 @@
 //! (sysroot, musl, shim) is a skip, and a failure under `GCOMPAT_REQUIRE_ALL`.
 
 use gcompat_tests::*;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
@@ -92,10 +93,13 @@ fn programs() -> Vec<Program> {
 /// is preloaded anyway (a second `libc.so.6` would make the linker skip the
 /// sysroot's).
 fn newer_names_library(work: &Path) -> Result<PathBuf, String> {
-    let newer: Vec<(String, Vec<String>)> = symbol_versions()
-        .into_iter()
-        .filter(|(v, _)| v == "GLIBC_2.42" || v == "GLIBC_2.43")
-        .collect();
+    // The names the shim exports at versions newer than the sysroot's glibc.
+    let mut newer: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (name, version) in expected_exports(ARCH) {
+        if version == "GLIBC_2.42" || version == "GLIBC_2.43" {
+            newer.entry(version).or_default().push(name);
+        }
+    }
     let mut script = String::new();
     let mut source = String::new();
     let mut previous: Option<&str> = None;
