@@ -2,6 +2,7 @@
 #   make                 build target/gcompat/libgcompat.so.0, the loader stub
 #                        (target/gcompat/ld-linux-x86-64.so.2) and gcompat-check
 #   make check           every test (installs what the tests need first)
+#   make lint            cargo fmt --check and clippy -D warnings (CI runs it)
 #   make install DESTDIR=... PREFIX=... LIBDIR=...
 #   make setup           install build and test dependencies (idempotent)
 #   make bench-loader    start-up time through the loader stub (a benchmark, not a test)
@@ -64,7 +65,7 @@ LDFLAGS_SHIM := -shared -nostdlib -Wl,-soname,libgcompat.so.0 \
 	-Wl,-z,noexecstack -Wl,--no-undefined -Wl,--strip-debug \
 	-Wl,--eh-frame-hdr -Wl,-Bsymbolic-functions
 
-.PHONY: all setup check test demo bench install clean bench-loader bench-regex
+.PHONY: all setup check test lint demo bench install clean bench-loader bench-regex
 all: $(SHIM) $(STUB)
 
 # gcompat-check (check/): will a glibc program run on musl with the shim? A
@@ -119,6 +120,17 @@ check test: setup all
 	    { echo "install: lib/$$n is not a link to libgcompat.so.0"; exit 1; }; done && \
 	  rm -rf $$d && \
 	  echo "install: make install DESTDIR= leaves lib/libgcompat.so.0 and links $(LIBNAMES)"
+
+# Formatting and lints (CI runs this after `make check`): rustfmt.toml's
+# layout, and clippy with the workspace's lint set (Cargo.toml) as errors,
+# for the shim and the stub on their musl target and the host crates with
+# their tests.
+lint: setup
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --locked --release --target $(TARGET) -p gcompat -p gcompat-ld -- -D warnings
+	$(CARGO) clippy --locked --target $(HOST) -p gcompat --lib --profile test -- -D warnings
+	$(CARGO) clippy --locked --all-targets -p gcompat-tests -p gcompat-check -p gcompat-macros \
+		-p gcompat-elf -p gcompat-handoff -- -D warnings
 
 # Runs a real glibc program, Debian's own /bin/echo, on musl 1.2.5 with the shim.
 MUSL_125 := $(GCOMPAT_CACHE)/musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so

@@ -88,10 +88,10 @@ fn run(place: Place, user: Option<u32>, argv: &[&str], env: &[(&str, &str)]) -> 
     unsafe {
         cmd.pre_exec(move || {
             let fail = || Err(std::io::Error::last_os_error());
-            if let Some(root) = &root {
-                if libc::chroot(root.as_ptr()) != 0 {
-                    return fail();
-                }
+            if let Some(root) = &root
+                && libc::chroot(root.as_ptr()) != 0
+            {
+                return fail();
             }
             if libc::chdir(c"/".as_ptr()) != 0 {
                 return fail();

@@ -105,7 +105,7 @@ mod tests {
     #[test]
     fn buf_truncates_and_stays_terminated() {
         let mut b = Buf::<6>::new();
-        write!(b, "{}", "hello world").unwrap();
+        b.write_str("hello world").unwrap();
         assert_eq!(b.as_bytes(), b"hello");
         // SAFETY: as_ptr is always NUL-terminated.
         assert_eq!(unsafe { core::ffi::CStr::from_ptr(b.as_ptr()) }.to_bytes(), b"hello");

@@ -18,7 +18,6 @@ musl_next!(fn musl_lio_listio = "lio_listio":
 ///
 /// # Safety
 /// As musl's `aio_read`.
-// Not in host unit tests: it would replace glibc's own in the test process.
 #[export]
 pub unsafe extern "C" fn aio_read(cb: *mut libc::aiocb) -> c_int {
     mark_multi_threaded();
@@ -30,7 +29,6 @@ pub unsafe extern "C" fn aio_read(cb: *mut libc::aiocb) -> c_int {
 ///
 /// # Safety
 /// As musl's `aio_write`.
-// Not in host unit tests: it would replace glibc's own in the test process.
 #[export]
 pub unsafe extern "C" fn aio_write(cb: *mut libc::aiocb) -> c_int {
     mark_multi_threaded();
@@ -42,7 +40,6 @@ pub unsafe extern "C" fn aio_write(cb: *mut libc::aiocb) -> c_int {
 ///
 /// # Safety
 /// As musl's `aio_fsync`.
-// Not in host unit tests: it would replace glibc's own in the test process.
 #[export]
 pub unsafe extern "C" fn aio_fsync(op: c_int, cb: *mut libc::aiocb) -> c_int {
     mark_multi_threaded();
@@ -54,7 +51,6 @@ pub unsafe extern "C" fn aio_fsync(op: c_int, cb: *mut libc::aiocb) -> c_int {
 ///
 /// # Safety
 /// As musl's `lio_listio`.
-// Not in host unit tests: it would replace glibc's own in the test process.
 #[export]
 pub unsafe extern "C" fn lio_listio(
     mode: c_int,

@@ -193,7 +193,7 @@ fn word(field: &[u8]) -> Option<&[u8]> {
 }
 
 /// The triple's three fields.
-fn fields<'a>(text: &'a [u8], comma1: usize, comma2: usize) -> [Option<&'a [u8]>; 3] {
+fn fields(text: &[u8], comma1: usize, comma2: usize) -> [Option<&[u8]>; 3] {
     [word(&text[..comma1]), word(&text[comma1 + 1..comma2]), word(&text[comma2 + 1..text.len() - 1])]
 }
 

@@ -81,9 +81,10 @@ struct Remote {
 unsafe fn check_host(remote: Remote, host: *const c_char) -> c_int {
     // SAFETY: a C string.
     let field = unsafe { CStr::from_ptr(host) }.to_bytes();
-    // SAFETY: C strings (the group name is the field's tail).
     match field {
+        // SAFETY: C strings (the group name is the field's tail).
         [b'+', b'@', ..] => return unsafe { innetgr(host.add(2), remote.name, null_mut(), null_mut()) },
+        // SAFETY: as above.
         [b'-', b'@', ..] => return -unsafe { innetgr(host.add(2), remote.name, null_mut(), null_mut()) },
         [b'+'] => return 1,
         _ => {}
@@ -116,6 +117,7 @@ unsafe fn check_host(remote: Remote, host: *const c_char) -> c_int {
         // remote one at least as long when the families match.
         let r = unsafe { &*res };
         let same = r.ai_family == hints.ai_family
+            // SAFETY: as above: both addresses hold ai_addrlen bytes.
             && unsafe {
                 core::slice::from_raw_parts(r.ai_addr.cast::<u8>(), r.ai_addrlen as usize)
                     == core::slice::from_raw_parts(remote.addr.cast::<u8>(), r.ai_addrlen as usize)
@@ -139,9 +141,10 @@ unsafe fn check_host(remote: Remote, host: *const c_char) -> c_int {
 unsafe fn check_user(user: *const c_char, ruser: *const c_char) -> c_int {
     // SAFETY: C strings.
     let (field, remote) = unsafe { (CStr::from_ptr(user).to_bytes(), CStr::from_ptr(ruser).to_bytes()) };
-    // SAFETY: C strings (the group name is the field's tail).
     match field {
+        // SAFETY: C strings (the group name is the field's tail).
         [b'+', b'@', ..] => unsafe { innetgr(user.add(2), null_mut(), ruser, null_mut()) },
+        // SAFETY: as above.
         [b'-', b'@', ..] => -unsafe { innetgr(user.add(2), null_mut(), ruser, null_mut()) },
         [b'-', name @ ..] => -c_int::from(name == remote),
         [b'+'] => 1,

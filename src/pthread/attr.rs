@@ -187,7 +187,6 @@ pub unsafe extern "C" fn __gcompat_pthread_getattr_np(
 ///
 /// # Safety
 /// As `pthread_attr_destroy(3)`.
-// Not in host unit tests: it would replace glibc's own in the test process.
 #[export]
 pub unsafe extern "C" fn pthread_attr_destroy(attr: *mut Attr) -> c_int {
     // SAFETY: as the caller promises; the slot is null or ours.

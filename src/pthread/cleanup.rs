@@ -18,7 +18,6 @@ unsafe extern "C" {
 ///
 /// # Safety
 /// As musl's `pthread_exit`.
-// Not in host unit tests: it would replace glibc's own in the test process.
 #[export]
 pub unsafe extern "C" fn pthread_exit(value: *mut c_void) -> ! {
     // SAFETY: records a word in this thread's storage; then musl's exit.

@@ -250,7 +250,6 @@ pub unsafe extern "C" fn __gcompat_pthread_create(
 ///
 /// # Safety
 /// As musl's `thrd_create`.
-// Not in host unit tests: it would replace glibc's own in the test process.
 #[export]
 pub unsafe extern "C" fn thrd_create(thread: *mut libc::pthread_t, routine: C11Start, arg: *mut c_void) -> c_int {
     crate::sys_single_threaded::mark_multi_threaded();

@@ -67,7 +67,6 @@ pub unsafe fn adopt_static_kind(m: *mut Mutex) {
 ///
 /// # Safety
 /// As musl's `pthread_mutex_lock`.
-// Not in host unit tests: it would replace glibc's own in the test process.
 #[export]
 pub unsafe extern "C" fn pthread_mutex_lock(m: *mut Mutex) -> c_int {
     // SAFETY: as the caller promises.

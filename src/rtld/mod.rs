@@ -102,6 +102,7 @@ unsafe extern "C" {
     fn __gcompat_rseq_unregister();
 }
 
+#[cfg(not(test))]
 const AT_RSEQ_FEATURE_SIZE: libc::c_ulong = 27;
 
 /// Unregisters the calling thread's rseq area, if registered: a thread
@@ -121,6 +122,7 @@ pub fn register_rseq_thread() {
     }
 }
 
+#[cfg(not(test))]
 fn init_rseq() {
     // SAFETY: registers the main thread's area, before other threads exist.
     if unsafe { __gcompat_rseq_register() } != 0 {

@@ -143,7 +143,6 @@ unsafe extern "C" fn run_list(head: *mut c_void) {
 ///
 /// # Safety
 /// As `exit(3)`.
-// Not in host unit tests: it would replace glibc's own in the test process.
 #[export]
 pub unsafe extern "C" fn exit(status: c_int) -> ! {
     run_current();

@@ -46,9 +46,13 @@ pub fn mark_multi_threaded() {
 /// Marks the process multi-threaded if `sev` asks for a `SIGEV_THREAD`
 /// notification, which musl runs in a new thread (`timer_create`,
 /// `mq_notify`).
+///
+/// # Safety
+/// `sev` is null or points to a readable `struct sigevent`, as the calls
+/// that take it require.
 #[inline]
-pub fn mark_if_notified_by_thread(sev: *const libc::sigevent) {
-    // SAFETY: a non-null sigevent is readable, as for musl.
+pub unsafe fn mark_if_notified_by_thread(sev: *const libc::sigevent) {
+    // SAFETY: a non-null sigevent is readable (the caller's contract).
     if !sev.is_null() && unsafe { (*sev).sigev_notify } == libc::SIGEV_THREAD {
         mark_multi_threaded();
     }

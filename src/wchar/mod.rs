@@ -68,6 +68,25 @@ pub unsafe fn wcslcat(dst: *mut wchar_t, src: *const wchar_t, n: size_t) -> size
     used + unsafe { wcslcpy(dst.add(used), src, n - used) }
 }
 
+/// `__mbrlen`: `mbrlen` under glibc's internal name, which glibc's
+/// `<wchar.h>` inlines `mbrlen` calls into when optimising.
+///
+/// # Safety
+/// As `mbrlen`: `s` null or readable for `n` bytes, `ps` null or a valid
+/// conversion state.
+#[export]
+pub unsafe extern "C" fn __mbrlen(
+    s: *const core::ffi::c_char,
+    n: size_t,
+    ps: *mut core::ffi::c_void,
+) -> size_t {
+    unsafe extern "C" {
+        fn mbrlen(s: *const core::ffi::c_char, n: size_t, ps: *mut core::ffi::c_void) -> size_t;
+    }
+    // SAFETY: the caller's arguments, passed on unchanged.
+    unsafe { mbrlen(s, n, ps) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{wcslcat, wcslcpy};
@@ -101,23 +120,4 @@ mod tests {
         assert_eq!(unsafe { wcslcat(dst.as_mut_ptr(), src.as_ptr(), 2) }, 5);
         assert_eq!(&dst[..5], &wide("abcx")[..]);
     }
-}
-
-/// `__mbrlen`: `mbrlen` under glibc's internal name, which glibc's
-/// `<wchar.h>` inlines `mbrlen` calls into when optimising.
-///
-/// # Safety
-/// As `mbrlen`: `s` null or readable for `n` bytes, `ps` null or a valid
-/// conversion state.
-#[export]
-pub unsafe extern "C" fn __mbrlen(
-    s: *const core::ffi::c_char,
-    n: size_t,
-    ps: *mut core::ffi::c_void,
-) -> size_t {
-    unsafe extern "C" {
-        fn mbrlen(s: *const core::ffi::c_char, n: size_t, ps: *mut core::ffi::c_void) -> size_t;
-    }
-    // SAFETY: the caller's arguments, passed on unchanged.
-    unsafe { mbrlen(s, n, ps) }
 }
