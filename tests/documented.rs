@@ -1,6 +1,6 @@
 //! Exports no glibc oracle here can check, checked against their documented
 //! behaviour instead (relibc style): glibc 2.42 and 2.43 names (the newest
-//! glibc on this machine is the 2.41 sysroot), the stubs' documented answers
+//! glibc on this machine is the 2.41 sysroot), the unimplemented exports' documented answers
 //! (`symbols/unimplemented.txt`) and shim-only settings (`GCOMPAT_GLIBC_VERSION`).
 //!
 //! Each program is `testbins/<area>/documented/<name>.c` (beside the

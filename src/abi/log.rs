@@ -1,7 +1,7 @@
 //! Diagnostics: a `log` backend writing one line per record to fd 2.
 //!
 //! Off by default. `GCOMPAT_LOG=error|warn|info|debug|trace` turns it on
-//! (ignored in secure mode, `AT_SECURE`). Stubs and degraded paths report
+//! (ignored in secure mode, `AT_SECURE`). Unimplemented exports and degraded paths report
 //! themselves at `warn`; nothing on a hot path logs above `trace`.
 
 use super::cstr::{Buf, write_all};

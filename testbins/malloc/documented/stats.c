@@ -1,4 +1,4 @@
-// The malloc statistics functions, which the shim keeps as stubs
+// The malloc statistics functions, which the shim keeps unimplemented
 // (symbols/unimplemented.txt: musl's allocator keeps no statistics): what the
 // shim gives is compared with stats.expected, and what glibc gives (the
 // 2.41 oracle) with stats.glibc.expected, so the difference is written

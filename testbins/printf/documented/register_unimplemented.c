@@ -1,8 +1,8 @@
 // register_printf_function, register_printf_modifier and
-// register_printf_type: stubs in the shim (symbols/unimplemented.txt: they change
+// register_printf_type: unimplemented in the shim (symbols/unimplemented.txt: they change
 // glibc's printf, and the shim's printf is musl's, which cannot be
 // extended), documented to fail as glibc fails: -1 with ENOSYS, nothing
-// registered. register_stubs.glibc.expected beside it shows what glibc 2.41 does
+// registered. register_unimplemented.glibc.expected beside it shows what glibc 2.41 does
 // instead (registers; the conversion then prints through the handler).
 // cases: function modifier type
 // glibc cases: function modifier type
