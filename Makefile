@@ -1,8 +1,10 @@
 # The front door distributions expect:
 #   make                 build target/gcompat/libgcompat.so.0 and the loader stub
 #                        (target/gcompat/ld-linux-x86-64.so.2)
-#   make check           every test (installs what the tests need first)
-#   make install DESTDIR=... PREFIX=... LIBDIR=...
+#   make ARCH=aarch64    the same for aarch64, in target/gcompat/aarch64/
+#   make check           every test, for each of ARCHES (both by default;
+#                        ARCHES=x86_64 picks one; installs what they need first)
+#   make install DESTDIR=... PREFIX=... LIBDIR=...  [ARCH=aarch64]
 #   make setup           install build and test dependencies (idempotent)
 #   make bench-loader    start-up time through the loader stub (a benchmark, not a test)
 #   make bench-regex     regex throughput, glibc vs musl + shim (a benchmark, not a test)
@@ -17,20 +19,36 @@ PREFIX  ?= /usr
 LIBDIR  ?= /lib
 DESTDIR ?=
 CARGO   ?= cargo
-CC_MUSL ?= x86_64-linux-musl-gcc
-# musl's libc.so to link against (names resolve at run time to whichever
-# musl runs the program; DT_NEEDED is "libc.so", a name musl maps to itself).
-MUSL_LIBDIR ?= /usr/lib/x86_64-linux-musl $(wildcard /lib/x86_64-linux-musl)
+# The architecture built (x86_64 or aarch64), and those `make check` tests.
+ARCH   ?= x86_64
+ARCHES ?= x86_64 aarch64
+TARGET := $(ARCH)-unknown-linux-musl
 
-TARGET  := x86_64-unknown-linux-musl
-OUT     := target/gcompat
+# musl's gcc wrapper, and musl's libc.so to link against (names resolve at run
+# time to whichever musl runs the program; DT_NEEDED is "libc.so", a name musl
+# maps to itself). x86_64: Debian's musl-tools. aarch64: the cross gcc with
+# musl 1.2.5's specs, both from scripts/setup.sh's cache; cc-rs (build.rs)
+# finds the wrapper on PATH.
+CC_MUSL_x86_64 := x86_64-linux-musl-gcc
+MUSL_LIBDIR_x86_64 := /usr/lib/x86_64-linux-musl $(wildcard /lib/x86_64-linux-musl)
+CC_MUSL_aarch64 := $(GCOMPAT_CACHE)/aarch64/bin/aarch64-linux-musl-gcc
+MUSL_LIBDIR_aarch64 := $(GCOMPAT_CACHE)/aarch64/musl-1.2.5/usr/lib/aarch64-linux-musl
+CC_MUSL ?= $(CC_MUSL_$(ARCH))
+MUSL_LIBDIR ?= $(MUSL_LIBDIR_$(ARCH))
+ifeq ($(ARCH),aarch64)
+export PATH := $(GCOMPAT_CACHE)/aarch64/bin:$(PATH)
+endif
+
+# x86_64's output keeps the folder its users (tests, scripts, docs) name;
+# every other architecture has one of its own.
+OUT_x86_64  := target/gcompat
+OUT_aarch64 := target/gcompat/aarch64
+OUT     := $(OUT_$(ARCH))
 ARCHIVE := target/$(TARGET)/release/libgcompat.a
 SHIM    := $(OUT)/libgcompat.so.0
 
 # The loader stub (stub/): glibc's interpreter name and directory per
-# architecture, and the paths compiled into it. x86_64 is built and tested;
-# aarch64's names are here for when its start-up code is written.
-ARCH ?= $(firstword $(subst -, ,$(TARGET)))
+# architecture, and the paths compiled into it.
 GLIBC_LD_x86_64   := ld-linux-x86-64.so.2
 GLIBC_LD_DIR_x86_64 := /lib64
 GLIBC_LD_aarch64  := ld-linux-aarch64.so.1
@@ -63,14 +81,29 @@ LDFLAGS_SHIM := -shared -nostdlib -Wl,-soname,libgcompat.so.0 \
 	-Wl,-z,noexecstack -Wl,--no-undefined -Wl,--strip-debug \
 	-Wl,--eh-frame-hdr -Wl,-Bsymbolic-functions
 
-.PHONY: all setup check test demo bench install clean bench-loader bench-regex
+.PHONY: all setup check check-arch test demo bench install clean bench-loader bench-regex
 all: $(SHIM) $(STUB)
 
-setup:
-	./scripts/setup.sh
+# aarch64's tools live in the cache: a build there fetches them first.
+ifneq ($(ARCH),x86_64)
+$(ARCHIVE) $(STUB): | $(CC_MUSL)
+$(CC_MUSL):
+	GCOMPAT_ARCHES=$(ARCH) ./scripts/setup.sh
+endif
 
+setup:
+	GCOMPAT_ARCHES="$(sort $(ARCH) $(ARCHES))" ./scripts/setup.sh
+
+ifeq ($(ARCH),x86_64)
 $(OUT)/gcompat.map $(OUT)/exports.ld: scripts/gen-link.sh $(wildcard symbols/*.txt)
 	./scripts/gen-link.sh symbols $(OUT)
+else
+# TEMPORARY (scripts/arch-symbols.sh): symbols/ mapped to this architecture's
+# abilists, until gen-link.sh computes versions per architecture itself.
+$(OUT)/gcompat.map $(OUT)/exports.ld: scripts/gen-link.sh scripts/arch-symbols.sh $(wildcard symbols/*.txt)
+	./scripts/arch-symbols.sh $(ARCH) symbols $(OUT)/symbols
+	./scripts/gen-link.sh $(OUT)/symbols $(OUT)
+endif
 
 # cargo decides itself whether the archive is stale.
 $(ARCHIVE): FORCE
@@ -90,18 +123,29 @@ $(STUB): FORCE
 	cp target/$(TARGET)/release/gcompat-ld $@.tmp
 	mv $@.tmp $@
 
-# The shim's unit tests run on the host; everything else tests the built
-# library: its exports, and glibc programs under glibc vs musl + shim.
+# The shim's unit tests run on the host, once; everything else tests the
+# built library of each of ARCHES: its exports, and glibc programs under
+# glibc vs musl + shim (aarch64's under qemu-user).
 HOST := $(shell rustc -vV | sed -n 's/^host: //p')
-check test: setup all
+check test: setup
 	$(CARGO) test --locked -p gcompat --lib --target $(HOST)
-	GCOMPAT_SO=$(abspath $(SHIM)) $(CARGO) test --locked -p gcompat-tests
+	set -e; for a in $(ARCHES); do $(MAKE) --no-print-directory check-arch ARCH=$$a; done
+
+# The test binaries that take an architecture (GCOMPAT_ARCH): on aarch64 the
+# differential suite so far; exports, vendor, loader and the README table
+# check x86_64's build only, until they take one too (issue 11).
+TESTS_x86_64 :=
+TESTS_aarch64 := --test differential
+check-arch: all
+	@start=$$(date +%s); \
+	GCOMPAT_ARCH=$(ARCH) GCOMPAT_SO=$(abspath $(SHIM)) $(CARGO) test --locked -p gcompat-tests $(TESTS_$(ARCH)); \
+	echo "check: $(ARCH): the tests took $$(( $$(date +%s) - start )) s"
 	@d=$$(mktemp -d) && $(MAKE) -s install DESTDIR=$$d >/dev/null && \
-	  cmp $(SHIM) $$d/lib/libgcompat.so.0 && \
+	  cmp $(SHIM) $$d/lib/libgcompat.so.0 && cmp $(STUB) $$d/$(GLIBC_LD_DIR)/$(GLIBC_LD) && \
 	  for n in $(LIBNAMES); do [ "$$(readlink $$d/lib/$$n)" = libgcompat.so.0 ] || \
 	    { echo "install: lib/$$n is not a link to libgcompat.so.0"; exit 1; }; done && \
 	  rm -rf $$d && \
-	  echo "install: make install DESTDIR= leaves lib/libgcompat.so.0 and links $(LIBNAMES)"
+	  echo "install ($(ARCH)): make install DESTDIR= leaves lib/libgcompat.so.0, $(GLIBC_LD_DIR)/$(GLIBC_LD) and links $(LIBNAMES)"
 
 # Runs a real glibc program, Debian's own /bin/echo, on musl 1.2.5 with the shim.
 MUSL_125 := $(GCOMPAT_CACHE)/musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so
