@@ -20,6 +20,13 @@
 //! matches every build of it, `host` the build against this machine's glibc;
 //! a testbin none of whose builds is here is a skip).
 //!
+//! `GCOMPAT_ARCH=aarch64` (the Makefile's `check` does it for each of its
+//! `ARCHES`) tests the aarch64 build under qemu-user instead: the glibc 2.36
+//! and 2.41 arm64 sysroots are the oracles, musl 1.2.5 and 1.2.3 arm64 the
+//! targets, all from `scripts/setup.sh`'s cache. A build pattern `ARCH:PAT`
+//! (`aarch64:glibc-2.41`) in the data files names a build on that
+//! architecture only.
+//!
 //! A comparison counts only when the oracle ran: an oracle run that timed
 //! out, did not start, was killed, or was refused by the loader is an error
 //! whatever the shim did; a real program's glibc run must also end with the
@@ -61,8 +68,11 @@ struct Glibc {
     version: String,
     /// Built with this machine's compiler and C library.
     host: bool,
-    /// C compiler (C++ uses g++).
-    compiler: &'static str,
+    /// C and C++ compilers.
+    compiler: String,
+    cxx_compiler: String,
+    /// Compiler arguments for C++ only, before `cflags`.
+    cxx_cflags: Vec<String>,
     /// Builds the `*.musl.c` testbins, and only those.
     musl_built: bool,
     /// Compiler arguments that select this glibc, before the common flags.
@@ -74,8 +84,14 @@ struct Glibc {
 
 impl Glibc {
     /// Whether a build pattern of a data file names this build: `*`, its
-    /// name, its glibc version, or `host`.
+    /// name, its glibc version, or `host`; any of them after `ARCH:` names
+    /// it on that architecture only (`aarch64:glibc-2.41`, `x86_64:*`).
     fn is(&self, pattern: &str) -> bool {
+        let pattern = match pattern.split_once(':') {
+            Some((a, rest)) if a == arch().name() => rest,
+            Some(_) => return false,
+            None => pattern,
+        };
         pattern == "*" || pattern == self.name || pattern == self.version || (pattern == "host" && self.host)
     }
 }
@@ -124,6 +140,7 @@ struct RunResult {
 /// (`FIXTURE_NOT_RUN` in testbins/fixture.h): a skip, never a pass.
 const FIXTURE_NOT_RUN: i32 = 77;
 
+/// How long one run may take; four times that under emulation.
 const TIMEOUT: Duration = Duration::from_secs(30);
 const STACK_LIMIT: libc::rlim_t = 8 << 20;
 
@@ -143,60 +160,131 @@ fn sysroot_glibc_version(sysroot: &Path) -> Result<String, String> {
     }
 }
 
-fn glibcs() -> Vec<Result<Glibc, String>> {
-    let host_version = format!("glibc-{}", host_glibc_version());
-    let host = Glibc {
-        name: host_version.clone(),
-        version: host_version.clone(),
-        host: true,
-        compiler: "gcc",
+/// A build against a glibc sysroot: `libs` are its library folders
+/// (relative to it; the first holds the loader), run by the architecture's
+/// emulator, if any, and the sysroot's loader. Named by the version the
+/// sysroot carries (`-sysroot` added when that is the host's own).
+fn sysroot_build(s: &Path, libs: &[&str], fortify: &'static str, host_version: &str) -> Result<Glibc, String> {
+    let a = arch();
+    let libs: Vec<PathBuf> = libs.iter().map(|l| s.join(l).join(a.gnu_triple())).collect();
+    let ld = libs[0].join(a.glibc_ld());
+    if !ld.exists() {
+        return Err(format!("glibc sysroot: none at {} (run scripts/setup.sh)", s.display()));
+    }
+    let v = sysroot_glibc_version(s).map_err(|e| format!("glibc sysroot: {e}"))?;
+    let version = format!("glibc-{v}");
+    let (cc, cxx) = a.compilers();
+    let mut cflags = vec![format!("--sysroot={}", s.display())];
+    let mut cxx_cflags = vec![];
+    // A cross compiler searches its own tool folder (/usr/<triple>/include,
+    // Debian's libc6-dev-<arch>-cross glibc 2.36 headers, which its g++
+    // depends on) before the sysroot: only its own folders, then the
+    // sysroot's, are searched.
+    if !a.native() {
+        let sysroot_dirs = [s.join("usr/include").join(a.gnu_triple()), s.join("usr/include")];
+        cflags.push("-nostdinc".into());
+        for dir in cross_include_dirs(&cc, "c")?.iter().chain(&sysroot_dirs) {
+            cflags.extend(["-isystem".to_string(), dir.display().to_string()]);
+        }
+        // C++'s own headers go first (cflags follow them).
+        for dir in cross_include_dirs(&cxx, "c++")?.iter().filter(|d| d.components().any(|c| c.as_os_str() == "c++")) {
+            cxx_cflags.extend(["-isystem".to_string(), dir.display().to_string()]);
+        }
+    }
+    for lib in &libs {
+        cflags.push(format!("-B{}/", lib.display()));
+        cflags.push(format!("-L{}", lib.display()));
+    }
+    let library_path = libs.iter().map(|l| l.display().to_string()).collect::<Vec<_>>().join(":");
+    let mut runner = a.emulator();
+    runner.extend([ld.display().to_string(), "--library-path".into(), library_path]);
+    Ok(Glibc {
+        name: if version == host_version { format!("{version}-sysroot") } else { version.clone() },
+        version,
+        host: false,
+        compiler: cc,
+        cxx_compiler: cxx,
+        cxx_cflags,
         musl_built: false,
-        cflags: vec![],
-        fortify: "2",
-        runner: vec![],
+        cflags,
+        fortify,
+        runner,
+    })
+}
+
+/// A cross compiler's own header folders, in its search order: its C++
+/// headers (for `lang` c++) and gcc's `include`, not its tool folder nor
+/// `/usr/include`.
+fn cross_include_dirs(compiler: &str, lang: &str) -> Result<Vec<PathBuf>, String> {
+    let out = Command::new(compiler)
+        .args(["-x", lang, "-E", "-v", "/dev/null"])
+        .output()
+        .map_err(|e| format!("{compiler}: {e} (run scripts/setup.sh)"))?;
+    let text = String::from_utf8_lossy(&out.stderr);
+    let dirs: Vec<PathBuf> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("#include <...> search starts here:"))
+        .skip(1)
+        .take_while(|l| l.starts_with(' '))
+        .filter_map(|l| std::fs::canonicalize(l.trim()).ok())
+        .filter(|d| d.components().any(|c| c.as_os_str() == "c++") || d.ends_with("include") && d.starts_with("/usr/lib/gcc-cross"))
+        .collect();
+    if dirs.is_empty() {
+        return Err(format!("{compiler}: no header folders of its own in its -v output"));
+    }
+    Ok(dirs)
+}
+
+/// The builds for [`arch`]: natively this machine's glibc and the glibc
+/// 2.41 sysroot; under emulation the glibc 2.36 and 2.41 sysroots (Debian
+/// 12's and 13's, as an x86_64 Debian 12 host has them). Then the musl
+/// build of the `*.musl.c` testbins.
+fn glibcs() -> Vec<Result<Glibc, String>> {
+    let a = arch();
+    let host_version = if a.native() { format!("glibc-{}", host_glibc_version()) } else { String::new() };
+    let old = match glibc_236() {
+        None => Ok(Glibc {
+            name: host_version.clone(),
+            version: host_version.clone(),
+            host: true,
+            compiler: "gcc".into(),
+            cxx_compiler: "g++".into(),
+            cxx_cflags: vec![],
+            musl_built: false,
+            cflags: vec![],
+            fortify: "2",
+            runner: vec![],
+        }),
+        // Debian 12's libraries are in lib/ and usr/lib/ (not merged).
+        Some(s) => sysroot_build(&s, &["lib", "usr/lib"], "2", &host_version),
     };
-    let s = glibc_241();
-    let lib = s.join("usr/lib/x86_64-linux-gnu");
-    let new = if lib.join("ld-linux-x86-64.so.2").exists() {
-        sysroot_glibc_version(&s).map_err(|e| format!("glibc sysroot: {e}")).map(|v| {
-            let version = format!("glibc-{v}");
-            Glibc {
-                name: if version == host_version { format!("{version}-sysroot") } else { version.clone() },
-                version,
-                host: false,
-                compiler: "gcc",
-                musl_built: false,
-                cflags: vec![
-                    format!("--sysroot={}", s.display()),
-                    format!("-B{}/", lib.display()),
-                    format!("-L{}", lib.display()),
-                ],
-                fortify: "3",
-                runner: vec![
-                    lib.join("ld-linux-x86-64.so.2").display().to_string(),
-                    "--library-path".into(),
-                    lib.display().to_string(),
-                ],
-            }
-        })
-    } else {
-        Err(format!("glibc sysroot: none at {} (run scripts/setup.sh)", s.display()))
-    };
+    let new = sysroot_build(&glibc_241(), &["usr/lib"], "3", &host_version);
     let musl = if musl_125().exists() {
+        // musl's gcc wrapper: Debian's musl-tools natively, the cross gcc
+        // with musl's specs from the cache otherwise (scripts/setup.sh).
+        let compiler = if a.native() {
+            "musl-gcc".to_string()
+        } else {
+            arch_cache().join(format!("bin/{}-linux-musl-gcc", a.name())).display().to_string()
+        };
+        let mut runner = a.emulator();
+        runner.push(musl_125().display().to_string());
         Ok(Glibc {
             name: "musl-built".into(),
             version: "musl-built".into(),
             host: false,
-            compiler: "musl-gcc",
+            compiler,
+            cxx_compiler: String::new(),
+            cxx_cflags: vec![],
             musl_built: true,
             cflags: vec![],
             fortify: "2",
-            runner: vec![musl_125().display().to_string()],
+            runner,
         })
     } else {
         Err(format!("musl-built: no musl 1.2.5 at {} (run scripts/setup.sh)", musl_125().display()))
     };
-    vec![Ok(host), new, musl]
+    vec![old, new, musl]
 }
 
 /// The musls glibc programs run on: musl 1.2.5 (Alpine's, the target) and
@@ -204,7 +292,7 @@ fn glibcs() -> Vec<Result<Glibc, String>> {
 /// tarball brings them), and musl 1.2.5 with Alpine's musl-built ones (what
 /// a program meets on Alpine), for C++ testbins.
 fn musls() -> Vec<Result<Musl, String>> {
-    let alpine = cache().join("alpine-libstdc++");
+    let alpine = arch_cache().join("alpine-libstdc++");
     [
         ("musl-1.2.5", musl_125(), true, None),
         ("musl-1.2.3", musl_123(), false, None),
@@ -464,7 +552,10 @@ fn build(bin: &Testbin, glibc: &Glibc, out_dir: &Path) -> Result<PathBuf, String
     let cxx = bin.source.extension().is_some_and(|e| e == "cc");
     let exe = out_dir.join(&glibc.name).join(&bin.id);
     std::fs::create_dir_all(exe.parent().unwrap()).unwrap();
-    let mut cmd = Command::new(if cxx { "g++" } else { glibc.compiler });
+    let mut cmd = Command::new(if cxx { &glibc.cxx_compiler } else { &glibc.compiler });
+    if cxx {
+        cmd.args(&glibc.cxx_cflags);
+    }
     cmd.args(&glibc.cflags)
         .args(["-O2", "-w", "-D_FILE_OFFSET_BITS=64"])
         .arg(format!("-D_FORTIFY_SOURCE={}", glibc.fortify))
@@ -519,6 +610,7 @@ fn run_as(argv: &[String], arg0: Option<&str>, scratch: &Path) -> RunResult {
             Ok(())
         });
     }
+    let timeout = if arch().native() { TIMEOUT } else { TIMEOUT * 4 };
     let status = match cmd.spawn() {
         Err(e) => format!("spawn failed: {e}"),
         Ok(mut child) => {
@@ -528,7 +620,7 @@ fn run_as(argv: &[String], arg0: Option<&str>, scratch: &Path) -> RunResult {
                 if let Some(st) = child.try_wait().unwrap() {
                     break status_text(st);
                 }
-                if start.elapsed() > TIMEOUT {
+                if start.elapsed() > timeout {
                     let _ = child.kill();
                     let _ = child.wait();
                     break "timed out".to_string();
@@ -599,15 +691,10 @@ fn compare<'a>(
                 format!("{own}:{}:{debian}", dir.display())
             }
         };
-        let mut full = vec![
-            musl.loader.display().to_string(),
-            "--preload".to_string(),
-            shim.display().to_string(),
-            "--library-path".to_string(),
-            library_path,
-        ];
+        let (mut full, arg0) = musl_command(&musl.loader);
+        full.extend(["--preload".to_string(), shim.display().to_string(), "--library-path".to_string(), library_path]);
         full.extend_from_slice(argv);
-        let got = run_as(&full, Some(MUSL_AS_GLIBC_LD), &scratch.with_file_name(format!(
+        let got = run_as(&full, arg0, &scratch.with_file_name(format!(
             "{}.{}",
             scratch.file_name().unwrap().to_str().unwrap(),
             musl.name
@@ -653,7 +740,12 @@ fn names_a_case(what: &str, bins: &[Testbin], real: &[RealProgram]) -> bool {
 
 fn main() {
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    let work = root().join("target/differential");
+    // x86_64's folder is the one its readers know; other architectures have their own.
+    let work = match arch() {
+        Arch::X86_64 => root().join("target/differential"),
+        a => root().join(format!("target/differential-{}", a.name())),
+    };
+    println!("differential: {} ({})", arch().name(), if arch().native() { "native" } else { "under qemu-user" });
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).unwrap();
 
@@ -769,8 +861,13 @@ fn main() {
     let mut results = results.into_inner().unwrap();
 
     // Real programs from this machine, run by their own paths.
-    let host = glibcs[0].as_ref().expect("the host build is always there");
-    for prog in real.iter().filter(|_| filter.is_none()) {
+    // They are this machine's programs: another architecture's are not here.
+    if !arch().native() && filter.is_none() && !real.is_empty() {
+        skips.push(format!("real programs ({}): Debian's {} packages are not fetched yet", real.len(), arch().name()));
+    }
+    let natively = real.iter().filter(|_| filter.is_none() && arch().native());
+    for prog in natively {
+        let host = glibcs[0].as_ref().expect("the host build is always there natively");
         let label = format!("real/{} [{}]", prog.name, host.name);
         if !Path::new(&prog.argv[0]).exists() {
             let why = format!("{} is not installed (Debian package {}; scripts/setup.sh installs it)", prog.argv[0], prog.package);
