@@ -46,7 +46,8 @@ unsafe fn v2(
     // SAFETY: as above; the same arguments, without flags.
     unsafe {
         match (write, off) {
-            (false, -1) => libc::readv(fd, iov, n),
+            // The system call itself: no new import for the shim.
+            (false, -1) => libc::syscall(libc::SYS_readv, fd, iov, n) as ssize_t,
             (true, -1) => libc::writev(fd, iov, n),
             (false, _) => libc::preadv(fd, iov, n, off),
             (true, _) => libc::pwritev(fd, iov, n, off),
