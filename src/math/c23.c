@@ -528,6 +528,17 @@ int setpayloadsigl(long double *res, long double pl) { return setpayload_ld(res,
 
 /* ---- llogb: ilogb widened, with glibc's errno and FE_INVALID ---- */
 
+/* glibc's FP_LLOGB0 and FP_LLOGBNAN: LONG_MIN both on x86 (its
+ * __FP_LOGB0_IS_MIN, __FP_LOGBNAN_IS_MIN), -LONG_MAX and LONG_MAX elsewhere
+ * (aarch64). musl's ilogb gives INT_MIN for both. */
+#if defined(__x86_64__)
+#define GLIBC_LLOGB0 LONG_MIN
+#define GLIBC_LLOGBNAN LONG_MIN
+#else
+#define GLIBC_LLOGB0 (-LONG_MAX)
+#define GLIBC_LLOGBNAN LONG_MAX
+#endif
+
 #define LLOGB(T, S)                                                                                                    \
     long llogb##S(T x)                                                                                                 \
     {                                                                                                                  \
@@ -535,7 +546,7 @@ int setpayloadsigl(long double *res, long double pl) { return setpayload_ld(res,
         if (r == FP_ILOGB0 || r == FP_ILOGBNAN || r == INT_MAX) {                                                      \
             errno = EDOM;                                                                                              \
             feraiseexcept(FE_INVALID);                                                                                 \
-            return r == INT_MAX ? LONG_MAX : LONG_MIN;                                                                 \
+            return r == INT_MAX ? LONG_MAX : x != x ? GLIBC_LLOGBNAN : GLIBC_LLOGB0;                                  \
         }                                                                                                              \
         return r;                                                                                                      \
     }
