@@ -109,8 +109,26 @@ endif
 $(ARCHIVE): FORCE
 	$(CARGO) build --release --locked --target $(TARGET) -p gcompat
 
-$(SHIM): $(ARCHIVE) $(OUT)/gcompat.map $(OUT)/exports.ld
-	$(CC_MUSL) $(LDFLAGS_SHIM) -o $@.tmp $(OUT)/exports.ld $(ARCHIVE) \
+# aarch64's long double is binary128, computed in software by libgcc's
+# routines, which follow the rounding mode and raise the exceptions in
+# FPCR/FPSR, as glibc's do. The archive holds Rust's compiler_builtins copies
+# of them too (they do neither) and would give them first: libgcc's are linked
+# as one object ahead of it.
+SOFTFP_OBJS := sfp-exceptions.o addtf3.o subtf3.o multf3.o divtf3.o negtf2.o eqtf2.o getf2.o letf2.o \
+	unordtf2.o fixtfsi.o fixunstfsi.o fixtfdi.o fixunstfdi.o fixtfti.o fixunstfti.o floatsitf.o \
+	floatunsitf.o floatditf.o floatunditf.o floattitf.o floatuntitf.o extendsftf2.o extenddftf2.o \
+	trunctfsf2.o trunctfdf2.o
+SOFTFP_x86_64 :=
+SOFTFP_aarch64 := $(OUT)/libgcc-softfp.o
+SOFTFP := $(SOFTFP_$(ARCH))
+
+$(OUT)/libgcc-softfp.o: | $(CC_MUSL)
+	rm -rf $(OUT)/libgcc-softfp && mkdir -p $(OUT)/libgcc-softfp
+	cd $(OUT)/libgcc-softfp && ar x "$$($(CC_MUSL) -print-libgcc-file-name)" $(SOFTFP_OBJS)
+	$(CC_MUSL) -r -nostdlib -o $@ $(addprefix $(OUT)/libgcc-softfp/,$(SOFTFP_OBJS))
+
+$(SHIM): $(ARCHIVE) $(OUT)/gcompat.map $(OUT)/exports.ld $(SOFTFP)
+	$(CC_MUSL) $(LDFLAGS_SHIM) -o $@.tmp $(OUT)/exports.ld $(SOFTFP) $(ARCHIVE) \
 		$(addprefix -L,$(MUSL_LIBDIR)) -lc $(shell $(CC_MUSL) -print-libgcc-file-name)
 	mv $@.tmp $@
 	ln -sf libgcompat.so.0 $(OUT)/libgcompat.so
