@@ -157,7 +157,7 @@ TESTS_aarch64 := --test differential
 check-arch: all
 	@start=$$(date +%s); \
 	GCOMPAT_ARCH=$(ARCH) GCOMPAT_SO=$(abspath $(SHIM)) $(CARGO) test --locked -p gcompat-tests $(TESTS_$(ARCH)); \
-	echo "check: $(ARCH): the tests took $$(( $$(date +%s) - start )) s"
+	rc=$$?; echo "check: $(ARCH): the tests took $$(( $$(date +%s) - start )) s"; exit $$rc
 	@d=$$(mktemp -d) && $(MAKE) -s install DESTDIR=$$d >/dev/null && \
 	  cmp $(SHIM) $$d/lib/libgcompat.so.0 && cmp $(STUB) $$d/$(GLIBC_LD_DIR)/$(GLIBC_LD) && \
 	  for n in $(LIBNAMES); do [ "$$(readlink $$d/lib/$$n)" = libgcompat.so.0 ] || \
