@@ -173,13 +173,17 @@ if [[ " $ARCHES " == *" aarch64 "* ]]; then
 
     # glibc 2.41 (Debian 13) and 2.36 (Debian 12) arm64 sysroots: the oracles,
     # and the headers scripts/gen-glibc-types.sh reads.
-    if [ ! -e "$A/glibc-2.41/.done" ]; then
+    # libcrypt: the crypt testbin links it (Debian's libxcrypt).
+    if [ ! -e "$A/glibc-2.41/.done-crypt" ]; then
         log "fetching the arm64 glibc 2.41 sysroot from Debian $SUITE"
         rm -rf "$A/glibc-2.41"
-        DEB_ARCH=arm64 fetch_debs "$A/glibc-2.41" libc6 libc6-dev linux-libc-dev libgcc-s1 libstdc++6
+        DEB_ARCH=arm64 fetch_debs "$A/glibc-2.41" libc6 libc6-dev linux-libc-dev libgcc-s1 libstdc++6 libcrypt1 libcrypt-dev
         # Merged-/usr, as for x86_64: libc.so names /lib/aarch64-linux-gnu/libc.so.6.
         ln -sfn usr/lib "$A/glibc-2.41/lib"
-        touch "$A/glibc-2.41/.done"
+        find "$A/glibc-2.41" -type l -lname '/*' | while read -r l; do
+            ln -sfnr "$A/glibc-2.41$(readlink "$l")" "$l"
+        done
+        touch "$A/glibc-2.41/.done-crypt"
     fi
     if [ ! -e "$A/glibc-2.36/.done" ]; then
         log "fetching the arm64 glibc 2.36 sysroot from Debian bookworm"
