@@ -12,6 +12,10 @@
 #   - into $CACHE (outside the work tree, scripts/cache-dir.sh): musl 1.2.5 and a glibc 2.41 sysroot, both from
 #     Debian 13 packages, fetched with apt-get download from the mirror this
 #     machine's own apt configuration names. No host name lives in this repository.
+#   - with aarch64 in GCOMPAT_ARCHES (space-separated; default x86_64): qemu-user,
+#     the aarch64 cross gcc, the Rust target aarch64-unknown-linux-musl, and
+#     into $CACHE/aarch64 arm64 musl 1.2.5/1.2.3, glibc 2.41/2.36 sysroots, the
+#     aarch64-linux-musl-gcc wrapper and Alpine's aarch64 libstdc++.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -61,20 +65,24 @@ debian_mirror() {
     return 1
 }
 
-# fetch_debs DIR PKG...: download Debian $SUITE's PKGs and unpack them into DIR.
+# fetch_debs DIR PKG...: download Debian $SUITE's PKGs for $DEB_ARCH (amd64
+# unless the caller sets it) and unpack them into DIR. Each suite and
+# architecture has its own private apt state; amd64 on $SUITE keeps $CACHE/apt.
 fetch_debs() {
     local dest=$1; shift
+    local suite=${DEB_SUITE:-$SUITE} arch=${DEB_ARCH:-amd64}
     local apt=$CACHE/apt mirror
+    [ "$suite/$arch" = "$SUITE/amd64" ] || apt=$CACHE/apt-$suite-$arch
     mirror=$(debian_mirror) || { log "no Debian mirror in this machine's apt configuration"; exit 1; }
     mkdir -p "$apt/lists/partial" "$apt/archives/partial" "$apt/debs"
     : > "$apt/status"
-    echo "deb $mirror $SUITE main" > "$apt/sources.list"
+    echo "deb [arch=$arch] $mirror $suite main" > "$apt/sources.list"
     local opts=(-o "Dir::Etc::SourceList=$apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
                 -o "Dir::State::Lists=$apt/lists" -o "Dir::State::status=$apt/status"
                 -o "Dir::Cache=$apt" -o APT::Sandbox::User=root -o Debug::NoLocking=1
-                -o APT::Architecture=amd64 -o APT::Architectures=amd64)
+                -o "APT::Architecture=$arch" -o "APT::Architectures=$arch")
     if [ ! -f "$apt/updated" ]; then
-        log "reading Debian $SUITE's package lists"
+        log "reading Debian $suite's $arch package lists"
         apt-get "${opts[@]}" update -qq
         touch "$apt/updated"
     fi
@@ -82,7 +90,7 @@ fetch_debs() {
     mkdir -p "$dest"
     local p
     for p in "$@"; do
-        dpkg -x "$(ls "$apt/debs/${p}"_*.deb | head -n 1)" "$dest"
+        dpkg -x "$(ls "$apt/debs/${p}"_*_"$arch".deb "$apt/debs/${p}"_*_all.deb 2>/dev/null | head -n 1)" "$dest"
     done
 }
 
@@ -107,6 +115,91 @@ if [ ! -e "$CACHE/glibc-2.41/.done" ]; then
     ln -sfn usr/lib64 "$CACHE/glibc-2.41/lib64"
     touch "$CACHE/glibc-2.41/.done"
 fi
+# aarch64, only when GCOMPAT_ARCHES names it (the Makefile passes its ARCHES,
+# or ARCH for a build): an x86_64-only user installs and fetches none of it.
+# Kept under $CACHE/aarch64/, keyed by name and version like the rest.
+ARCHES=${GCOMPAT_ARCHES:-x86_64}
+if [[ " $ARCHES " == *" aarch64 "* ]]; then
+    A=$CACHE/aarch64
+    # Without recommends: gcc-aarch64-linux-gnu recommends Debian's
+    # libc6-dev-arm64-cross (glibc 2.36), which gcc would search before a
+    # sysroot given to it. qemu-user-static runs aarch64 programs directly
+    # (no binfmt registration needed: the tests call qemu-aarch64-static).
+    cross_pkgs=(qemu-user-static gcc-aarch64-linux-gnu g++-aarch64-linux-gnu)
+    missing=()
+    for p in "${cross_pkgs[@]}"; do installed "$p" || missing+=("$p"); done
+    if ((${#missing[@]})); then
+        [ "$(id -u)" = 0 ] || { log "need root for apt-get install --no-install-recommends ${missing[*]}"; exit 1; }
+        log "installing ${missing[*]}"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+    if ! rustup target list --installed 2>/dev/null | grep -qx aarch64-unknown-linux-musl; then
+        log "adding Rust target aarch64-unknown-linux-musl"
+        rustup target add aarch64-unknown-linux-musl
+    fi
+
+    # musl 1.2.5 (Debian 13) and 1.2.3 (Debian 12), arm64: the loader
+    # (libc.so), musl's headers and the gcc specs file the wrapper below uses.
+    if [ ! -e "$A/musl-1.2.5/.done" ]; then
+        log "fetching arm64 musl 1.2.5 from Debian $SUITE"
+        rm -rf "$A/musl-1.2.5"
+        DEB_ARCH=arm64 fetch_debs "$A/musl-1.2.5" musl musl-dev
+        grep -q '1\.2\.5' <(strings "$A/musl-1.2.5/usr/lib/aarch64-linux-musl/libc.so" | grep -m1 -E '^1\.2\.[0-9]+$') \
+            || { log "Debian $SUITE's arm64 musl is not 1.2.5"; exit 1; }
+        touch "$A/musl-1.2.5/.done"
+    fi
+    if [ ! -e "$A/musl-1.2.3/.done" ]; then
+        log "fetching arm64 musl 1.2.3 from Debian bookworm"
+        rm -rf "$A/musl-1.2.3"
+        DEB_SUITE=bookworm DEB_ARCH=arm64 fetch_debs "$A/musl-1.2.3" musl musl-dev
+        grep -q '1\.2\.3' <(strings "$A/musl-1.2.3/lib/aarch64-linux-musl/libc.so" | grep -m1 -E '^1\.2\.[0-9]+$') \
+            || { log "Debian bookworm's arm64 musl is not 1.2.3"; exit 1; }
+        touch "$A/musl-1.2.3/.done"
+    fi
+    # cc-rs (build.rs) and the Makefile call aarch64-linux-musl-gcc: the cross
+    # gcc with musl 1.2.5's specs, re-pointed from Debian's /usr paths at the
+    # cache. It lives in the cache, not in /usr; the Makefile names it.
+    if [ ! -x "$A/bin/aarch64-linux-musl-gcc" ] || [ "$A/bin/aarch64-linux-musl-gcc" -ot "$0" ]; then
+        mkdir -p "$A/bin"
+        m=$A/musl-1.2.5
+        sed -e "s|/usr/include/aarch64-linux-musl|$m/usr/include/aarch64-linux-musl|g" \
+            -e "s|/usr/lib/aarch64-linux-musl|$m/usr/lib/aarch64-linux-musl|g" \
+            "$m/usr/lib/aarch64-linux-musl/musl-gcc.specs" > "$A/bin/musl-gcc.specs"
+        printf '#!/bin/sh\nexec aarch64-linux-gnu-gcc "$@" -specs "%s"\n' "$A/bin/musl-gcc.specs" \
+            > "$A/bin/aarch64-linux-musl-gcc"
+        chmod +x "$A/bin/aarch64-linux-musl-gcc"
+    fi
+
+    # glibc 2.41 (Debian 13) and 2.36 (Debian 12) arm64 sysroots: the oracles,
+    # and the headers scripts/gen-glibc-types.sh reads.
+    # libcrypt: the crypt testbin links it (Debian's libxcrypt).
+    if [ ! -e "$A/glibc-2.41/.done-crypt" ]; then
+        log "fetching the arm64 glibc 2.41 sysroot from Debian $SUITE"
+        rm -rf "$A/glibc-2.41"
+        DEB_ARCH=arm64 fetch_debs "$A/glibc-2.41" libc6 libc6-dev linux-libc-dev libgcc-s1 libstdc++6 libcrypt1 libcrypt-dev
+        # Merged-/usr, as for x86_64: libc.so names /lib/aarch64-linux-gnu/libc.so.6.
+        ln -sfn usr/lib "$A/glibc-2.41/lib"
+        find "$A/glibc-2.41" -type l -lname '/*' | while read -r l; do
+            ln -sfnr "$A/glibc-2.41$(readlink "$l")" "$l"
+        done
+        touch "$A/glibc-2.41/.done-crypt"
+    fi
+    if [ ! -e "$A/glibc-2.36/.done" ]; then
+        log "fetching the arm64 glibc 2.36 sysroot from Debian bookworm"
+        rm -rf "$A/glibc-2.36"
+        DEB_SUITE=bookworm DEB_ARCH=arm64 fetch_debs "$A/glibc-2.36" \
+            libc6 libc6-dev linux-libc-dev libgcc-s1 libstdc++6 libcrypt1 libcrypt-dev
+        # Debian 12's packages are not merged-/usr: the loader and libc.so.6
+        # are in lib/, and the -dev links name them absolutely (/lib/...).
+        # Re-pointed inside the sysroot, or -lcrypt silently takes the .a.
+        find "$A/glibc-2.36" -type l -lname '/*' | while read -r l; do
+            ln -sfnr "$A/glibc-2.36$(readlink "$l")" "$l"
+        done
+        touch "$A/glibc-2.36/.done"
+    fi
+fi
+
 # Real vendor programs, and Alpine's musl-built C++ runtime, from PyPI wheels
 # through this machine's pip configuration (pinned, so a new upload cannot
 # change what the tests run):
@@ -183,5 +276,18 @@ if [ ! -e "$CACHE/alpine-libstdc++/.done-$CMAKE_VERSION" ]; then
     done
     (cd "$CACHE/alpine-libstdc++" && ln -s libstdc++-*.so.* libstdc++.so.6 && ln -s libgcc_s-*.so.* libgcc_s.so.1)
     touch "$CACHE/alpine-libstdc++/.done-$CMAKE_VERSION"
+fi
+# Alpine's aarch64 musl-built libstdc++/libgcc_s, from the musllinux aarch64
+# cmake wheel, as for x86_64 above.
+if [[ " $ARCHES " == *" aarch64 "* ]] && [ ! -e "$A/alpine-libstdc++/.done-$CMAKE_VERSION" ]; then
+    log "fetching the musllinux aarch64 cmake $CMAKE_VERSION wheel (Alpine's libstdc++)"
+    fetch_wheel "$A/wheels/cmake-musl" musllinux_1_2_aarch64 "cmake==$CMAKE_VERSION"
+    rm -rf "$A/alpine-libstdc++"
+    mkdir -p "$A/alpine-libstdc++"
+    for f in "$A"/wheels/cmake-musl/cmake.libs/libstdc++-*.so.* "$A"/wheels/cmake-musl/cmake.libs/libgcc_s-*.so.*; do
+        cp "$f" "$A/alpine-libstdc++/"
+    done
+    (cd "$A/alpine-libstdc++" && ln -s libstdc++-*.so.* libstdc++.so.6 && ln -s libgcc_s-*.so.* libgcc_s.so.1)
+    touch "$A/alpine-libstdc++/.done-$CMAKE_VERSION"
 fi
 log "ready: $CACHE"

@@ -33,6 +33,8 @@ pub mod grp;
 pub mod iconv;
 pub mod langinfo;
 pub mod lfs64;
+// x86_64's libgcc names (`__cpu_model`): aarch64's libgcc has no such hidden-version data.
+#[cfg(target_arch = "x86_64")]
 pub mod libgcc;
 pub mod libintl;
 pub mod locale;
@@ -81,4 +83,20 @@ pub mod wchar;
 #[panic_handler]
 fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
     abi::fatal::panic(info)
+}
+
+/// The personality routine rustc names in unwind tables: the aarch64
+/// `compiler_builtins` that comes with the toolchain is built with unwinding
+/// and refers to it, though nothing in the shim unwinds (panic = abort). An
+/// unwinder that meets one of those frames (a C++ exception passing through)
+/// is told to go on: `_URC_CONTINUE_UNWIND`. Not exported (the version
+/// script makes it local).
+///
+/// # Safety
+/// Called only by an unwinder, with the Itanium ABI's arguments, which it
+/// does not read.
+#[cfg(all(not(test), target_arch = "aarch64"))]
+#[export(local)]
+pub unsafe extern "C" fn rust_eh_personality() -> core::ffi::c_int {
+    8
 }

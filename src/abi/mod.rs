@@ -14,6 +14,10 @@ pub mod env;
 pub mod errno;
 pub mod export;
 pub mod fatal;
+#[cfg(target_arch = "x86_64")]
+pub mod glibc_types;
+#[cfg(target_arch = "aarch64")]
+#[path = "glibc_types_aarch64.rs"]
 pub mod glibc_types;
 pub mod log;
 pub mod musl;

@@ -18,11 +18,17 @@ const RTLD_DI_PHDR: c_int = 11;
 
 crate::musl_next!(fn musl_dlinfo = "dlinfo": unsafe extern "C" fn(*mut c_void, c_int, *mut c_void) -> c_int);
 
+/// musl's path file (`/etc/ld-musl-<arch>.path`).
+#[cfg(target_arch = "x86_64")]
+const MUSL_PATH_FILE: &core::ffi::CStr = c"/etc/ld-musl-x86_64.path";
+#[cfg(target_arch = "aarch64")]
+const MUSL_PATH_FILE: &core::ffi::CStr = c"/etc/ld-musl-aarch64.path";
+
 /// musl's library search path after `LD_LIBRARY_PATH`: its path file, else
 /// its built-in default.
 fn system_path(buf: &mut [u8; 512]) -> &[u8] {
     // SAFETY: a C string path and our buffer.
-    let fd = unsafe { libc::open(c"/etc/ld-musl-x86_64.path".as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC) };
+    let fd = unsafe { libc::open(MUSL_PATH_FILE.as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC) };
     if fd >= 0 {
         // SAFETY: reads into our buffer.
         let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };

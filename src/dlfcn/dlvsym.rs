@@ -21,6 +21,7 @@ use crate::abi::objects;
 use core::ffi::{CStr, c_char, c_void};
 
 /// glibc's symbol versions on x86_64 (from glibc's abilists).
+#[cfg(target_arch = "x86_64")]
 const GLIBC_VERSIONS: &[&[u8]] = &[
     b"GLIBC_2.2.5", b"GLIBC_2.2.6", b"GLIBC_2.3", b"GLIBC_2.3.2", b"GLIBC_2.3.3", b"GLIBC_2.3.4", b"GLIBC_2.4",
     b"GLIBC_2.5", b"GLIBC_2.6", b"GLIBC_2.7", b"GLIBC_2.8", b"GLIBC_2.9", b"GLIBC_2.10", b"GLIBC_2.11",
@@ -28,6 +29,16 @@ const GLIBC_VERSIONS: &[&[u8]] = &[
     b"GLIBC_2.22", b"GLIBC_2.23", b"GLIBC_2.24", b"GLIBC_2.25", b"GLIBC_2.26", b"GLIBC_2.27", b"GLIBC_2.28",
     b"GLIBC_2.29", b"GLIBC_2.30", b"GLIBC_2.31", b"GLIBC_2.32", b"GLIBC_2.33", b"GLIBC_2.34", b"GLIBC_2.35",
     b"GLIBC_2.36", b"GLIBC_2.38", b"GLIBC_2.39", b"GLIBC_2.40", b"GLIBC_2.41", b"GLIBC_2.42", b"GLIBC_2.43",
+];
+
+/// glibc's symbol versions on aarch64 (from glibc's abilists): GLIBC_2.17,
+/// its first release there, and after.
+#[cfg(target_arch = "aarch64")]
+const GLIBC_VERSIONS: &[&[u8]] = &[
+    b"GLIBC_2.17", b"GLIBC_2.18", b"GLIBC_2.22", b"GLIBC_2.23", b"GLIBC_2.24", b"GLIBC_2.25", b"GLIBC_2.26",
+    b"GLIBC_2.27", b"GLIBC_2.28", b"GLIBC_2.29", b"GLIBC_2.30", b"GLIBC_2.31", b"GLIBC_2.32", b"GLIBC_2.33",
+    b"GLIBC_2.34", b"GLIBC_2.35", b"GLIBC_2.36", b"GLIBC_2.38", b"GLIBC_2.39", b"GLIBC_2.40", b"GLIBC_2.41",
+    b"GLIBC_2.42", b"GLIBC_2.43",
 ];
 
 /// The object's definition of `name` at `version`: `Err(())` when the

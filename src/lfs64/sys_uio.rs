@@ -21,19 +21,41 @@ forward! {
 
 /// The `preadv2`/`pwritev2` system call. The offset goes as two longs,
 /// low and high, as musl and glibc pass it (a 64-bit kernel uses the low).
+/// Where the system call is missing (ENOSYS: a kernel before 4.6, or
+/// qemu-user), glibc does the plain call for flags 0 (`readv`/`writev` at
+/// offset -1, else `preadv`/`pwritev`) and fails with ENOTSUP for others;
+/// so does this.
 ///
 /// # Safety
 /// As `preadv2`.
 unsafe fn v2(
-    nr: libc::c_long,
+    write: bool,
     fd: c_int,
     iov: *const iovec,
     n: c_int,
     off: off_t,
     flags: c_int,
 ) -> ssize_t {
+    let nr = if write { libc::SYS_pwritev2 } else { libc::SYS_preadv2 };
     // SAFETY: the caller's contract is the system call's.
-    unsafe { libc::syscall(nr, fd, iov, n, off, off >> 32, flags) as ssize_t }
+    let r = unsafe { libc::syscall(nr, fd, iov, n, off, off >> 32, flags) as ssize_t };
+    if r >= 0 || crate::abi::errno::get() != libc::ENOSYS {
+        return r;
+    }
+    if flags != 0 {
+        crate::abi::errno::set(libc::ENOTSUP);
+        return -1;
+    }
+    // SAFETY: as above; the same arguments, without flags.
+    unsafe {
+        match (write, off) {
+            // The system call itself: no new import for the shim.
+            (false, -1) => libc::syscall(libc::SYS_readv, fd, iov, n) as ssize_t,
+            (true, -1) => libc::writev(fd, iov, n),
+            (false, _) => libc::preadv(fd, iov, n, off),
+            (true, _) => libc::pwritev(fd, iov, n, off),
+        }
+    }
 }
 
 /// `preadv64v2`: `preadv2` (Linux 4.6; `man 2 preadv2`).
@@ -49,7 +71,7 @@ pub unsafe extern "C" fn preadv64v2(
     flags: c_int,
 ) -> ssize_t {
     // SAFETY: forwarded from the caller.
-    unsafe { v2(libc::SYS_preadv2, fd, iov, n, off, flags) }
+    unsafe { v2(false, fd, iov, n, off, flags) }
 }
 
 /// `pwritev64v2`: `pwritev2` (Linux 4.6; `man 2 pwritev2`).
@@ -65,5 +87,5 @@ pub unsafe extern "C" fn pwritev64v2(
     flags: c_int,
 ) -> ssize_t {
     // SAFETY: forwarded from the caller.
-    unsafe { v2(libc::SYS_pwritev2, fd, iov, n, off, flags) }
+    unsafe { v2(true, fd, iov, n, off, flags) }
 }

@@ -8,7 +8,9 @@
 //! - `_FloatN`/`_FloatNx` names (ISO/IEC TS 18661-3, GLIBC_2.27): on x86_64
 //!   `_Float32` is `float`, `_Float64` and `_Float32x` are `double`, and
 //!   `_Float64x` is the x87 80-bit `long double`, so `sinf32` is `sinf`,
-//!   `sinf64` and `sinf32x` are `sin` and `sinf64x` is `sinl`. `*f128` names
+//!   `sinf64` and `sinf32x` are `sin` and `sinf64x` is `sinl`. On aarch64
+//!   `_Float64x` is the binary128 `long double`, and `sinf64x` is `sinl`
+//!   there too. `*f128` names
 //!   take IEEE quad precision, a different type, and are not here; nor are
 //!   names whose plain form musl lacks (`roundeven`, ...; the `long double`
 //!   Bessel names are in `bessel_l.c`). The
@@ -33,6 +35,9 @@
 /// keeps exactly what is exported. Each is declared as every export is
 /// (`abi::export`): tied to `symbols/` and recorded, without a C
 /// declaration (the trampoline has no types); not in host unit tests.
+///
+/// x86_64: `%r11` and `%r10` are free at a call (no argument lives there).
+#[cfg(target_arch = "x86_64")]
 macro_rules! trampolines {
     ($($alias:ident => $target:ident,)*) => {
         $(
@@ -73,6 +78,7 @@ macro_rules! trampolines {
 // the return address), `%r11` the target's name and `%r10` the slot. Saves
 // the argument registers, finds the target, fills the slot, restores and
 // jumps: the target returns straight to the caller.
+#[cfg(target_arch = "x86_64")]
 core::arch::global_asm!(
     ".pushsection .text.gcompat_lazy_bind,\"ax\",@progbits",
     ".type gcompat_lazy_bind,@function",
@@ -129,6 +135,98 @@ core::arch::global_asm!(
     ".popsection",
     target = sym lazy_bind,
     options(att_syntax),
+);
+
+/// aarch64: `x16` and `x17` (IP0, IP1) are the registers a call may find
+/// clobbered (veneers and PLT entries use them), so no argument lives there;
+/// the jump is `br x17`, which a `bti c` landing pad of the target accepts.
+#[cfg(target_arch = "aarch64")]
+macro_rules! trampolines {
+    ($($alias:ident => $target:ident,)*) => {
+        $(
+            #[cfg(not(test))]
+            crate::abi::export::record!(export $alias, "");
+        )*
+        #[cfg(not(test))]
+        core::arch::global_asm!($(
+            concat!(".pushsection .bss.gcompat_slot.", stringify!($alias), ",\"aw\",@nobits"),
+            ".balign 8",
+            concat!(".Lslot_", stringify!($alias), ": .zero 8"),
+            ".popsection",
+            concat!(".pushsection .rodata.gcompat_name.", stringify!($alias), ",\"a\",@progbits"),
+            concat!(".Lname_", stringify!($alias), ": .asciz \"", stringify!($target), "\""),
+            ".popsection",
+            concat!(".pushsection .text.", stringify!($alias), ",\"ax\",@progbits"),
+            ".balign 4",
+            concat!(".globl ", stringify!($alias)),
+            concat!(".type ", stringify!($alias), ",@function"),
+            concat!(stringify!($alias), ":"),
+            ".cfi_startproc",
+            concat!("adrp x16, .Lslot_", stringify!($alias)),
+            concat!("add x16, x16, :lo12:.Lslot_", stringify!($alias)),
+            "ldr x17, [x16]",
+            "cbz x17, 1f",
+            "br x17",
+            "1:",
+            concat!("adrp x17, .Lname_", stringify!($alias)),
+            concat!("add x17, x17, :lo12:.Lname_", stringify!($alias)),
+            "b gcompat_lazy_bind",
+            ".cfi_endproc",
+            concat!(".size ", stringify!($alias), ", . - ", stringify!($alias)),
+            ".popsection",
+        )*);
+    };
+}
+
+// The first call of an alias on aarch64: the caller's arguments in x0-x7,
+// x8 (the address of a returned aggregate) and q0-q7 (whole: a binary128
+// `long double` fills one), `x17` the target's name and `x16` the slot.
+// Saves them, finds the target, fills the slot, restores and jumps with the
+// caller's return address still in x30.
+#[cfg(target_arch = "aarch64")]
+core::arch::global_asm!(
+    ".pushsection .text.gcompat_lazy_bind,\"ax\",@progbits",
+    ".balign 4",
+    ".type gcompat_lazy_bind,@function",
+    "gcompat_lazy_bind:",
+    ".cfi_startproc",
+    "stp x29, x30, [sp, #-224]!",
+    ".cfi_def_cfa_offset 224",
+    ".cfi_offset x29, -224",
+    ".cfi_offset x30, -216",
+    "mov x29, sp",
+    "stp x0, x1, [sp, #16]",
+    "stp x2, x3, [sp, #32]",
+    "stp x4, x5, [sp, #48]",
+    "stp x6, x7, [sp, #64]",
+    "stp x8, x16, [sp, #80]",
+    "stp q0, q1, [sp, #96]",
+    "stp q2, q3, [sp, #128]",
+    "stp q4, q5, [sp, #160]",
+    "stp q6, q7, [sp, #192]",
+    "mov x0, x17",
+    "bl {target}",
+    "ldr x16, [sp, #88]",
+    "str x0, [x16]",
+    "mov x17, x0",
+    "ldp q6, q7, [sp, #192]",
+    "ldp q4, q5, [sp, #160]",
+    "ldp q2, q3, [sp, #128]",
+    "ldp q0, q1, [sp, #96]",
+    "ldp x8, x16, [sp, #80]",
+    "ldp x6, x7, [sp, #64]",
+    "ldp x4, x5, [sp, #48]",
+    "ldp x2, x3, [sp, #32]",
+    "ldp x0, x1, [sp, #16]",
+    "ldp x29, x30, [sp], #224",
+    ".cfi_def_cfa_offset 0",
+    ".cfi_restore x29",
+    ".cfi_restore x30",
+    "br x17",
+    ".cfi_endproc",
+    ".size gcompat_lazy_bind, . - gcompat_lazy_bind",
+    ".popsection",
+    target = sym lazy_bind,
 );
 
 /// The address of an alias's target, by name, as the loader would have

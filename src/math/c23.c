@@ -157,7 +157,9 @@ int __iscanonicall(long double x)
     struct ld80 b = lbits(x);
     return (b.se & 0x7fff) ? (b.m & LD_INT_BIT) != 0 : (b.m & LD_INT_BIT) == 0;
 }
+#if defined(__x86_64__) /* glibc has no __iscanonicall where long double is binary128 */
 GCOMPAT_EXPORT(__iscanonicall);
+#endif
 
 /* A signaling comparison: <= and >= raise FE_INVALID for any NaN; an
  * unordered pair also sets errno to EDOM, as glibc does. */
@@ -567,6 +569,17 @@ GCOMPAT_EXPORT(setpayloadsigl);
 
 /* ---- llogb: ilogb widened, with glibc's errno and FE_INVALID ---- */
 
+/* glibc's FP_LLOGB0 and FP_LLOGBNAN: LONG_MIN both on x86 (its
+ * __FP_LOGB0_IS_MIN, __FP_LOGBNAN_IS_MIN), -LONG_MAX and LONG_MAX elsewhere
+ * (aarch64). musl's ilogb gives INT_MIN for both. */
+#if defined(__x86_64__)
+#define GLIBC_LLOGB0 LONG_MIN
+#define GLIBC_LLOGBNAN LONG_MIN
+#else
+#define GLIBC_LLOGB0 (-LONG_MAX)
+#define GLIBC_LLOGBNAN LONG_MAX
+#endif
+
 #define LLOGB(T, S)                                                                                                    \
     long llogb##S(T x)                                                                                                 \
     {                                                                                                                  \
@@ -574,7 +587,7 @@ GCOMPAT_EXPORT(setpayloadsigl);
         if (r == FP_ILOGB0 || r == FP_ILOGBNAN || r == INT_MAX) {                                                      \
             errno = EDOM;                                                                                              \
             feraiseexcept(FE_INVALID);                                                                                 \
-            return r == INT_MAX ? LONG_MAX : LONG_MIN;                                                                 \
+            return r == INT_MAX ? LONG_MAX : x != x ? GLIBC_LLOGBNAN : GLIBC_LLOGB0;                                  \
         }                                                                                                              \
         return r;                                                                                                      \
     }                                                                                                                  \

@@ -21,8 +21,14 @@ int __isnanf(float x) { return __builtin_isnan(x) != 0; }
 GCOMPAT_EXPORT(__isnanf);
 GCOMPAT_ALIAS(__isnanf, isnanf);
 /* glibc's x87 isnanl answers 0xffff, not 1, for a NaN (its result is the
- * high half of a subtraction that borrows). */
-int __isnanl(long double x) { return __builtin_isnan(x) ? 0xffff : 0; }
+ * high half of a subtraction that borrows); its binary128 one (aarch64)
+ * answers 1. */
+#if defined(__x86_64__)
+#define ISNANL_TRUE 0xffff
+#else
+#define ISNANL_TRUE 1
+#endif
+int __isnanl(long double x) { return __builtin_isnan(x) ? ISNANL_TRUE : 0; }
 GCOMPAT_EXPORT(__isnanl);
 GCOMPAT_ALIAS(__isnanl, isnanl);
 

@@ -5,6 +5,7 @@
 #include "../abi/float128.h"
 #include "../abi/export.h"
 
+#if defined(__x86_64__) /* glibc defines it on x86_64 only (aarch64's long double is _Float128) */
 int __isnanf128(_Float128 x)
 {
     unsigned long bits[2];
@@ -13,3 +14,4 @@ int __isnanf128(_Float128 x)
     return high > 0x7fff000000000000UL || (high == 0x7fff000000000000UL && bits[0] != 0);
 }
 GCOMPAT_EXPORT(__isnanf128);
+#endif

@@ -24,9 +24,11 @@ static void print_and_abort(void)
 void (*obstack_alloc_failed_handler)(void) = print_and_abort;
 GCOMPAT_EXPORT(obstack_alloc_failed_handler);
 
+#if defined(__x86_64__) /* glibc defines it on x86_64 only */
 /* glibc's old "current obstack" pointer, kept for the ABI: nothing uses it. */
 struct obstack *_obstack;
 GCOMPAT_EXPORT(_obstack);
+#endif
 
 /* Calls the live handler; it must not return (glibc's contract). */
 void __gcompat_obstack_alloc_failed(void)

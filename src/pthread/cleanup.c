@@ -26,24 +26,35 @@
 
 #include "../abi/export.h"
 
-/* musl's longjmp, declared on the buffer as it is: only its first 64
- * bytes (the registers) are read, and glibc's buffer has 72, not musl's
- * 200-byte jmp_buf. */
+/* musl's longjmp, declared on the buffer as it is: only the registers are
+ * read (x86_64: the first 64 bytes, and glibc's buffer has 72; aarch64: the
+ * first 168, x19-x30, sp and d8-d15, of glibc's 184), not musl's whole
+ * jmp_buf with its signal mask. */
 _Noreturn void jump_to(void *env, int value) __asm__("longjmp");
+
+/* glibc's __jmp_buf, in words, and where __pad[4] starts after it and
+ * __mask_was_saved. */
+#if defined(__x86_64__)
+#define JMP_BUF_WORDS 8
+#define PAD_OFFSET 72
+#elif defined(__aarch64__)
+#define JMP_BUF_WORDS 22
+#define PAD_OFFSET 184
+#endif
 
 /* glibc's __pthread_unwind_buf_t: a jump buffer filled by the caller's
  * __sigsetjmp (musl's, without the signal mask), then __pad[4], which is
  * glibc's private data and here the shim's. */
 struct glibc_unwind_buf {
     struct {
-        long jb[8];
+        long jb[JMP_BUF_WORDS];
         int mask_was_saved;
     } cancel_jmp_buf[1];
     struct __ptcb record;
     int canceltype;
 };
-_Static_assert(offsetof(struct glibc_unwind_buf, record) == 72, "glibc's __pad[4] starts at 72");
-_Static_assert(sizeof(struct glibc_unwind_buf) <= 72 + 4 * sizeof(void *), "within glibc's buffer");
+_Static_assert(offsetof(struct glibc_unwind_buf, record) == PAD_OFFSET, "glibc's __pad[4] starts there");
+_Static_assert(sizeof(struct glibc_unwind_buf) <= PAD_OFFSET + 4 * sizeof(void *), "within glibc's buffer");
 
 /* glibc's struct _pthread_cleanup_buffer (32 bytes): routine and argument
  * where musl's record keeps them, then the shim's data. */

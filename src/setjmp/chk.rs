@@ -16,6 +16,11 @@ use core::ffi::{c_int, c_void};
 /// Index of the saved stack pointer in musl's x86_64 `__jmp_buf`.
 #[cfg(target_arch = "x86_64")]
 const SAVED_SP: usize = 6;
+/// Index of the saved stack pointer in musl's aarch64 `__jmp_buf` (x19..x30,
+/// then sp at byte 104; glibc's aarch64 `jmp_buf` has it at the same place,
+/// mangled).
+#[cfg(target_arch = "aarch64")]
+const SAVED_SP: usize = 13;
 
 /// glibc's check: a jump to a frame below the current stack pointer goes to
 /// a frame that no longer exists, unless the jump leaves an alternate signal
@@ -47,15 +52,20 @@ fn jump_allowed(target: usize, sp: usize) -> bool {
 ///
 /// # Safety
 /// As `longjmp`: `env` was filled by `setjmp` or `sigsetjmp`.
-#[cfg(target_arch = "x86_64")]
 #[export]
 pub unsafe extern "C" fn __longjmp_chk(env: *mut c_void, val: c_int) -> ! {
-    // SAFETY: `env` is a filled jmp_buf (caller): at least 8 words.
+    // SAFETY: `env` is a filled jmp_buf (caller): more than SAVED_SP words.
     let target = unsafe { *env.cast::<usize>().add(SAVED_SP) };
     let sp: usize;
     // SAFETY: reads the stack pointer; no memory, no flags.
+    #[cfg(target_arch = "x86_64")]
     unsafe {
         core::arch::asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags))
+    };
+    // SAFETY: reads the stack pointer; no memory, no flags.
+    #[cfg(target_arch = "aarch64")]
+    unsafe {
+        core::arch::asm!("mov {}, sp", out(reg) sp, options(nomem, nostack, preserves_flags))
     };
     if !jump_allowed(target, sp) {
         fortify_fail("longjmp causes uninitialized stack frame");

@@ -24,9 +24,11 @@ _Float128 strtof128_l(const char *nptr, char **endptr, locale_t loc)
 PARSE((void)loc)
 GCOMPAT_EXPORT(strtof128_l);
 
+#if defined(__x86_64__) /* glibc defines it on x86_64 only */
 _Float128 __strtof128_internal(const char *nptr, char **endptr, int group)
 PARSE((void)group)
 GCOMPAT_EXPORT(__strtof128_internal);
+#endif
 
 int strfromf128(char *str, size_t n, const char *format, _Float128 fp)
 {

@@ -126,8 +126,21 @@ int strfromf32(char *str, size_t n, const char *format, float fp)
 }
 GCOMPAT_EXPORT(strfromf32);
 
+#if LDBL_MANT_DIG == 113
+int __gcompat_strfromf128(char *str, size_t n, const char *format, unsigned long low, unsigned long high,
+                          int mode);
+#endif
+
 int strfroml(char *str, size_t n, const char *format, long double fp)
 {
+#if LDBL_MANT_DIG == 113
+    /* binary128 (aarch64): long double is _Float128, which float128/
+     * formats exactly and in glibc's layout (musl's %La normalizes
+     * subnormals). */
+    unsigned long bits[2];
+    memcpy(bits, &fp, sizeof bits);
+    return __gcompat_strfromf128(str, n, format, bits[0], bits[1], fegetround());
+#endif
     int precision;
     char conv = __gcompat_strfrom_spec(format, &precision);
 #if LDBL_MANT_DIG == 64

@@ -47,8 +47,9 @@ pub unsafe extern "C" fn __gcompat_strfrom_spec(
 }
 
 /// The C library's current rounding direction, as `fegetround()` reports
-/// it on x86_64 (`FE_TONEAREST` 0, `FE_DOWNWARD` 0x400, `FE_UPWARD` 0x800,
-/// `FE_TOWARDZERO` 0xc00). The C fronts read it and pass it in.
+/// it: on x86_64 `FE_TONEAREST` 0, `FE_DOWNWARD` 0x400, `FE_UPWARD` 0x800,
+/// `FE_TOWARDZERO` 0xc00; on aarch64 FPCR's RMode bits, 0, 0x800000,
+/// 0x400000, 0xc00000. The C fronts read it and pass it in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rounding {
     Nearest,
@@ -58,11 +59,22 @@ pub enum Rounding {
 }
 
 impl Rounding {
+    #[cfg(not(target_arch = "aarch64"))]
     pub fn from_fenv(mode: c_int) -> Self {
         match mode & 0xc00 {
             0x400 => Self::Down,
             0x800 => Self::Up,
             0xc00 => Self::TowardZero,
+            _ => Self::Nearest,
+        }
+    }
+
+    #[cfg(target_arch = "aarch64")]
+    pub fn from_fenv(mode: c_int) -> Self {
+        match mode & 0xc0_0000 {
+            0x80_0000 => Self::Down,
+            0x40_0000 => Self::Up,
+            0xc0_0000 => Self::TowardZero,
             _ => Self::Nearest,
         }
     }

@@ -110,7 +110,7 @@ fn overflow() -> core::ffi::c_long {
     GMON_PROF_ERROR
 }
 
-// The entry points save rax (the vector-register count of a variadic
+// x86_64: the entry points save rax (the vector-register count of a variadic
 // call), rcx, rdx, rsi, rdi, r8, r9 (arguments), r10 (the static chain) and
 // xmm0-xmm7 (floating-point arguments) in a frame of their own, aligned for
 // the call: gcc may push callee-saved registers before calling `mcount`, so
@@ -118,6 +118,7 @@ fn overflow() -> core::ffi::c_long {
 // in any frame: [rbp] holds the caller's rbp, [rbp + 8] the return address
 // (`selfpc`). The arguments are the instructions that load `frompc` into
 // rdi.
+#[cfg(target_arch = "x86_64")]
 macro_rules! record_preserving_registers {
     ($($load_frompc:literal),+) => {
         core::arch::naked_asm!(
@@ -180,6 +181,7 @@ macro_rules! record_preserving_registers {
 /// # glibc differences
 /// glibc's saves the integer argument registers only; this one also saves
 /// r10 and xmm0-xmm7, which its Rust body might otherwise use.
+#[cfg(target_arch = "x86_64")]
 #[unsafe(naked)]
 #[export]
 pub unsafe extern "C" fn _mcount() {
@@ -193,6 +195,7 @@ pub unsafe extern "C" fn _mcount() {
 ///
 /// # Safety
 /// As `_mcount`.
+#[cfg(target_arch = "x86_64")]
 #[unsafe(naked)]
 #[export]
 pub unsafe extern "C" fn mcount() {
@@ -208,9 +211,51 @@ pub unsafe extern "C" fn mcount() {
 ///
 /// # glibc differences
 /// As `_mcount`: r10 and xmm0-xmm7 are saved too.
+#[cfg(target_arch = "x86_64")]
 #[unsafe(naked)]
 #[export]
 pub unsafe extern "C" fn __fentry__() {
     // frompc: the function's own return address, just above ours.
     record_preserving_registers!("mov rdi, [rbp + 16]")
+}
+
+/// `_mcount` on aarch64: gcc's `-pg` code calls it with `frompc` (the
+/// profiled function's own return address) in x0, and its return address
+/// (`selfpc`) in x30. glibc's is a C function (`sysdeps/aarch64/
+/// machine-gmon.h`); this one also keeps x0-x8 and q0-q7, which its Rust body
+/// might otherwise use. (`mcount` and `__fentry__` are x86_64 names only.)
+///
+/// # Safety
+/// Called only as gcc's `-pg` code calls it.
+#[cfg(target_arch = "aarch64")]
+#[unsafe(naked)]
+#[export]
+pub unsafe extern "C" fn _mcount() {
+    core::arch::naked_asm!(
+        "stp x29, x30, [sp, #-224]!",
+        "mov x29, sp",
+        "stp x0, x1, [sp, #16]",
+        "stp x2, x3, [sp, #32]",
+        "stp x4, x5, [sp, #48]",
+        "stp x6, x7, [sp, #64]",
+        "str x8, [sp, #80]",
+        "stp q0, q1, [sp, #96]",
+        "stp q2, q3, [sp, #128]",
+        "stp q4, q5, [sp, #160]",
+        "stp q6, q7, [sp, #192]",
+        "mov x1, x30",
+        "bl {record}",
+        "ldp q6, q7, [sp, #192]",
+        "ldp q4, q5, [sp, #160]",
+        "ldp q2, q3, [sp, #128]",
+        "ldp q0, q1, [sp, #96]",
+        "ldr x8, [sp, #80]",
+        "ldp x6, x7, [sp, #64]",
+        "ldp x4, x5, [sp, #48]",
+        "ldp x2, x3, [sp, #32]",
+        "ldp x0, x1, [sp, #16]",
+        "ldp x29, x30, [sp], #224",
+        "ret",
+        record = sym record,
+    )
 }

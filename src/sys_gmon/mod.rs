@@ -72,5 +72,10 @@ unsafe fn interrupted_pc(ctx: *mut core::ffi::c_void) -> usize {
     // describe it, with `gregs` in the kernel's `struct sigcontext` order.
     let uc = ctx.cast::<crate::abi::glibc_types::ucontext_t>();
     // SAFETY: the kernel passes a valid ucontext to an SA_SIGINFO handler.
-    unsafe { (*uc).uc_mcontext.gregs[crate::ucontext::REG_RIP] as usize }
+    #[cfg(target_arch = "x86_64")]
+    let pc = unsafe { (*uc).uc_mcontext.gregs[crate::ucontext::REG_RIP] as usize };
+    // SAFETY: as above; aarch64's mcontext has the pc by name.
+    #[cfg(target_arch = "aarch64")]
+    let pc = unsafe { (*uc).uc_mcontext.pc as usize };
+    pc
 }

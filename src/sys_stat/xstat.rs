@@ -8,8 +8,8 @@
 //!
 //! The version argument names the `struct stat` layout the caller expects.
 //! On x86_64 glibc takes `_STAT_VER_KERNEL` (0) and `_STAT_VER_LINUX` (1),
-//! both the kernel's `struct stat`, which is musl's; any other is `EINVAL`,
-//! with nothing done. `__xmknod` takes only `_MKNOD_VER` (0).
+//! both the kernel's `struct stat`, which is musl's; on aarch64 only 0; any
+//! other is `EINVAL`, with nothing done. `__xmknod` takes only `_MKNOD_VER` (0).
 //!
 //! musl 1.2.5 exports the plain six itself but ignores the version; the
 //! shim's definitions add glibc's check (`symbols/overrides.txt`). No
@@ -19,12 +19,14 @@ use crate::abi::errno;
 use core::ffi::{c_char, c_int};
 use libc::{dev_t, mode_t, stat};
 
-/// `_STAT_VER_KERNEL` and `_STAT_VER_LINUX` on x86_64.
+/// `_STAT_VER_KERNEL` and `_STAT_VER_LINUX` on x86_64; on aarch64 only
+/// `_STAT_VER_KERNEL` (0), the generic kernel `struct stat` (glibc's
+/// `STAT_IS_KERNEL_STAT`).
 fn stat_version_ok(vers: c_int) -> bool {
-    matches!(vers, 0 | 1)
+    if cfg!(target_arch = "x86_64") { matches!(vers, 0 | 1) } else { vers == 0 }
 }
 
-/// `_MKNOD_VER` on x86_64.
+/// `_MKNOD_VER` on x86_64 and aarch64.
 const MKNOD_VER: c_int = 0;
 
 fn einval() -> c_int {

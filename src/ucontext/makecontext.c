@@ -3,7 +3,7 @@
  * and to resume uc_link (or exit(0) if null) when func returns.
  * Safety: uc_stack is writable memory large enough for the arguments.
  *
- * Variadic: a front over gcompat_makecontext in x86_64.rs,
+ * Variadic: a front over gcompat_makecontext in x86_64.rs or aarch64.rs,
  * which takes each argument through next_arg below. glibc reads
  * the arguments as 64-bit values (long), not int; so does this. The context
  * is glibc's ucontext_t (struct tag ucontext_t), which musl's header does not
@@ -12,7 +12,7 @@
 
 #include "../abi/export.h"
 
-#ifdef __x86_64__ /* the only architecture with a gcompat_makecontext yet */
+#if defined(__x86_64__) || defined(__aarch64__) /* those with a gcompat_makecontext */
 
 typedef long (*next_arg_fn)(void *ap);
 struct ucontext_t;

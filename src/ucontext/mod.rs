@@ -27,7 +27,7 @@
 //! - The trampoline aligns the stack before calling `exit`; glibc's calls it
 //!   misaligned when an odd number of arguments went on the stack.
 //!
-//! # aarch64 (not implemented)
+//! # aarch64 (`aarch64.rs`)
 //! glibc's aarch64 `ucontext_t` (the kernel's layout, which musl's shares):
 //! `uc_flags` 0, `uc_link` 8, `uc_stack` 16..40, `uc_sigmask` 40..168, then
 //! `uc_mcontext` 16-aligned at 176: `fault_address`, `regs[31]` (x0..x30),
@@ -40,15 +40,16 @@
 //! terminating record; `setcontext` finds that record by its magic and
 //! restores x0..x7 too (for `makecontext`). `makecontext` puts the first 8
 //! arguments in x0..x7 and the rest on the stack from sp up, sp 16-aligned
-//! below them at the top of `uc_stack`, x19 = `uc_link`, x29 (fp) = 0; glibc
-//! (recent versions) starts at its `__startcontext` (pc), the function in x20,
-//! x30 = 0: the trampoline calls the function, then `setcontext`s to
-//! x19 or calls `exit(0)` (older glibc: pc = the function, x30 = the
-//! trampoline). With GCS (arm64 guarded control stack) glibc also gives the
-//! context a shadow stack, which musl has no use for.
-//! An implementation belongs in an `aarch64.rs` beside `x86_64.rs`.
+//! below them at the top of `uc_stack`, x19 = `uc_link`, x29 (fp) = 0, and
+//! starts at a trampoline (pc) with the function in x20 and x30 = 0: the
+//! trampoline calls the function, then `setcontext`s to x19 or calls
+//! `exit(0)`, as glibc 2.41's `__startcontext`.
+//! With GCS (arm64 guarded control stack) glibc also gives the context a
+//! shadow stack, which musl has no use for.
 
 #[cfg(target_arch = "x86_64")]
 mod x86_64;
 #[cfg(target_arch = "x86_64")]
 pub(crate) use x86_64::REG_RIP;
+#[cfg(target_arch = "aarch64")]
+mod aarch64;

@@ -1,6 +1,6 @@
 //! `<unistd.h>` names glibc has and musl lacks: the internal aliases
 //! `__sysconf` and `__getpagesize` that glibc-built programs bind to, and
-//! the GNU `group_member`.
+//! the GNU `group_member`; on aarch64 also `__getauxval`.
 
 use core::ffi::{c_int, c_long};
 
@@ -64,4 +64,19 @@ pub unsafe extern "C" fn group_member(gid: libc::gid_t) -> c_int {
     // SAFETY: our own allocation.
     unsafe { libc::free(heap.cast()) };
     c_int::from(found)
+}
+
+/// `__getauxval` (GLIBC_2.16; 2.17 on aarch64): `getauxval` under glibc's
+/// internal name, which libgcc's outline-atomics start-up (`lse-init.o`,
+/// linked into aarch64 glibc programs and into this shim) calls to ask for
+/// LSE atomics.
+/// musl exports only `getauxval`. Returns the entry's value, or 0 with
+/// errno `ENOENT` when there is none, as both libcs do.
+///
+/// # Safety
+/// None: any `item` is accepted.
+#[export]
+pub unsafe extern "C" fn __getauxval(item: core::ffi::c_ulong) -> core::ffi::c_ulong {
+    // SAFETY: getauxval takes an integer.
+    unsafe { libc::getauxval(item) }
 }

@@ -14,7 +14,9 @@ use crate::abi::errno;
 use core::ffi::{CStr, c_char, c_int, c_short, c_void};
 use core::ptr::null_mut;
 
-/// glibc's `struct utmp` on x86_64 (384 bytes).
+/// glibc's `struct utmp`: on x86_64 (384 bytes) `ut_session` and `ut_tv`
+/// are 32-bit (`__WORDSIZE_TIME64_COMPAT32`), on aarch64 (400 bytes) a
+/// `long` and a `struct timeval`.
 #[repr(C)]
 pub struct Utmp {
     ut_type: c_short,
@@ -24,13 +26,18 @@ pub struct Utmp {
     ut_user: [c_char; 32],
     ut_host: [c_char; 256],
     ut_exit: [c_short; 2],
-    ut_session: i32,
-    ut_tv: [i32; 2],
+    ut_session: UtWord,
+    ut_tv: [UtWord; 2],
     ut_addr_v6: [i32; 4],
     reserved: [c_char; 20],
 }
 
-const _: () = assert!(core::mem::size_of::<Utmp>() == 384);
+#[cfg(target_arch = "x86_64")]
+type UtWord = i32;
+#[cfg(target_arch = "aarch64")]
+type UtWord = i64;
+
+const _: () = assert!(core::mem::size_of::<Utmp>() == if cfg!(target_arch = "aarch64") { 400 } else { 384 });
 
 const RUN_LVL: c_short = 1;
 const DEAD_PROCESS: c_short = 8;
@@ -113,7 +120,7 @@ pub unsafe extern "C" fn logwtmp(line: *const c_char, name: *const c_char, host:
     let mut now = libc::timeval { tv_sec: 0, tv_usec: 0 };
     // SAFETY: a writable timeval.
     unsafe { libc::gettimeofday(&mut now, null_mut()) };
-    ut.ut_tv = [now.tv_sec as i32, now.tv_usec as i32];
+    ut.ut_tv = [now.tv_sec as UtWord, now.tv_usec as UtWord];
     // SAFETY: a C string path.
     let fd = unsafe { libc::open(c"/var/log/wtmp".as_ptr(), libc::O_WRONLY | libc::O_APPEND | libc::O_CLOEXEC) };
     if fd < 0 {

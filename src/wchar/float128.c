@@ -20,6 +20,8 @@ _Float128 wcstof128_l(const wchar_t *nptr, wchar_t **endptr, locale_t loc)
 PARSE((void)loc)
 GCOMPAT_EXPORT(wcstof128_l);
 
+#if defined(__x86_64__) /* glibc defines it on x86_64 only */
 _Float128 __wcstof128_internal(const wchar_t *nptr, wchar_t **endptr, int group)
 PARSE((void)group)
 GCOMPAT_EXPORT(__wcstof128_internal);
+#endif

@@ -127,10 +127,10 @@
 #![no_std]
 #![no_main]
 
-// The names and install layout for aarch64 are ready (build.rs, Makefile);
-// its `_start`, stack switch and system call numbers are not written yet.
-#[cfg(not(target_arch = "x86_64"))]
-compile_error!("gcompat-ld: start-up code exists for x86_64 only");
+// start.rs and sys.rs hold the per-architecture code: `_start`, the stack
+// switch, the RELATIVE relocation type and the system call numbers.
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+compile_error!("gcompat-ld: start-up code exists for x86_64 and aarch64 only");
 
 mod elf;
 mod interp;

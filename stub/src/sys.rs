@@ -1,5 +1,5 @@
-//! Raw Linux system calls for x86_64, and the memory primitives the compiler
-//! expects: the stub links no libc at all.
+//! Raw Linux system calls (x86_64, aarch64), and the memory primitives the
+//! compiler expects: the stub links no libc at all.
 
 use core::arch::asm;
 
@@ -13,15 +13,32 @@ pub const MAP_FIXED: usize = 0x10;
 pub const MAP_ANONYMOUS: usize = 0x20;
 
 const AT_FDCWD: usize = -100isize as usize;
-const SYS_WRITE: usize = 1;
-const SYS_CLOSE: usize = 3;
-const SYS_MMAP: usize = 9;
-const SYS_MPROTECT: usize = 10;
-const SYS_MUNMAP: usize = 11;
-const SYS_PREAD64: usize = 17;
-const SYS_EXIT_GROUP: usize = 231;
-const SYS_OPENAT: usize = 257;
-const SYS_READLINKAT: usize = 267;
+#[cfg(target_arch = "x86_64")]
+mod nr {
+    pub const SYS_WRITE: usize = 1;
+    pub const SYS_CLOSE: usize = 3;
+    pub const SYS_MMAP: usize = 9;
+    pub const SYS_MPROTECT: usize = 10;
+    pub const SYS_MUNMAP: usize = 11;
+    pub const SYS_PREAD64: usize = 17;
+    pub const SYS_EXIT_GROUP: usize = 231;
+    pub const SYS_OPENAT: usize = 257;
+    pub const SYS_READLINKAT: usize = 267;
+}
+// The generic table (asm-generic/unistd.h).
+#[cfg(target_arch = "aarch64")]
+mod nr {
+    pub const SYS_WRITE: usize = 64;
+    pub const SYS_CLOSE: usize = 57;
+    pub const SYS_MMAP: usize = 222;
+    pub const SYS_MPROTECT: usize = 226;
+    pub const SYS_MUNMAP: usize = 215;
+    pub const SYS_PREAD64: usize = 67;
+    pub const SYS_EXIT_GROUP: usize = 94;
+    pub const SYS_OPENAT: usize = 56;
+    pub const SYS_READLINKAT: usize = 78;
+}
+use nr::*;
 
 /// An errno value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,12 +61,25 @@ unsafe fn syscall6(
     let ret: usize;
     // SAFETY: the caller vouches for the arguments; `syscall` clobbers rcx
     // and r11 only, and touches no stack.
+    #[cfg(target_arch = "x86_64")]
     unsafe {
         asm!(
             "syscall",
             inlateout("rax") nr => ret,
             in("rdi") a, in("rsi") b, in("rdx") c, in("r10") d, in("r8") e, in("r9") f,
             lateout("rcx") _, lateout("r11") _,
+            options(nostack),
+        );
+    }
+    // SAFETY: the caller vouches for the arguments; `svc #0` returns in x0
+    // and clobbers nothing else.
+    #[cfg(target_arch = "aarch64")]
+    unsafe {
+        asm!(
+            "svc #0",
+            in("x8") nr,
+            inlateout("x0") a => ret,
+            in("x1") b, in("x2") c, in("x3") d, in("x4") e, in("x5") f,
             options(nostack),
         );
     }
@@ -188,17 +218,23 @@ pub fn strerror(e: Errno) -> &'static [u8] {
 }
 
 // The compiler lowers copies and fills to these. They are written with
-// string instructions so that no loop here can be turned back into a call to
-// itself.
+// string instructions (x86_64) or volatile byte loops (aarch64) so that no
+// loop here can be turned back into a call to itself.
 
 /// # Safety
 /// As C's `memcpy`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memcpy(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
     // SAFETY: the caller passes valid, non-overlapping ranges.
+    #[cfg(target_arch = "x86_64")]
     unsafe {
         asm!("rep movsb", inout("rdi") dst => _, inout("rsi") src => _, inout("rcx") n => _,
              options(nostack, preserves_flags));
+    }
+    #[cfg(target_arch = "aarch64")]
+    for i in 0..n {
+        // SAFETY: the caller passes valid ranges; volatile keeps this a loop.
+        unsafe { dst.add(i).write_volatile(src.add(i).read_volatile()) };
     }
     dst
 }
@@ -212,11 +248,17 @@ pub unsafe extern "C" fn memmove(dst: *mut u8, src: *const u8, n: usize) -> *mut
         return unsafe { memcpy(dst, src, n) };
     }
     // SAFETY: the caller passes valid ranges; a backward copy handles the overlap.
+    #[cfg(target_arch = "x86_64")]
     unsafe {
         asm!("std", "rep movsb", "cld",
              inout("rdi") dst.wrapping_add(n).wrapping_sub(1) => _,
              inout("rsi") src.wrapping_add(n).wrapping_sub(1) => _,
              inout("rcx") n => _, options(nostack));
+    }
+    #[cfg(target_arch = "aarch64")]
+    for i in (0..n).rev() {
+        // SAFETY: the caller passes valid ranges; backward handles the overlap.
+        unsafe { dst.add(i).write_volatile(src.add(i).read_volatile()) };
     }
     dst
 }
@@ -226,9 +268,15 @@ pub unsafe extern "C" fn memmove(dst: *mut u8, src: *const u8, n: usize) -> *mut
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memset(dst: *mut u8, c: i32, n: usize) -> *mut u8 {
     // SAFETY: the caller passes a valid range.
+    #[cfg(target_arch = "x86_64")]
     unsafe {
         asm!("rep stosb", inout("rdi") dst => _, inout("rcx") n => _, in("al") c as u8,
              options(nostack, preserves_flags));
+    }
+    #[cfg(target_arch = "aarch64")]
+    for i in 0..n {
+        // SAFETY: the caller passes a valid range; volatile keeps this a loop.
+        unsafe { dst.add(i).write_volatile(c as u8) };
     }
     dst
 }

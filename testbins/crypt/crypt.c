@@ -2,9 +2,10 @@
 // libcrypt.so.1) runs on musl: libcrypt.so.1 is a link to the shim, and
 // crypt/crypt_r bind to musl's. Hashes glibc's libxcrypt and musl both
 // compute: SHA-512, SHA-256, MD5 and DES salts. Built against this
-// machine's glibc only: the glibc sysroot carries no libcrypt.
+// machine's glibc only: the x86_64 glibc sysroot carries no libcrypt (the
+// arm64 sysroots do, and aarch64 builds against both).
 // cflags: -Wl,--no-as-needed -lcrypt
-// builds: host
+// builds: host aarch64:*
 #define _GNU_SOURCE
 #include <crypt.h>
 #include <stdio.h>

@@ -20,7 +20,9 @@ int __iseqsigl(long double, long double);
 int __issignalingf(float);
 int __issignaling(double);
 int __issignalingl(long double);
+#if defined(__x86_64__)
 int __iscanonicall(long double);
+#endif
 long double significandl(long double);
 long double scalbl(long double, long double);
 
@@ -57,6 +59,13 @@ static void pf(float x) { uint32_t u; memcpy(&u, &x, 4); printf("%08x", u); }
 static void pd(double x) { uint64_t u; memcpy(&u, &x, 8); printf("%016llx", (unsigned long long)u); }
 static void pl(long double x)
 {
+#if defined(__aarch64__)
+    /* binary128: all 16 bytes, high word first. */
+    uint64_t lo, hi;
+    memcpy(&lo, &x, 8); memcpy(&hi, (char *)&x + 8, 8);
+    printf("%016llx%016llx", (unsigned long long)hi, (unsigned long long)lo);
+    return;
+#endif
     unsigned char b[16];
     memcpy(b, &x, 10);
     uint64_t m; uint16_t se;
@@ -121,6 +130,7 @@ RUN(float, f, pf, __builtin_nansf(""), FLT_MAX, FLT_MIN, FLT_TRUE_MIN, FLT_EPSIL
 RUN(double, , pd, __builtin_nans(""), DBL_MAX, DBL_MIN, DBL_TRUE_MIN, DBL_EPSILON)
 RUN(ldouble, l, pl, __builtin_nansl(""), LDBL_MAX, LDBL_MIN, LDBL_TRUE_MIN, LDBL_EPSILON)
 
+#if defined(__x86_64__) /* x87 encodings and __iscanonicall: x86_64 only */
 static void ldouble_extra(void)
 {
     /* x87 encodings only long double has: pseudo-denormal, unnormal,
@@ -163,6 +173,7 @@ static void ldouble_extra(void)
         printf("setpayloadl %d ", rc); pl(r); printf(" back "); pl(g); show_flags();
     }
 }
+#endif
 
 int main(int argc, char **argv)
 {
@@ -191,7 +202,9 @@ int main(int argc, char **argv)
         }
     } else {
         run_ldouble();
+#if defined(__x86_64__)
         ldouble_extra();
+#endif
     }
     return 0;
 }

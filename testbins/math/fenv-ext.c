@@ -1,6 +1,7 @@
 // GNU and TS 18661-1 <fenv.h> extensions: trap enables on both the x87 and
-// SSE units, control modes (femode_t), setting and testing flags. The trap
-// cases die of SIGFPE under glibc when the unit's trap is enabled.
+// SSE units (FPCR on aarch64), control modes (femode_t), setting and testing
+// flags. The trap cases die of SIGFPE under glibc when the unit's trap is
+// enabled (on aarch64 `long double` is binary128, computed in software).
 // cases: modes trap-sse trap-x87
 // cflags: -D_GNU_SOURCE -fno-builtin -Wl,--no-as-needed -lm
 #include <fenv.h>
@@ -15,6 +16,7 @@ static void flags(const char *what)
            f & FE_OVERFLOW ? " overflow" : "", f & FE_UNDERFLOW ? " underflow" : "", f & FE_INEXACT ? " inexact" : "");
 }
 
+#if defined(__x86_64__)
 static unsigned short x87_cw(void)
 {
     unsigned short cw;
@@ -35,6 +37,16 @@ static void state(const char *what)
 {
     printf("%s: fegetexcept %#x cw %#x mxcsr %#x\n", what, fegetexcept(), x87_cw(), mxcsr() & ~0x3fu);
 }
+#elif defined(__aarch64__)
+/* aarch64: one unit; FPCR holds the rounding mode and the trap enables (which
+ * an implementation without trapping, qemu's included, reads back as 0). */
+static void state(const char *what)
+{
+    unsigned long fpcr;
+    __asm__ volatile("mrs %0, fpcr" : "=r"(fpcr));
+    printf("%s: fegetexcept %#x fpcr %#lx\n", what, fegetexcept(), fpcr);
+}
+#endif
 
 int main(int argc, char **argv)
 {

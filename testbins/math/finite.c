@@ -6,12 +6,13 @@
 // by name. errno is not printed: glibc's exp, log and pow set it (and so
 // their _finite names), musl's libm never does.
 // cflags: -fno-builtin -Wl,--no-as-needed -lm
+#include "../glibc_compat.h"
 #include <fenv.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#define FINITE(name) __asm__(".symver " #name ", " #name "@GLIBC_2.15")
+#define FINITE(name) __asm__(".symver " #name ", " #name "@" GLIBC_COMPAT(2.15))
 double __exp_finite(double);
 float __expf_finite(float);
 long double __expl_finite(long double);

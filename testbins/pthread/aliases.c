@@ -4,13 +4,14 @@
  * keeps for old binaries only, referenced at their version as those
  * binaries do: thread-specific data, once, mutexes (a recursive one from an
  * attribute, trylock from another thread), read-write locks. */
+#include "../glibc_compat.h"
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 
 #define OLD(ret, name, params) \
     ret old_##name params; \
-    __asm__(".symver old_" #name "," #name "@GLIBC_2.2.5")
+    __asm__(".symver old_" #name "," #name "@" GLIBC_COMPAT(2.2.5))
 OLD(void *, __pthread_getspecific, (pthread_key_t));
 OLD(int, __pthread_setspecific, (pthread_key_t, const void *));
 OLD(int, __pthread_once, (pthread_once_t *, void (*)(void)));

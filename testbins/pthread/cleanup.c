@@ -7,6 +7,7 @@
  * forms switch to deferred cancellation and back, and the thread's exit
  * value reaches pthread_join. */
 #define _GNU_SOURCE
+#include "../glibc_compat.h"
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -106,8 +107,8 @@ static void *defers(void *arg)
  * structure. */
 void _pthread_cleanup_push_defer(struct _pthread_cleanup_buffer *, void (*)(void *), void *);
 void _pthread_cleanup_pop_restore(struct _pthread_cleanup_buffer *, int);
-__asm__(".symver _pthread_cleanup_push_defer, _pthread_cleanup_push_defer@GLIBC_2.2.5");
-__asm__(".symver _pthread_cleanup_pop_restore, _pthread_cleanup_pop_restore@GLIBC_2.2.5");
+__asm__(".symver _pthread_cleanup_push_defer, _pthread_cleanup_push_defer@" GLIBC_COMPAT(2.2.5));
+__asm__(".symver _pthread_cleanup_pop_restore, _pthread_cleanup_pop_restore@" GLIBC_COMPAT(2.2.5));
 
 static void *old_defers(void *arg)
 {

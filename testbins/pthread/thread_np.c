@@ -8,6 +8,7 @@
  * a thread that has exited but is not joined yet. And the names glibc keeps
  * for old binaries: pthread_yield, pthread_kill_other_threads_np (does
  * nothing). */
+#include "../glibc_compat.h"
 #include <errno.h>
 #include <pthread.h>
 #include <semaphore.h>
@@ -20,9 +21,9 @@
 /* Names glibc 2.34 and later keep for old binaries only (no default
  * version to link to): referenced at their version, as old binaries do. */
 int old_pthread_yield(void);
-__asm__(".symver old_pthread_yield,pthread_yield@GLIBC_2.2.5");
+__asm__(".symver old_pthread_yield,pthread_yield@" GLIBC_COMPAT(2.2.5));
 void old_pthread_kill_other_threads_np(void);
-__asm__(".symver old_pthread_kill_other_threads_np,pthread_kill_other_threads_np@GLIBC_2.2.5");
+__asm__(".symver old_pthread_kill_other_threads_np,pthread_kill_other_threads_np@" GLIBC_COMPAT(2.2.5));
 
 static const char *ename(int e)
 {

@@ -1,4 +1,5 @@
 // cflags: -D_GNU_SOURCE -pthread
+// emulated-skip: * -- qemu-user does not emulate rseq (glibc registers none: __rseq_size reads 0)
 /* Restartable sequences as glibc registers them (2.35): every thread's area
  * at __rseq_offset from the thread pointer, registered, so the kernel keeps
  * its cpu_id current; a second registration of the same thread is refused

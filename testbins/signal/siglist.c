@@ -5,14 +5,15 @@
  * numbers; sys_siglist and _sys_siglist at GLIBC_2.3.3 (compat-only since glibc 2.32), bound
  * by .symver as binaries linked before 2.32 bound it: the program
  * copy-relocates glibc's 65 pointers (0x208 bytes). */
+#include "../glibc_compat.h"
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 extern const char *const old_sys_siglist[];
-__asm__(".symver old_sys_siglist, sys_siglist@GLIBC_2.3.3");
+__asm__(".symver old_sys_siglist, sys_siglist@" GLIBC_COMPAT(2.3.3));
 extern const char *const old__sys_siglist[];
-__asm__(".symver old__sys_siglist, _sys_siglist@GLIBC_2.3.3");
+__asm__(".symver old__sys_siglist, _sys_siglist@" GLIBC_COMPAT(2.3.3));
 
 static const char *show(const char *s) { return s ? s : "(null)"; }
 

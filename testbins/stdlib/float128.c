@@ -1,5 +1,6 @@
 // cases: syntax wide midpoints modes random strfrom strfrom_modes isnan strfrom_abort hex_subnormal_lost_bit nan_payload_errno
 // cflags: -D_GNU_SOURCE -Wl,--no-as-needed -lm
+// arches: x86_64
 /* The _Float128 (binary128) conversions glibc exports and musl lacks:
  * strtof128, strtof128_l, __strtof128_internal, wcstof128, wcstof128_l,
  * __wcstof128_internal, strfromf128 and __isnanf128. Every value is printed

@@ -9,6 +9,7 @@
  * - sys_errlist/sys_nerr (and _sys_*) at GLIBC_2.12 (compat-only since glibc 2.32), bound
  *   by .symver as binaries linked before 2.32 bound them: the program
  *   copy-relocates glibc's 0x438 bytes. */
+#include "../glibc_compat.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,7 +35,7 @@ char *__strpbrk_c2(const char *, int, int);
 char *__strpbrk_c3(const char *, int, int, int);
 
 /* glibc >= 2.24 keeps the string2.h helpers as compat symbols only. */
-#define OLD(name) __asm__(".symver " #name ", " #name "@GLIBC_2.2.5")
+#define OLD(name) __asm__(".symver " #name ", " #name "@" GLIBC_COMPAT(2.2.5))
 OLD(__strsep_1c); OLD(__strsep_2c); OLD(__strsep_3c); OLD(__strsep_g);
 OLD(__strcspn_c1); OLD(__strcspn_c2); OLD(__strcspn_c3);
 OLD(__strspn_c1); OLD(__strspn_c2); OLD(__strspn_c3);
@@ -42,12 +43,12 @@ OLD(__strpbrk_c2); OLD(__strpbrk_c3);
 
 extern const char *const old_sys_errlist[];
 extern const int old_sys_nerr;
-__asm__(".symver old_sys_errlist, sys_errlist@GLIBC_2.12");
-__asm__(".symver old_sys_nerr, sys_nerr@GLIBC_2.12");
+__asm__(".symver old_sys_errlist, sys_errlist@" GLIBC_COMPAT(2.12));
+__asm__(".symver old_sys_nerr, sys_nerr@" GLIBC_COMPAT(2.12));
 extern const char *const old__sys_errlist[];
 extern const int old__sys_nerr;
-__asm__(".symver old__sys_errlist, _sys_errlist@GLIBC_2.12");
-__asm__(".symver old__sys_nerr, _sys_nerr@GLIBC_2.12");
+__asm__(".symver old__sys_errlist, _sys_errlist@" GLIBC_COMPAT(2.12));
+__asm__(".symver old__sys_nerr, _sys_nerr@" GLIBC_COMPAT(2.12));
 
 static const char *show(const char *s) { return s ? s : "(null)"; }
 

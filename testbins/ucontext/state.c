@@ -2,21 +2,34 @@
 // cflags: -D_GNU_SOURCE -fno-omit-frame-pointer
 /* What a context carries besides the jump: glibc's ucontext_t layout as the
  * program sees it through glibc's headers, the signal mask, the x87 control
- * word and the SSE mxcsr (rounding mode), and the argument registers that
- * setcontext restores. */
+ * word and the SSE mxcsr (rounding mode) on x86_64, FPCR and the fpsimd
+ * record on aarch64, and the argument registers that setcontext restores. */
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <ucontext.h>
-#include <xmmintrin.h>
 
+enum { NEAREST, DOWNWARD, UPWARD, TOWARDZERO };
+#if defined(__x86_64__)
+#include <xmmintrin.h>
 /* The SSE rounding mode (mxcsr bits 13-14), which doubles use on x86_64;
  * set directly so the program needs no libm. */
-enum { NEAREST, DOWNWARD, UPWARD, TOWARDZERO };
 static int getround(void) { return (_mm_getcsr() >> 13) & 3; }
 static void setround(int m) { _mm_setcsr((_mm_getcsr() & ~0x6000u) | (unsigned)m << 13); }
+#elif defined(__aarch64__)
+/* FPCR's RMode (bits 22-23): 0 nearest, 1 upward, 2 downward, 3 toward zero. */
+static unsigned long fpcr(void) { unsigned long v; __asm__ volatile("mrs %0, fpcr" : "=r"(v)); return v; }
+static const int from_rmode[4] = {NEAREST, UPWARD, DOWNWARD, TOWARDZERO};
+static const unsigned to_rmode[4] = {0, 2, 1, 3};
+static int getround(void) { return from_rmode[(fpcr() >> 22) & 3]; }
+static void setround(int m)
+{
+	unsigned long v = (fpcr() & ~(3ul << 22)) | (unsigned long)to_rmode[m] << 22;
+	__asm__ volatile("msr fpcr, %0" : : "r"(v));
+}
+#endif
 
 extern char __executable_start[], etext[];
 
@@ -29,6 +42,29 @@ static __attribute__((noinline)) void layout(void)
 	memset(&uc, 0xa5, sizeof uc);
 	int r = getcontext(&uc);
 	printf("getcontext: %d\n", r);
+#if defined(__aarch64__)
+	/* glibc's layout: the kernel's, with the FP/SIMD state as the first
+	 * record in __reserved, then an empty one. */
+	printf("sizeof(ucontext_t) %zu, uc_sigmask at %zu, uc_mcontext at %zu, __reserved at %zu\n",
+	       sizeof uc, offsetof(ucontext_t, uc_sigmask), offsetof(ucontext_t, uc_mcontext),
+	       offsetof(ucontext_t, uc_mcontext.__reserved));
+	struct { unsigned magic, size, fpsr, fpcr; } head;
+	memcpy(&head, uc.uc_mcontext.__reserved, sizeof head);
+	unsigned next[2];
+	memcpy(next, uc.uc_mcontext.__reserved + head.size, sizeof next);
+	printf("first record: magic %#x size %u, FPCR saved: %#x; next: magic %#x size %u\n",
+	       head.magic, head.size, head.fpcr, next[0], next[1]);
+	char *sp = (char *)uc.uc_mcontext.sp;
+	printf("sp in this frame: %d, 16-aligned: %d\n",
+	       sp <= &here && sp > &here - 4096 && sp <= (char *)__builtin_frame_address(0),
+	       (int)((unsigned long)sp % 16 == 0));
+	char *pc = (char *)uc.uc_mcontext.pc;
+	printf("pc in this function's text: %d\n",
+	       pc >= (char *)layout && pc < (char *)layout + 4096 && pc >= __executable_start && pc < etext);
+	printf("x29 saved: %d, x30 is pc: %d, x0 is 0: %d\n",
+	       uc.uc_mcontext.regs[29] == (unsigned long long)__builtin_frame_address(0),
+	       uc.uc_mcontext.regs[30] == uc.uc_mcontext.pc, uc.uc_mcontext.regs[0] == 0);
+#else
 	printf("sizeof(ucontext_t) %zu, uc_sigmask at %zu, __fpregs_mem at %zu\n",
 	       sizeof uc, offsetof(ucontext_t, uc_sigmask), offsetof(ucontext_t, __fpregs_mem));
 	printf("fpregs == &__fpregs_mem: %d\n", uc.uc_mcontext.fpregs == &uc.__fpregs_mem);
@@ -45,6 +81,7 @@ static __attribute__((noinline)) void layout(void)
 	printf("rdi holds &uc: %d\n", uc.uc_mcontext.gregs[REG_RDI] == (greg_t)&uc);
 	printf("mxcsr saved: %#x\n", uc.uc_mcontext.fpregs->mxcsr);
 	printf("x87 control word saved: %#x\n", uc.uc_mcontext.fpregs->cwd);
+#endif
 	/* The kernel's mask is 8 bytes: the rest of glibc's 128 is left as it was. */
 	unsigned char *mask = (unsigned char *)&uc.uc_sigmask;
 	printf("mask bytes 8..127 untouched: %d\n", mask[8] == 0xa5 && mask[127] == 0xa5);

@@ -173,8 +173,12 @@ static void recursion(void)
 	swapcontext(&main_ctx, &uc);
 	printf("sum of 0..5000 computed on a 4 MiB malloc'd stack: %ld\n", result);
 	char *lo = uc.uc_stack.ss_sp, *hi = lo + size;
-	printf("rsp was in the stack: %d\n",
-	       (char *)uc.uc_mcontext.gregs[REG_RSP] > lo && (char *)uc.uc_mcontext.gregs[REG_RSP] < hi);
+#if defined(__aarch64__)
+	char *sp = (char *)uc.uc_mcontext.sp;
+#else
+	char *sp = (char *)uc.uc_mcontext.gregs[REG_RSP];
+#endif
+	printf("rsp was in the stack: %d\n", sp > lo && sp < hi);
 }
 
 int main(int argc, char **argv)

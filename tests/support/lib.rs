@@ -14,11 +14,86 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
-/// The built shim: `$GCOMPAT_SO`, else where `make` puts it.
+/// An architecture the shim is built for and tested on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arch {
+    X86_64,
+    Aarch64,
+}
+
+impl Arch {
+    /// `x86_64`, `aarch64`: the name in paths, `ARCH=` and `GCOMPAT_ARCH`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "x86_64",
+            Arch::Aarch64 => "aarch64",
+        }
+    }
+
+    /// Debian's multiarch triple, the folder of its libraries and headers.
+    pub fn gnu_triple(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "x86_64-linux-gnu",
+            Arch::Aarch64 => "aarch64-linux-gnu",
+        }
+    }
+
+    /// glibc's interpreter name on this architecture.
+    pub fn glibc_ld(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "ld-linux-x86-64.so.2",
+            Arch::Aarch64 => "ld-linux-aarch64.so.1",
+        }
+    }
+
+    /// Whether this machine runs the architecture's programs itself.
+    pub fn native(self) -> bool {
+        self.name() == std::env::consts::ARCH
+    }
+
+    /// What runs a program of this architecture: nothing natively; else
+    /// qemu-user (`scripts/setup.sh` installs it). The CPU is a Neoverse N1:
+    /// glibc 2.41 signs return addresses, and qemu's default emulation of
+    /// pointer authentication makes every program ~20x slower than N1's
+    /// (which has none).
+    pub fn emulator(self) -> Vec<String> {
+        if self.native() {
+            return vec![];
+        }
+        vec![format!("qemu-{}-static", self.name()), "-cpu".into(), "neoverse-n1".into()]
+    }
+
+    /// The C and C++ compilers that build glibc programs for it (against a
+    /// sysroot given with `--sysroot`).
+    pub fn compilers(self) -> (String, String) {
+        if self.native() {
+            return ("gcc".into(), "g++".into());
+        }
+        (format!("{}-gcc", self.gnu_triple()), format!("{}-g++", self.gnu_triple()))
+    }
+}
+
+/// The architecture under test: `$GCOMPAT_ARCH` (the Makefile's `ARCH`),
+/// else this machine's.
+pub fn arch() -> Arch {
+    let name = std::env::var("GCOMPAT_ARCH").unwrap_or_else(|_| std::env::consts::ARCH.to_string());
+    match name.as_str() {
+        "x86_64" => Arch::X86_64,
+        "aarch64" => Arch::Aarch64,
+        other => panic!("GCOMPAT_ARCH={other}: not x86_64 or aarch64"),
+    }
+}
+
+/// The built shim: `$GCOMPAT_SO`, else where `make` puts it for [`arch`]
+/// (x86_64's in `target/gcompat/`, any other's in `target/gcompat/<arch>/`).
 pub fn shim() -> PathBuf {
-    std::env::var_os("GCOMPAT_SO")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target/gcompat/libgcompat.so.0"))
+    std::env::var_os("GCOMPAT_SO").map(PathBuf::from).unwrap_or_else(|| {
+        let out = root().join("target/gcompat");
+        match arch() {
+            Arch::X86_64 => out.join("libgcompat.so.0"),
+            a => out.join(a.name()).join("libgcompat.so.0"),
+        }
+    })
 }
 
 /// The cache `scripts/setup.sh` fills: `$GCOMPAT_CACHE`, else the default
@@ -33,19 +108,39 @@ pub fn cache() -> PathBuf {
     base.join("gcompat")
 }
 
-/// musl 1.2.5's loader (which is its libc.so), from Debian 13.
-pub fn musl_125() -> PathBuf {
-    cache().join("musl-1.2.5/usr/lib/x86_64-linux-musl/libc.so")
+/// Where `scripts/setup.sh` puts [`arch`]'s downloads: the cache itself for
+/// x86_64, `<cache>/<arch>/` for any other.
+pub fn arch_cache() -> PathBuf {
+    match arch() {
+        Arch::X86_64 => cache(),
+        a => cache().join(a.name()),
+    }
 }
 
-/// musl 1.2.3's loader, Debian 12's `musl` package.
+/// musl 1.2.5's loader (which is its libc.so), from Debian 13.
+pub fn musl_125() -> PathBuf {
+    arch_cache().join(format!("musl-1.2.5/usr/lib/{}-linux-musl/libc.so", arch().name()))
+}
+
+/// musl 1.2.3's loader, Debian 12's `musl` package: this machine's on
+/// x86_64, the cached arm64 one on aarch64.
 pub fn musl_123() -> PathBuf {
-    PathBuf::from("/lib/ld-musl-x86_64.so.1")
+    match arch() {
+        Arch::X86_64 => PathBuf::from("/lib/ld-musl-x86_64.so.1"),
+        a => arch_cache().join(format!("musl-1.2.3/lib/{}-linux-musl/libc.so", a.name())),
+    }
 }
 
 /// The glibc 2.41 sysroot, from Debian 13.
 pub fn glibc_241() -> PathBuf {
-    cache().join("glibc-2.41")
+    arch_cache().join("glibc-2.41")
+}
+
+/// The glibc 2.36 sysroot from Debian 12, where this machine's glibc is not
+/// the architecture's (aarch64 on an x86_64 machine); `None` where the
+/// host's own glibc is the older oracle.
+pub fn glibc_236() -> Option<PathBuf> {
+    (!arch().native()).then(|| arch_cache().join("glibc-2.36"))
 }
 
 /// The version of the glibc this machine runs (`2.36` on Debian 12, `2.41`
@@ -259,10 +354,18 @@ pub fn dynsyms(path: &Path) -> Vec<DynSym> {
 /// own folder first (the library names musl does not map to itself, such as
 /// `libresolv.so.2`, are links to the shim there), then Debian's, whose
 /// glibc-built `libstdc++.so.6`, `libpcre2-8.so.0`, ... run on musl too.
+///
+/// Under emulation, "Debian's" are the glibc 2.41 sysroot's (`libstdc++.so.6`,
+/// `libgcc_s.so.1`, from Debian 13 packages).
 pub fn musl_library_path() -> String {
     let shim = shim();
     let own = shim.parent().unwrap_or(Path::new("."));
-    format!("{}:/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu", own.display())
+    let a = arch();
+    if a.native() {
+        format!("{}:/lib/{t}:/usr/lib/{t}", own.display(), t = a.gnu_triple())
+    } else {
+        format!("{}:{}", own.display(), glibc_241().join("usr/lib").join(a.gnu_triple()).display())
+    }
 }
 
 /// The `argv[0]` to run musl's loader with: as a command, musl takes its
@@ -271,3 +374,20 @@ pub fn musl_library_path() -> String {
 /// using `__libc_stack_end` have one) binds to musl, as it does under the
 /// loader stub, instead of finding glibc's real loader on the library path.
 pub const MUSL_AS_GLIBC_LD: &str = "ld-linux-x86-64.so.2";
+
+/// The command that runs musl's `loader` as a command, for [`arch`], with
+/// glibc's interpreter name as its `argv[0]` (see [`MUSL_AS_GLIBC_LD`]):
+/// the words before the loader's own arguments, and the `argv[0]` to give
+/// the first word (natively; qemu sets the emulated program's with `-0`).
+pub fn musl_command(loader: &Path) -> (Vec<String>, Option<&'static str>) {
+    let a = arch();
+    let mut argv = a.emulator();
+    let arg0 = if argv.is_empty() {
+        Some(a.glibc_ld())
+    } else {
+        argv.extend(["-0".to_string(), a.glibc_ld().to_string()]);
+        None
+    };
+    argv.push(loader.display().to_string());
+    (argv, arg0)
+}
