@@ -58,6 +58,7 @@ pub mod shadow;
 pub mod signal;
 pub mod socket;
 mod startup;
+pub mod stdbit;
 pub mod stdio;
 pub mod stdlib;
 pub mod string;
