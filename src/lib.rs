@@ -57,6 +57,7 @@ pub mod setjmp;
 pub mod shadow;
 pub mod signal;
 pub mod socket;
+pub mod spawn;
 mod startup;
 pub mod stdbit;
 pub mod stdio;

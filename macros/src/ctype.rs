@@ -61,6 +61,8 @@ const NAMED: &[(&str, &str, &str)] = &[
     ("fpos_t", "::libc::fpos_t", "fpos_t"),
     ("glob_t", "::libc::glob_t", "glob_t"),
     ("sigset_t", "::libc::sigset_t", "sigset_t"),
+    ("posix_spawn_file_actions_t", "::libc::posix_spawn_file_actions_t", "posix_spawn_file_actions_t"),
+    ("posix_spawnattr_t", "::libc::posix_spawnattr_t", "posix_spawnattr_t"),
     ("siginfo_t", "::libc::siginfo_t", "siginfo_t"),
     ("cpu_set_t", "::libc::cpu_set_t", "cpu_set_t"),
     ("mqd_t", "::libc::mqd_t", "mqd_t"),
