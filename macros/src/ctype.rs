@@ -90,6 +90,7 @@ const NAMED: &[(&str, &str, &str)] = &[
     ("pollfd", "::libc::pollfd", "struct pollfd"),
     ("rlimit", "::libc::rlimit", "struct rlimit"),
     ("sched_attr", "::libc::sched_attr", "struct sched_attr"),
+    ("sched_param", "::libc::sched_param", "struct sched_param"),
     ("sigevent", "::libc::sigevent", "struct sigevent"),
     ("sockaddr", "::libc::sockaddr", "struct sockaddr"),
     ("stat", "::libc::stat", "struct stat"),
