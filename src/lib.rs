@@ -79,6 +79,8 @@ pub mod ucontext;
 pub mod unistd;
 pub mod utmp;
 pub mod wchar;
+#[cfg(target_arch = "x86_64")]
+pub mod x86_64;
 
 /// A panic in the shim is a bug; there is no unwinding across `extern "C"`.
 /// Say where, on fd 2, and abort as glibc's internal errors do.
