@@ -35,6 +35,7 @@ pub mod langinfo;
 pub mod lfs64;
 pub mod libgcc;
 pub mod libintl;
+pub mod linux_compat;
 pub mod locale;
 pub mod malloc;
 pub mod math;
