@@ -32,8 +32,13 @@ int main(void)
     char *args[] = {"sh", "-c", "echo child says hi; exit 7", NULL};
     int fd = -5;
     int r = pidfd_spawn(&fd, "/bin/sh", NULL, NULL, args, environ);
-    printf("pidfd_spawn = %d fd set %d cloexec %d\n", r, fd >= 0, !!(fcntl(fd, F_GETFD) & FD_CLOEXEC));
+    /* Nothing printed until the child, which writes to the same stdout, has ended. */
+    int cloexec = !!(fcntl(fd, F_GETFD) & FD_CLOEXEC);
     pid_t pid = pidfd_getpid(fd);
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    waitid(P_PID, pid, &info, WEXITED | WNOWAIT);
+    printf("pidfd_spawn = %d fd set %d cloexec %d\n", r, fd >= 0, cloexec);
     printf("pidfd_getpid positive %d\n", pid > 0);
     reap("sh", fd);
     close(fd);
