@@ -3,6 +3,7 @@
 //! -1 with the kernel's errno on failure, as glibc's wrappers.
 
 use core::ffi::{c_int, c_uint};
+use core::fmt::Write as _;
 use libc::{pid_t, siginfo_t};
 
 /// `pidfd_open`: a descriptor for process `pid` (pidfd_open(2)).
@@ -96,23 +97,11 @@ fn read_fdinfo_pid(fd: c_int) -> Result<pid_t, c_int> {
     if fd < 0 {
         return Err(libc::EBADF);
     }
-    // "/proc/self/fdinfo/" and at most 10 digits and the NUL.
-    let mut path = *b"/proc/self/fdinfo/\0\0\0\0\0\0\0\0\0\0\0";
-    let mut digits = [0u8; 10];
-    let (mut n, mut v) = (0, fd as u32);
-    loop {
-        digits[n] = b'0' + (v % 10) as u8;
-        n += 1;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    for (i, d) in digits[..n].iter().rev().enumerate() {
-        path[18 + i] = *d;
-    }
+    let mut path = crate::abi::cstr::Buf::<32>::new();
+    // A Buf never fails; the path and an int's digits fit its 32 bytes.
+    let _ = write!(path, "/proc/self/fdinfo/{fd}");
     // SAFETY: a NUL-terminated path.
-    let file = unsafe { libc::open(path.as_ptr().cast(), libc::O_RDONLY | libc::O_CLOEXEC) };
+    let file = unsafe { libc::open(path.as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC) };
     if file < 0 {
         let e = crate::abi::errno::get();
         return Err(if e == libc::ENOENT { libc::EBADF } else { e });
