@@ -95,11 +95,15 @@ fn read_pkru() -> c_uint {
     pkru
 }
 
-/// `pkey_get` where the shim has no register access for keys (glibc before
-/// 2.41 on aarch64 answers so): `ENOSYS`.
+/// `pkey_get` where the shim has no register access for keys: `ENOSYS`,
+/// glibc's answer on aarch64 before 2.41.
 ///
 /// # Safety
 /// None.
+///
+/// # glibc differences
+/// glibc 2.41 reads aarch64's permission-overlay register (`POR_EL0`,
+/// where the kernel enables it); not done here yet.
 #[cfg(not(target_arch = "x86_64"))]
 #[export]
 pub unsafe extern "C" fn pkey_get(_key: c_int) -> c_int {
