@@ -37,6 +37,7 @@ pub mod lfs64;
 #[cfg(target_arch = "x86_64")]
 pub mod libgcc;
 pub mod libintl;
+pub mod linux_compat;
 pub mod locale;
 pub mod malloc;
 pub mod math;
@@ -59,12 +60,17 @@ pub mod setjmp;
 pub mod shadow;
 pub mod signal;
 pub mod socket;
+pub mod spawn;
 mod startup;
+pub mod stdbit;
 pub mod stdio;
 pub mod stdlib;
 pub mod string;
 pub mod sys_gmon;
+pub mod sys_epoll;
+pub mod sys_mman;
 pub mod sys_mount;
+pub mod sys_pidfd;
 pub mod sys_single_threaded;
 pub mod sys_stat;
 pub mod sys_sysmacros;
@@ -76,6 +82,8 @@ pub mod ucontext;
 pub mod unistd;
 pub mod utmp;
 pub mod wchar;
+#[cfg(target_arch = "x86_64")]
+pub mod x86_64;
 
 /// A panic in the shim is a bug; there is no unwinding across `extern "C"`.
 /// Say where, on fd 2, and abort as glibc's internal errors do.

@@ -1,3 +1,4 @@
 //! `<fcntl.h>`: fortified entry points (`chk`).
 
 pub mod chk;
+pub mod openat2;

@@ -5,8 +5,9 @@ use core::ffi::{c_char, c_int, c_void};
 use libc::{off_t, size_t, ssize_t};
 
 forward! {
-    /// `lseek64`: `lseek` (LFS; `man 2 lseek`).
-    #[export]
+    /// `lseek64`: `lseek` (LFS; `man 2 lseek`). `llseek` is glibc's old
+    /// name of it, kept for old binaries.
+    #[export(alias = "llseek")]
     pub unsafe extern "C" fn lseek64(fd: c_int, off: off_t, whence: c_int) -> off_t = libc::lseek;
     /// `pread64`: `pread` (LFS; `man 2 pread`).
     #[export]

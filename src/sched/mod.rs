@@ -2,6 +2,8 @@
 //! `__sched_cpualloc`, `__sched_cpufree` (musl's macros call malloc/free
 //! directly; its `__sched_cpucount` already matches glibc's).
 
+pub mod linux;
+
 use core::ffi::c_void;
 use libc::size_t;
 

@@ -4,6 +4,7 @@
 
 pub mod bsd;
 pub mod siglist;
+pub mod tgkill;
 
 use crate::abi::cstr::{TextPtr, text_table};
 use core::ffi::{CStr, c_char, c_int};

@@ -3,4 +3,5 @@
 pub mod chk;
 pub mod close_range;
 pub mod confstr;
+pub mod execveat;
 pub mod gnu;
