@@ -145,6 +145,7 @@ unsafe extern "C" fn run_list(head: *mut c_void) {
 /// As `exit(3)`.
 #[export]
 pub unsafe extern "C" fn exit(status: c_int) -> ! {
+    super::at_exit::set_status(status);
     run_current();
     // SAFETY: musl's exit.
     unsafe { musl_exit()(status) }
