@@ -1,14 +1,15 @@
-//! The exit-time registrations glibc has and musl lacks: `on_exit` (a
-//! handler that gets the exit status) and `__cxa_at_quick_exit`, which
-//! every glibc program's `at_quick_exit` calls (glibc's `at_quick_exit`
+//! Exit-time rules of glibc's that musl lacks: the exit lock, and the
+//! registrations `on_exit` (a handler that gets the exit status) and
+//! `__cxa_at_quick_exit`, which every glibc program's `at_quick_exit` calls (glibc's `at_quick_exit`
 //! lives in `libc_nonshared.a`, linked into the program, and passes the
 //! caller's `__dso_handle`, as `atexit` does with `__cxa_atexit`).
 //!
 //! `on_exit` handlers go on musl's `atexit` list, through `__cxa_atexit`,
 //! so they run newest first interleaved with `atexit` handlers, as glibc
 //! runs its one list; the status they get is the one the shim's `exit`
-//! recorded ([`set_status`]; a glibc program's return from `main` reaches
-//! that `exit` through `src/csu/`).
+//! recorded ([`enter_exit`], which also serializes concurrent `exit`s as
+//! glibc does; a glibc program's return from `main` reaches that `exit`
+//! through `src/csu/`).
 //!
 //! `__cxa_at_quick_exit` handlers are a list of the shim's own, which one
 //! musl `at_quick_exit` handler, registered at the first call, runs newest
@@ -22,15 +23,35 @@
 
 use core::ffi::{c_int, c_void};
 use core::ptr::null_mut;
-use core::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, Ordering::AcqRel, Ordering::Acquire, Ordering::Relaxed};
+use core::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, AtomicUsize, Ordering::AcqRel, Ordering::Acquire, Ordering::Relaxed};
 
 use crate::abi::musl;
 
 /// The status `exit` was called with, for `on_exit` handlers.
 static STATUS: AtomicI32 = AtomicI32::new(0);
 
-/// Records the status of the `exit` in progress (from the shim's `exit`).
-pub fn set_status(status: c_int) {
+/// The thread running `exit` (its `pthread_self`), 0 before any.
+static EXITING: AtomicUsize = AtomicUsize::new(0);
+
+/// The start of the shim's `exit`: glibc's exit lock (glibc 2.41; bug
+/// 31997), then the status for `on_exit` handlers. The first thread to call
+/// `exit` runs the handlers and ends the process with its status; another
+/// thread that calls `exit` meanwhile blocks until the process ends (musl
+/// 1.2.5 and glibc 2.36 let it run what handlers are left, destructors and
+/// all, beside the first and end the process with its own status). The lock
+/// is recursive, as glibc's: a handler that calls `exit` goes on with the
+/// handlers left, with its status.
+pub fn enter_exit(status: c_int) {
+    // SAFETY: pthread_self has no preconditions.
+    let me = unsafe { libc::pthread_self() } as usize;
+    match EXITING.compare_exchange(0, me, AcqRel, Acquire) {
+        Ok(_) => {}
+        Err(owner) if owner == me => {}
+        Err(_) => loop {
+            // SAFETY: pause has no preconditions; signal handlers still run.
+            unsafe { libc::pause() };
+        },
+    }
     STATUS.store(status, Relaxed);
 }
 

@@ -1,8 +1,10 @@
-// cases: handlers blocked from_thread quick_exit on_exit
+// cases: handlers nested blocked from_thread concurrent quick_exit on_exit
 /* exit and quick_exit while other threads live, in glibc's rules: exit runs
  * the atexit/on_exit handlers newest first (one registered by a handler
  * runs too) in the calling thread, flushes stdio and ends every thread
- * with the caller's status, waiting for none of them. quick_exit runs only
+ * with the caller's status, waiting for none of them. A handler that calls
+ * exit goes on with the handlers left; another thread that calls exit
+ * meanwhile blocks (glibc 2.41; 2.36 let it finish the exit: divergences). quick_exit runs only
  * the at_quick_exit handlers and flushes nothing. (A thread that holds a
  * stream's lock when exit flushes: glibc 2.36 flushes without the lock,
  * glibc 2.41 waits for it as musl does, forever if it is never released;
@@ -71,6 +73,36 @@ static void *exits(void *arg)
     exit(5);
 }
 
+/* concurrent: main's exit runs a handler that lets another thread call
+ * exit too, and then takes a second before it ends. */
+static int go;
+static void *second_exit(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&m);
+    while (!go)
+        pthread_cond_wait(&c, &m);
+    pthread_mutex_unlock(&m);
+    fprintf(stderr, "second thread calls exit(10)\n");
+    exit(10);
+}
+static void slow_handler(void)
+{
+    fprintf(stderr, "handler of main's exit lets the second thread exit\n");
+    pthread_mutex_lock(&m);
+    go = 1;
+    pthread_cond_signal(&c);
+    pthread_mutex_unlock(&m);
+    sleep(1);
+    fprintf(stderr, "handler of main's exit ends\n");
+}
+
+static void exits_again(void)
+{
+    printf("atexit handler calls exit(12)\n");
+    exit(12);
+}
+
 static void quick_first(void) { printf("at_quick_exit handler registered first\n"); fflush(stdout); }
 static void quick_last(void) { printf("at_quick_exit handler registered last\n"); fflush(stdout); }
 
@@ -88,6 +120,11 @@ int main(int argc, char **argv)
         atexit(last);
         printf("exit(3) from main\n");
         exit(3);
+    } else if (!strcmp(c, "nested")) {
+        atexit(exits_again);
+        atexit(last);
+        printf("exit(13) from main\n");
+        exit(13);
     } else if (!strcmp(c, "blocked")) {
         start(waits_forever);
         printf("another thread waits forever; exit(7)\n");
@@ -98,6 +135,12 @@ int main(int argc, char **argv)
         pthread_join(t, NULL);
         printf("never: exit ended the process\n");
         return 0;
+    } else if (!strcmp(c, "concurrent")) {
+        pthread_t t;
+        pthread_create(&t, NULL, second_exit, NULL);
+        atexit(slow_handler);
+        fflush(stdout);
+        exit(11);
     } else if (!strcmp(c, "quick_exit")) {
         at_quick_exit(quick_first);
         at_quick_exit(quick_last);
