@@ -33,8 +33,8 @@ static STATUS: AtomicI32 = AtomicI32::new(0);
 /// The thread running `exit` (its `pthread_self`), 0 before any.
 static EXITING: AtomicUsize = AtomicUsize::new(0);
 
-/// The start of the shim's `exit`: glibc's exit lock (glibc 2.41; bug
-/// 31997), then the status for `on_exit` handlers. The first thread to call
+/// The start of the shim's `exit`: glibc's exit lock (as glibc 2.41
+/// has it), then the status for `on_exit` handlers. The first thread to call
 /// `exit` runs the handlers and ends the process with its status; another
 /// thread that calls `exit` meanwhile blocks until the process ends (musl
 /// 1.2.5 and glibc 2.36 let it run what handlers are left, destructors and

@@ -1,15 +1,16 @@
 // cases: handlers nested blocked from_thread concurrent quick_exit on_exit
-/* exit and quick_exit while other threads live, in glibc's rules: exit runs
- * the atexit/on_exit handlers newest first (one registered by a handler
- * runs too) in the calling thread, flushes stdio and ends every thread
- * with the caller's status, waiting for none of them. A handler that calls
- * exit goes on with the handlers left; another thread that calls exit
- * meanwhile blocks (glibc 2.41; 2.36 let it finish the exit: divergences). quick_exit runs only
- * the at_quick_exit handlers and flushes nothing. (A thread that holds a
- * stream's lock when exit flushes: glibc 2.36 flushes without the lock,
- * glibc 2.41 waits for it as musl does, forever if it is never released;
- * no oracle to compare with.) Each case makes the other threads reach their blocking
- * point before exiting, so the outcome is not a race. */
+/* exit and quick_exit while other threads live, in glibc's rules: exit
+ * runs the atexit/on_exit handlers newest first (one registered by a
+ * handler runs too) in the calling thread, flushes stdio and ends every
+ * thread with the caller's status, waiting for none of them. A handler
+ * that calls exit goes on with the handlers left; another thread that
+ * calls exit meanwhile blocks (glibc 2.41; 2.36 let it finish the exit: a
+ * listed difference). quick_exit runs only the at_quick_exit handlers and
+ * flushes nothing. (A thread that holds a stream's lock when exit flushes:
+ * glibc 2.36 flushes without the lock, glibc 2.41 waits for it as musl
+ * does, forever if it is never released; no oracle to compare with.) Each
+ * case makes the other threads reach their blocking point before exiting,
+ * so the outcome is not a race. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
