@@ -26,6 +26,7 @@ use core::ptr::null_mut;
 use core::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, AtomicUsize, Ordering::AcqRel, Ordering::Acquire, Ordering::Relaxed};
 
 use crate::abi::musl;
+use crate::musl_next;
 
 /// The status `exit` was called with, for `on_exit` handlers.
 static STATUS: AtomicI32 = AtomicI32::new(0);
@@ -33,15 +34,21 @@ static STATUS: AtomicI32 = AtomicI32::new(0);
 /// The thread running `exit` (its `pthread_self`), 0 before any.
 static EXITING: AtomicUsize = AtomicUsize::new(0);
 
-/// The start of the shim's `exit`: glibc's exit lock (as glibc 2.41
-/// has it), then the status for `on_exit` handlers. The first thread to call
-/// `exit` runs the handlers and ends the process with its status; another
-/// thread that calls `exit` meanwhile blocks until the process ends (musl
-/// 1.2.5 and glibc 2.36 let it run what handlers are left, destructors and
-/// all, beside the first and end the process with its own status). The lock
-/// is recursive, as glibc's: a handler that calls `exit` goes on with the
-/// handlers left, with its status.
+/// The start of the shim's `exit`: glibc's exit lock ([`exit_lock`]),
+/// then the status for `on_exit` handlers.
 pub fn enter_exit(status: c_int) {
+    exit_lock();
+    STATUS.store(status, Relaxed);
+}
+
+/// glibc's exit lock (as glibc 2.41 has it), taken by `exit` and
+/// `quick_exit`: the first thread to call either runs the handlers and
+/// ends the process with its status; another thread that calls either
+/// meanwhile blocks until the process ends (musl 1.2.5 and glibc 2.36 let
+/// it run what handlers are left, destructors and all, beside the first,
+/// and end the process with its own status). The lock is recursive, as
+/// glibc's: a handler that calls `exit` or `quick_exit` goes on.
+fn exit_lock() {
     // SAFETY: pthread_self has no preconditions.
     let me = unsafe { libc::pthread_self() } as usize;
     match EXITING.compare_exchange(0, me, AcqRel, Acquire) {
@@ -52,7 +59,21 @@ pub fn enter_exit(status: c_int) {
             unsafe { libc::pause() };
         },
     }
-    STATUS.store(status, Relaxed);
+}
+
+musl_next!(fn musl_quick_exit = "quick_exit": unsafe extern "C" fn(c_int) -> !);
+
+/// `quick_exit`: glibc's exit lock, then musl's `quick_exit` (the
+/// `at_quick_exit` handlers, newest first, and `_Exit`; no stdio flush,
+/// as glibc since 2.24).
+///
+/// # Safety
+/// As `quick_exit(3)`.
+#[export]
+pub unsafe extern "C" fn quick_exit(status: c_int) -> ! {
+    exit_lock();
+    // SAFETY: musl's quick_exit.
+    unsafe { musl_quick_exit()(status) }
 }
 
 type OnExit = unsafe extern "C" fn(c_int, *mut c_void);

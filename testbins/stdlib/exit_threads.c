@@ -1,11 +1,11 @@
-// cases: handlers nested blocked from_thread concurrent quick_exit on_exit
+// cases: handlers nested blocked from_thread concurrent quick_during_exit quick_exit on_exit
 /* exit and quick_exit while other threads live, in glibc's rules: exit
  * runs the atexit/on_exit handlers newest first (one registered by a
  * handler runs too) in the calling thread, flushes stdio and ends every
  * thread with the caller's status, waiting for none of them. A handler
  * that calls exit goes on with the handlers left; another thread that
- * calls exit meanwhile blocks (glibc 2.41; 2.36 let it finish the exit: a
- * listed difference). quick_exit runs only the at_quick_exit handlers and
+ * calls exit or quick_exit meanwhile blocks (glibc 2.41; 2.36 let it end
+ * the process: listed differences). quick_exit runs only the at_quick_exit handlers and
  * flushes nothing. (A thread that holds a stream's lock when exit flushes:
  * glibc 2.36 flushes without the lock, glibc 2.41 waits for it as musl
  * does, forever if it is never released; no oracle to compare with.) Each
@@ -87,6 +87,16 @@ static void *second_exit(void *arg)
     fprintf(stderr, "second thread calls exit(10)\n");
     exit(10);
 }
+static void *second_quick_exit(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&m);
+    while (!go)
+        pthread_cond_wait(&c, &m);
+    pthread_mutex_unlock(&m);
+    fprintf(stderr, "second thread calls quick_exit(14)\n");
+    quick_exit(14);
+}
 static void slow_handler(void)
 {
     fprintf(stderr, "handler of main's exit lets the second thread exit\n");
@@ -142,6 +152,13 @@ int main(int argc, char **argv)
         atexit(slow_handler);
         fflush(stdout);
         exit(11);
+    } else if (!strcmp(c, "quick_during_exit")) {
+        pthread_t t;
+        at_quick_exit(quick_first);
+        pthread_create(&t, NULL, second_quick_exit, NULL);
+        atexit(slow_handler);
+        fflush(stdout);
+        exit(15);
     } else if (!strcmp(c, "quick_exit")) {
         at_quick_exit(quick_first);
         at_quick_exit(quick_last);
