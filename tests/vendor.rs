@@ -27,7 +27,7 @@ use gcompat_tests::*;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How long one step may run (a loaded machine's CMake build included).
 const STEP_TIMEOUT: Duration = Duration::from_secs(300);
@@ -233,20 +233,7 @@ fn run_step(runner: &Runner, step: &Step, work: &Path) -> (String, Result<(), St
         .spawn();
     let status = match spawned {
         Err(e) => format!("spawn failed: {e}"),
-        Ok(mut child) => {
-            let start = Instant::now();
-            loop {
-                if let Some(st) = child.try_wait().unwrap() {
-                    break status_text(st);
-                }
-                if start.elapsed() > STEP_TIMEOUT {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    break format!("timed out after {}s", STEP_TIMEOUT.as_secs());
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
+        Ok(mut child) => wait_status(&mut child, STEP_TIMEOUT),
     };
     let stdout = std::fs::read(&out_path).unwrap_or_default();
     let stderr = std::fs::read(&err_path).unwrap_or_default();

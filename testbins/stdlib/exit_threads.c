@@ -77,23 +77,25 @@ static void *exits(void *arg)
 /* concurrent: main's exit runs a handler that lets another thread call
  * exit too, and then takes a second before it ends. */
 static int go;
-static void *second_exit(void *arg)
+static void wait_go(void)
 {
-    (void)arg;
     pthread_mutex_lock(&m);
     while (!go)
         pthread_cond_wait(&c, &m);
     pthread_mutex_unlock(&m);
+}
+
+static void *second_exit(void *arg)
+{
+    (void)arg;
+    wait_go();
     fprintf(stderr, "second thread calls exit(10)\n");
     exit(10);
 }
 static void *second_quick_exit(void *arg)
 {
     (void)arg;
-    pthread_mutex_lock(&m);
-    while (!go)
-        pthread_cond_wait(&c, &m);
-    pthread_mutex_unlock(&m);
+    wait_go();
     fprintf(stderr, "second thread calls quick_exit(14)\n");
     quick_exit(14);
 }
