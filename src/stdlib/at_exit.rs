@@ -61,6 +61,19 @@ fn exit_lock() {
     }
 }
 
+/// Registers the fork handler (from the shim's constructor).
+pub fn init() {
+    // SAFETY: a handler of ours, which only stores an atomic.
+    unsafe { libc::pthread_atfork(None, None, Some(unlock_in_child)) };
+}
+
+/// A fork child has one thread, and no exit runs in it: its `exit` must
+/// not wait for the parent's (glibc 2.36 lets it exit; glibc 2.41 keeps
+/// the lock taken in the child, whose exit then blocks forever).
+unsafe extern "C" fn unlock_in_child() {
+    EXITING.store(0, Relaxed);
+}
+
 musl_next!(fn musl_quick_exit = "quick_exit": unsafe extern "C" fn(c_int) -> !);
 
 /// `quick_exit`: glibc's exit lock, then musl's `quick_exit` (the

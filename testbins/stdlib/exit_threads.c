@@ -1,20 +1,23 @@
-// cases: handlers nested blocked from_thread concurrent quick_during_exit quick_exit on_exit
+// cases: handlers nested blocked from_thread concurrent quick_during_exit fork_during_exit quick_exit on_exit
 /* exit and quick_exit while other threads live, in glibc's rules: exit
  * runs the atexit/on_exit handlers newest first (one registered by a
  * handler runs too) in the calling thread, flushes stdio and ends every
  * thread with the caller's status, waiting for none of them. A handler
  * that calls exit goes on with the handlers left; another thread that
  * calls exit or quick_exit meanwhile blocks (glibc 2.41; 2.36 let it end
- * the process: listed differences). quick_exit runs only the at_quick_exit handlers and
+ * the process: listed differences), but the exit of a child forked
+ * meanwhile does not (glibc 2.36; 2.41's blocks forever: listed). quick_exit runs only the at_quick_exit handlers and
  * flushes nothing. (A thread that holds a stream's lock when exit flushes:
  * glibc 2.36 flushes without the lock, glibc 2.41 waits for it as musl
  * does, forever if it is never released; no oracle to compare with.) Each
  * case makes the other threads reach their blocking point before exiting,
  * so the outcome is not a race. */
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
@@ -99,6 +102,28 @@ static void *second_quick_exit(void *arg)
     fprintf(stderr, "second thread calls quick_exit(14)\n");
     quick_exit(14);
 }
+/* fork_during_exit: the child of a fork made while main runs exit calls
+ * exit; its parent's thread waits two seconds for it, then kills it. */
+static void *forks(void *arg)
+{
+    (void)arg;
+    wait_go();
+    pid_t pid = fork();
+    if (pid == 0)
+        exit(16); /* the child's own exit: its parent's is running */
+    int st = 0;
+    for (int i = 0; i < 200 && waitpid(pid, &st, WNOHANG) == 0; i++)
+        usleep(10000);
+    if (waitpid(pid, &st, WNOHANG) == 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &st, 0);
+        fprintf(stderr, "the child's exit blocked: killed\n");
+    } else {
+        fprintf(stderr, "the child exited with %d\n", WEXITSTATUS(st));
+    }
+    return NULL;
+}
+static unsigned handler_seconds = 1;
 static void slow_handler(void)
 {
     fprintf(stderr, "handler of main's exit lets the second thread exit\n");
@@ -106,7 +131,7 @@ static void slow_handler(void)
     go = 1;
     pthread_cond_signal(&c);
     pthread_mutex_unlock(&m);
-    sleep(1);
+    sleep(handler_seconds);
     fprintf(stderr, "handler of main's exit ends\n");
 }
 
@@ -161,6 +186,13 @@ int main(int argc, char **argv)
         atexit(slow_handler);
         fflush(stdout);
         exit(15);
+    } else if (!strcmp(c, "fork_during_exit")) {
+        pthread_t t;
+        pthread_create(&t, NULL, forks, NULL);
+        handler_seconds = 3; /* outlasts the thread's wait for its child */
+        atexit(slow_handler);
+        fflush(stdout);
+        exit(17);
     } else if (!strcmp(c, "quick_exit")) {
         at_quick_exit(quick_first);
         at_quick_exit(quick_last);
