@@ -135,6 +135,17 @@ static void slow_handler(void)
     fprintf(stderr, "handler of main's exit ends\n");
 }
 
+/* Starts `second`, which waits until main's exit runs slow_handler, and
+ * exits with `status`. */
+static void exit_beside(void *(*second)(void *), int status)
+{
+    pthread_t t;
+    pthread_create(&t, NULL, second, NULL);
+    atexit(slow_handler);
+    fflush(stdout);
+    exit(status);
+}
+
 static void exits_again(void)
 {
     printf("atexit handler calls exit(12)\n");
@@ -174,25 +185,13 @@ int main(int argc, char **argv)
         printf("never: exit ended the process\n");
         return 0;
     } else if (!strcmp(c, "concurrent")) {
-        pthread_t t;
-        pthread_create(&t, NULL, second_exit, NULL);
-        atexit(slow_handler);
-        fflush(stdout);
-        exit(11);
+        exit_beside(second_exit, 11);
     } else if (!strcmp(c, "quick_during_exit")) {
-        pthread_t t;
         at_quick_exit(quick_first);
-        pthread_create(&t, NULL, second_quick_exit, NULL);
-        atexit(slow_handler);
-        fflush(stdout);
-        exit(15);
+        exit_beside(second_quick_exit, 15);
     } else if (!strcmp(c, "fork_during_exit")) {
-        pthread_t t;
-        pthread_create(&t, NULL, forks, NULL);
         handler_seconds = 3; /* outlasts the thread's wait for its child */
-        atexit(slow_handler);
-        fflush(stdout);
-        exit(17);
+        exit_beside(forks, 17);
     } else if (!strcmp(c, "quick_exit")) {
         at_quick_exit(quick_first);
         at_quick_exit(quick_last);
