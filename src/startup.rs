@@ -19,5 +19,6 @@ fn init() {
     #[cfg(not(test))]
     crate::rtld::init();
     crate::stdlib::thread_atexit::init();
+    crate::stdlib::at_exit::init();
     crate::abi::errno::set(errnum);
 }

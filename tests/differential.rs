@@ -58,7 +58,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A libc to build against and to run the oracle on: glibc, or musl for
 /// the `*.musl.c` testbins that prove musl-built callers keep musl's meaning
@@ -638,22 +638,7 @@ fn run_as(argv: &[String], arg0: Option<&str>, scratch: &Path) -> RunResult {
     let timeout = if arch().native() { TIMEOUT } else { TIMEOUT * 4 };
     let status = match cmd.spawn() {
         Err(e) => format!("spawn failed: {e}"),
-        Ok(mut child) => {
-            let start = Instant::now();
-            let mut nap = Duration::from_micros(200);
-            loop {
-                if let Some(st) = child.try_wait().unwrap() {
-                    break status_text(st);
-                }
-                if start.elapsed() > timeout {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    break "timed out".to_string();
-                }
-                std::thread::sleep(nap);
-                nap = (nap * 2).min(Duration::from_millis(20));
-            }
-        }
+        Ok(mut child) => wait_status(&mut child, timeout),
     };
     // Beside .out and .err, for whoever reads target/differential.
     std::fs::write(scratch.with_file_name(format!("{name}.status")), format!("{status}\n")).unwrap();

@@ -4,8 +4,11 @@
 //! configuring and building a small C project, the Rust programs ruff
 //! (linting and formatting Python on its thread pool) and uv (creating,
 //! locking and resolving a project offline, a virtual environment), and the
-//! C++ programs ninja (a small build) and clang-format, and numpy's wheel
-//! (C extensions, OpenBLAS, libgfortran) in this machine's python3. Each
+//! C++ programs ninja (a small build) and clang-format, numpy's wheel
+//! (C extensions, OpenBLAS, libgfortran) and pyarrow's (Arrow's C++
+//! libraries and thread pools: compute, Parquet, then exit with threads
+//! alive, five times) in this machine's python3, and bun from npm (a script
+//! spawning children, `bun build`, the bundle run). Each
 //! runs under this machine's glibc, then on musl 1.2.5 through the shim
 //! (musl's loader as a command, `--preload`), in fresh folders; the
 //! transcripts (stdout, stderr, exit status of every step) must be equal
@@ -24,6 +27,10 @@ use gcompat_tests::*;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Duration;
+
+/// How long one step may run (a loaded machine's CMake build included).
+const STEP_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// One vendor program: the steps run in order in a fresh folder holding a
 /// copy of `project` (if any); `{work}` in an argument is that folder.
@@ -57,6 +64,7 @@ fn vendors() -> Vec<Vendor> {
     let (ruff, uv, ninja, clang_format) = (tool("ruff"), tool("uv"), tool("ninja"), tool("clang-format"));
     let with = |program: &Path, args: &[&str]| [vec![program.display().to_string()], s(args)].concat();
     let python3 = PathBuf::from("/usr/bin/python3");
+    let bun = cache().join("wheels-stacks/bun/package/bin/bun");
     vec![
         Vendor {
             name: "node",
@@ -135,6 +143,39 @@ fn vendors() -> Vec<Vendor> {
             )],
         },
         Vendor {
+            name: "pyarrow",
+            // Fetched for this python3's version, as numpy is (setup.sh).
+            needs: vec![cache().join("wheels-stacks/pyarrow/pyarrow/__init__.py"), python3.clone()],
+            project: None,
+            // Exit with Arrow's threads alive is the point: the same run
+            // several times, each of which must end as glibc's does.
+            steps: (0..5)
+                .map(|_| {
+                    step(
+                        vec![
+                            python3.display().to_string(),
+                            root().join("testbins/vendor/pyarrow/script.py").display().to_string(),
+                            cache().join("wheels-stacks/pyarrow").display().to_string(),
+                        ],
+                        r#"exit 0 "parquet round trip 200000 rows, equal: True""#,
+                    )
+                })
+                .collect(),
+        },
+        Vendor {
+            name: "bun",
+            needs: vec![bun.clone()],
+            project: Some(root().join("testbins/vendor/bun")),
+            steps: vec![
+                step(with(&bun, &["{work}/project/script.js"]), r#"exit 0 "sh 42 exit 3""#),
+                step(
+                    with(&bun, &["build", "{work}/project/app.ts", "--outdir", "{work}/out", "--target", "node"]),
+                    r#"exit 0 "Bundled 1 module""#,
+                ),
+                step(with(&bun, &["{work}/out/app.js"]), r#"exit 0 "bundled 42""#),
+            ],
+        },
+        Vendor {
             name: "clang-format",
             needs: vec![clang_format.clone()],
             project: Some(root().join("testbins/vendor/c-format")),
@@ -172,7 +213,11 @@ fn run_step(runner: &Runner, step: &Step, work: &Path) -> (String, Result<(), St
             c
         }
     };
-    let out = cmd
+    // Output goes to files beside the folder, so that a step that never
+    // ends (a hang at exit) is killed after STEP_TIMEOUT and reported.
+    let beside = |ext: &str| work.with_file_name(format!("{}.{ext}", work.file_name().unwrap().to_string_lossy()));
+    let (out_path, err_path) = (beside("out"), beside("err"));
+    let spawned = cmd
         .args(&argv[1..])
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
@@ -183,11 +228,15 @@ fn run_step(runner: &Runner, step: &Step, work: &Path) -> (String, Result<(), St
         .env("TMPDIR", work)
         .current_dir(work)
         .stdin(Stdio::null())
-        .output();
-    let (status, stdout, stderr) = match out {
-        Ok(out) => (status_text(out.status), out.stdout, out.stderr),
-        Err(e) => (format!("spawn failed: {e}"), vec![], vec![]),
+        .stdout(std::fs::File::create(&out_path).unwrap())
+        .stderr(std::fs::File::create(&err_path).unwrap())
+        .spawn();
+    let status = match spawned {
+        Err(e) => format!("spawn failed: {e}"),
+        Ok(mut child) => wait_status(&mut child, STEP_TIMEOUT),
     };
+    let stdout = std::fs::read(&out_path).unwrap_or_default();
+    let stderr = std::fs::read(&err_path).unwrap_or_default();
     let ran = match runner {
         Runner::Glibc => step.expect.check(&status, &stdout, &stderr),
         Runner::Musl(_) => Ok(()),

@@ -165,6 +165,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("Compar64", "Option<unsafe extern \"C\" fn(*const *const crate::abi::glibc_types::FTSENT64, *const *const crate::abi::glibc_types::FTSENT64) -> ::core::ffi::c_int>"),
     ("DirentCompar", "Option<unsafe extern \"C\" fn(*mut *const ::libc::dirent, *mut *const ::libc::dirent) -> ::core::ffi::c_int>"),
     ("Dtor", "unsafe extern \"C\" fn(*mut ::core::ffi::c_void)"),
+    ("OnExit", "unsafe extern \"C\" fn(::core::ffi::c_int, *mut ::core::ffi::c_void)"),
     ("StartRoutine", "unsafe extern \"C\" fn(*mut ::core::ffi::c_void) -> *mut ::core::ffi::c_void"),
     ("C11Start", "unsafe extern \"C\" fn(*mut ::core::ffi::c_void) -> ::core::ffi::c_int"),
     ("Main", "unsafe extern \"C\" fn(::core::ffi::c_int, *mut *mut ::core::ffi::c_char, *mut *mut ::core::ffi::c_char) -> ::core::ffi::c_int"),

@@ -39,6 +39,11 @@ unsafe extern "C" {
     pub fn funlockfile(stream: *mut FILE);
     pub fn ferror_unlocked(stream: *mut FILE) -> c_int;
 
+    // Exit-time registration (stdlib/at_exit.rs builds glibc's on_exit and
+    // __cxa_at_quick_exit on these).
+    pub fn __cxa_atexit(func: unsafe extern "C" fn(*mut c_void), arg: *mut c_void, dso: *mut c_void) -> c_int;
+    pub fn at_quick_exit(func: extern "C" fn()) -> c_int;
+
     // The wide v*printf family is the shim's own too: wchar/printf.rs.
 
     pub fn strlcpy(dst: *mut c_char, src: *const c_char, size: size_t) -> size_t;

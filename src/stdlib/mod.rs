@@ -1,6 +1,7 @@
 //! `<stdlib.h>`: fortified entry points (`chk`), the C23 integer parsers
 //! (`isoc23`).
 
+pub mod at_exit;
 pub mod chk;
 pub mod float128;
 pub mod floating;

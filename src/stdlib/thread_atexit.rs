@@ -138,13 +138,16 @@ unsafe extern "C" fn run_list(head: *mut c_void) {
     run_current();
 }
 
-/// `exit`: the calling thread's `thread_local` destructors, then musl's
-/// `exit` (atexit handlers, static destructors, stdio).
+/// `exit`: glibc's exit lock (one thread exits, others calling `exit`
+/// block: `at_exit::enter_exit`), the calling thread's `thread_local`
+/// destructors, then musl's `exit` (atexit handlers, static destructors,
+/// stdio).
 ///
 /// # Safety
 /// As `exit(3)`.
 #[export]
 pub unsafe extern "C" fn exit(status: c_int) -> ! {
+    super::at_exit::enter_exit(status);
     run_current();
     // SAFETY: musl's exit.
     unsafe { musl_exit()(status) }

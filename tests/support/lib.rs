@@ -4,7 +4,8 @@
 use std::ffi::CStr;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus};
+use std::process::{Child, Command, ExitStatus};
+use std::time::{Duration, Instant};
 
 mod symbols;
 pub use symbols::*;
@@ -160,6 +161,25 @@ pub fn status_text(st: ExitStatus) -> String {
         (Some(c), _) => format!("exit {c}"),
         (_, Some(s)) => format!("signal {s}"),
         _ => format!("{st}"),
+    }
+}
+
+/// Waits for `child` at most `timeout`: its status as [`status_text`]
+/// writes it, or `timed out` once it has been killed.
+pub fn wait_status(child: &mut Child, timeout: Duration) -> String {
+    let start = Instant::now();
+    let mut nap = Duration::from_micros(200);
+    loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            return status_text(st);
+        }
+        if start.elapsed() > timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            return "timed out".to_string();
+        }
+        std::thread::sleep(nap);
+        nap = (nap * 2).min(Duration::from_millis(20));
     }
 }
 
