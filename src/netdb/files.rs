@@ -134,13 +134,14 @@ impl Packer {
         Some(array)
     }
 
-    /// A null-terminated array of copies of `count` strings, `item(i)`
-    /// giving each (the array first, then the strings).
-    pub fn list<'a>(&mut self, count: usize, item: impl Fn(usize) -> &'a [u8]) -> Option<*mut *mut c_char> {
+    /// A null-terminated array of copies of `items` (the array first, then
+    /// the strings), in one pass over them after counting.
+    pub fn list<'a>(&mut self, items: impl Iterator<Item = &'a [u8]> + Clone) -> Option<*mut *mut c_char> {
+        let count = items.clone().count();
         let size = core::mem::size_of::<*mut c_char>();
         let array = self.take(size, count.checked_add(1)?.checked_mul(size)?)?.cast::<*mut c_char>();
-        for i in 0..count {
-            let copy = self.string(item(i))?;
+        for (i, item) in items.enumerate() {
+            let copy = self.string(item)?;
             // SAFETY: the array has count + 1 slots.
             unsafe { *array.add(i) = copy };
         }
@@ -312,5 +313,52 @@ pub fn r_status(outcome: Outcome, enumerating: bool) -> c_int {
         Outcome::Unavailable(e) => e,
         Outcome::End if enumerating => libc::ENOENT,
         Outcome::End => 0,
+    }
+}
+
+/// The entry and buffer behind a non-reentrant form (`getsgent`,
+/// `getrpcent`, `sgetspent`, ...). glibc's grow their buffer while the
+/// `_r` form says `ERANGE` (nss's `getXXent`/`getXXbyYY` double it), so an
+/// entry of any size comes back whole; so does this one, from `malloc`.
+pub struct StaticEntry<T> {
+    entry: UnsafeCell<T>,
+    buf: UnsafeCell<*mut c_char>,
+    len: UnsafeCell<usize>,
+}
+
+// SAFETY: the non-reentrant forms are not thread-safe, in glibc either.
+unsafe impl<T> Sync for StaticEntry<T> {}
+
+impl<T> StaticEntry<T> {
+    pub const fn new(empty: T) -> Self {
+        StaticEntry { entry: UnsafeCell::new(empty), buf: UnsafeCell::new(null_mut()), len: UnsafeCell::new(0) }
+    }
+
+    /// Runs `f`, an `_r` form, on the entry and buffer, doubling the
+    /// buffer while `f` returns `ERANGE`: its result, or null with errno
+    /// `ENOMEM` when the buffer cannot grow.
+    ///
+    /// # Safety
+    /// Not thread-safe: no other call on `self` runs at the same time.
+    pub unsafe fn call(&self, mut f: impl FnMut(*mut T, *mut c_char, usize, *mut *mut T) -> c_int) -> *mut T {
+        // SAFETY: only this call touches the cells (caller).
+        let (buf, len) = unsafe { (&mut *self.buf.get(), &mut *self.len.get()) };
+        loop {
+            if *len > 0 {
+                let mut result = null_mut();
+                if f(self.entry.get(), *buf, *len, &mut result) != libc::ERANGE {
+                    return result;
+                }
+            }
+            let want = if *len == 0 { 1024 } else { len.saturating_mul(2) };
+            // SAFETY: our own block (or null).
+            let grown = unsafe { libc::realloc((*buf).cast(), want) };
+            if grown.is_null() || want == *len {
+                crate::abi::errno::set(libc::ENOMEM);
+                return null_mut();
+            }
+            *buf = grown.cast();
+            *len = want;
+        }
     }
 }
