@@ -16,7 +16,11 @@
 //! - a null `%s` or `%ls` prints `(null)` when there is no precision or it
 //!   is at least 6, else nothing, padded to the width (musl truncates
 //!   `(null)`, and dereferences a null `%ls`);
-//! - the `Z` length modifier (an old glibc spelling of `z`) becomes `z`;
+//! - the `Z` length modifier (an old glibc spelling of `z`) becomes `z`,
+//!   and `q` (BSD's `ll`) becomes `ll` (musl refuses both);
+//! - `%%` with flags, a width or a precision (`%-5%`) becomes `%%`:
+//!   glibc prints one `%`, musl refuses the format;
+//! - `%#m` is the errno's name (`strerrorname_np`), or its number;
 //! - the `I` flag (locale digits; the C locale has none) is dropped;
 //! - the `0` flag of a wide string or character (`%ls`, `%S`, `%lc`, `%C`)
 //!   is dropped: glibc pads them with spaces, musl pads them with nothing
@@ -309,15 +313,18 @@ pub fn needs_rewrite(fmt: &[u8]) -> Need {
     let mut i = 0;
     while let Some(p) = fmt[i..].iter().position(|&b| b == b'%') {
         i += p + 1;
+        let start = i;
         let (mut pointer_flags, mut zero, mut long) = (false, false, false);
-        while i < fmt.len() && matches!(fmt[i], b'0'..=b'9' | b'$' | b'.' | b'*' | b'-' | b'+' | b' ' | b'#' | b'\'' | b'h' | b'l' | b'L' | b'q' | b'j' | b'z' | b't') {
+        while i < fmt.len() && matches!(fmt[i], b'0'..=b'9' | b'$' | b'.' | b'*' | b'-' | b'+' | b' ' | b'#' | b'\'' | b'h' | b'l' | b'L' | b'j' | b'z' | b't') {
             pointer_flags |= matches!(fmt[i], b'.' | b'+' | b' ');
             zero |= fmt[i] == b'0';
             long |= fmt[i] == b'l';
             i += 1;
         }
+        let spec_len = i - start;
         match fmt.get(i) {
-            Some(b'm' | b'I' | b'Z') => return Need::Rewrite,
+            Some(b'm' | b'I' | b'Z' | b'q') => return Need::Rewrite,
+            Some(b'%') if spec_len > 0 => return Need::Rewrite,
             Some(b'p') if pointer_flags => return Need::Rewrite,
             Some(b'S' | b'C') if zero => return Need::Rewrite,
             Some(b's' | b'c') if zero && long => return Need::Rewrite,
@@ -354,6 +361,7 @@ pub fn survey(fmt: &[u8], types: &mut [c_int]) -> Option<Survey> {
     let mut i = 0;
     while let Some(p) = fmt[i..].iter().position(|&b| b == b'%') {
         i += p + 1;
+        let start = i;
         let (mut pointer_flags, mut i_flag, mut zero) = (false, false, false);
         while let Some(&b) = fmt.get(i) {
             match b {
@@ -383,7 +391,10 @@ pub fn survey(fmt: &[u8], types: &mut [c_int]) -> Option<Survey> {
             }
             i += 1;
         }
+        let before_length = i;
         let (ty, conv, z_length) = printf_parse::length_and_type(fmt, &mut i);
+        let q_length = i > before_length && fmt[i - 1] == b'q';
+        let dressed_percent = conv == b'%' && i > start;
         if let Some(ty) = ty {
             *types.get_mut(found.nargs)? = ty;
             found.nargs += 1;
@@ -394,7 +405,7 @@ pub fn survey(fmt: &[u8], types: &mut [c_int]) -> Option<Survey> {
         // glibc's parser types `%ls` as `PA_STRING` too, but musl reads
         // it as a wide string, through the null pointer.
         let plain_string = conv == b's' && !wide && precision.is_none_or(|p| p >= 6);
-        if i_flag || z_length || conv == b'm' || (conv == b'p' && pointer_flags) || (zero && wide) {
+        if i_flag || z_length || q_length || dressed_percent || conv == b'm' || (conv == b'p' && pointer_flags) || (zero && wide) {
             found.need = Need::Rewrite;
         } else if matches!(conv, b'p' | b's' | b'S') && !plain_string {
             found.need = found.need.max(Need::IfNull);
@@ -461,6 +472,15 @@ fn replacement(spec: &Spec, errnum: c_int, values: Option<&[u64]>) -> Option<Rep
     };
     let mut text = Buf::<64>::new();
     match spec.conv {
+        b'm' if spec.alt => {
+            // glibc 2.35's `%#m`: the name, or the number without one.
+            match usize::try_from(errnum).ok().and_then(|e| crate::string::errlist::NAMES.get(e).copied().flatten()) {
+                Some(name) => text.push(name.to_bytes()),
+                None => {
+                    let _ = core::fmt::Write::write_fmt(&mut text, format_args!("{errnum}"));
+                }
+            }
+        }
         b'm' => {
             let mut full = Buf::<64>::new();
             crate::string::strerror::describe(errnum, &mut full);
@@ -547,7 +567,14 @@ pub fn rewrite_units<T: Copy + From<u8>>(
         let Some(r) = replacement(&spec, errnum, values) else {
             let conv_at = if spec.conv == 0 { spec.end } else { spec.end - 1 };
             let drop_zero = spec.zero && is_wide(fmt, conv_at, spec.conv);
-            changed |= spec.i_flag || spec.z_length || drop_zero;
+            if spec.conv == b'%' && spec.end - spec.start > 2 {
+                // glibc ignores what dresses a `%%`; musl refuses it.
+                w.extend(b"%%")?;
+                changed = true;
+                continue;
+            }
+            let q_length = fmt[spec.start..conv_at].contains(&b'q');
+            changed |= spec.i_flag || spec.z_length || drop_zero || q_length;
             // The flags run from after the `%` (and `N$`) to the first
             // byte that is no flag: only a `0` there is the flag.
             let mut in_flags = !spec.positional;
@@ -561,6 +588,7 @@ pub fn rewrite_units<T: Copy + From<u8>>(
                 match b {
                     b'I' => {}
                     b'Z' => w.push(b'z')?,
+                    b'q' => w.extend(b"ll")?,
                     b'0' if in_flags && drop_zero => {}
                     _ => w.push_unit(unit)?,
                 }
