@@ -249,6 +249,11 @@ struct Frame {
     index: usize,
     alts: Option<Tree>,
     branch: Tree,
+    /// glibc's completed_bkref_map at the group's start (each alternative
+    /// starts from it: `\(a\)\|\1` is REG_ESUBREG), and the groups the
+    /// alternatives before this one completed.
+    initial: u32,
+    accumulated: u32,
 }
 
 /// What [`Parser::expression`] found.
@@ -433,7 +438,7 @@ impl<'a> Parser<'a> {
     /// parser recurses per group, and overflows the stack near 100,000).
     fn reg_exp(&mut self, syntax: u64) -> Result<Tree, i32> {
         let mut open: Vec<Frame> = Vec::new();
-        let mut cur = Frame { index: 0, alts: None, branch: None };
+        let mut cur = Frame { index: 0, alts: None, branch: None, initial: self.completed, accumulated: 0 };
         loop {
             let k = self.tok.kind;
             if k == Tk::Alt || k == Tk::End || (!open.is_empty() && k == Tk::Close) {
@@ -443,8 +448,11 @@ impl<'a> Parser<'a> {
                     None => branch,
                     Some(left) => Some(self.node(Node::Alt(left, branch))?),
                 };
+                self.completed |= cur.accumulated;
                 if k == Tk::Alt {
                     cur.alts = Some(tree);
+                    cur.accumulated = self.completed;
+                    self.completed = cur.initial;
                     self.fetch(syntax | RE_CARET_ANCHORS_HERE);
                     continue;
                 }
@@ -470,7 +478,8 @@ impl<'a> Parser<'a> {
                         let t = self.repeats(group, syntax)?;
                         cur.branch = self.concat(cur.branch, t)?;
                     } else {
-                        open.push(core::mem::replace(&mut cur, Frame { index, alts: None, branch: None }))?;
+                        let inner = Frame { index, alts: None, branch: None, initial: self.completed, accumulated: 0 };
+                        open.push(core::mem::replace(&mut cur, inner))?;
                     }
                 }
             }

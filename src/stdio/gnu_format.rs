@@ -17,7 +17,8 @@
 //!   is at least 6, else nothing, padded to the width (musl truncates
 //!   `(null)`, and dereferences a null `%ls`);
 //! - the `Z` length modifier (an old glibc spelling of `z`) becomes `z`,
-//!   and `q` (BSD's `ll`) becomes `ll` (musl refuses both);
+//!   and `q` (BSD's `ll`) becomes `ll`, or nothing in a `%N$` conversion,
+//!   whose argument glibc reads as an int (musl refuses both);
 //! - `%%` with flags, a width or a precision (`%-5%`) becomes `%%`:
 //!   glibc prints one `%`, musl refuses the format;
 //! - `%#m` is the errno's name (`strerrorname_np`), or its number;
@@ -474,8 +475,12 @@ fn replacement(spec: &Spec, errnum: c_int, values: Option<&[u64]>) -> Option<Rep
     match spec.conv {
         b'm' if spec.alt => {
             // glibc 2.35's `%#m`: the name, or the number without one.
+            // The precision cuts the name, not the number.
             match usize::try_from(errnum).ok().and_then(|e| crate::string::errlist::NAMES.get(e).copied().flatten()) {
-                Some(name) => text.push(name.to_bytes()),
+                Some(name) => {
+                    let name = name.to_bytes();
+                    text.push(&name[..prec.unwrap_or(usize::MAX).min(name.len())]);
+                }
                 None => {
                     let _ = core::fmt::Write::write_fmt(&mut text, format_args!("{errnum}"));
                 }
@@ -588,6 +593,10 @@ pub fn rewrite_units<T: Copy + From<u8>>(
                 match b {
                     b'I' => {}
                     b'Z' => w.push(b'z')?,
+                    // glibc reads a positional `%N$qd` as an int (its
+                    // parser types `q` as PA_INT on LP64), a plain one as
+                    // long long.
+                    b'q' if spec.positional => {}
                     b'q' => w.extend(b"ll")?,
                     b'0' if in_flags && drop_zero => {}
                     _ => w.push_unit(unit)?,

@@ -1,4 +1,4 @@
-// cases: null_wide long_format long_wide_format many_args zero_wide
+// cases: null_wide long_format long_wide_format many_args zero_wide fuzz_found
 /* Inputs that crashed or leaked through the shim's glibc printf rewrite
  * (issue 16, items 1 and 2), each printed with its return value:
  * - a null %ls or %S: glibc prints "(null)"; musl reads the wide string
@@ -8,7 +8,11 @@
  *   than 64 arguments (the rewrite's stack room): still glibc's "(null)";
  * - a 0 flag on %ls/%lc/%S/%C: glibc pads with spaces; musl pads with
  *   nothing yet returned the padded count (asprintf's count past the end
- *   of its string). */
+ *   of its string);
+ * - found by the differential fuzzer (tests/fuzz.rs): %% with flags or a
+ *   width and the q length modifier, which musl refuses (-1, EINVAL), and
+ *   glibc 2.35's %#m, the errno's name. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +56,18 @@ int main(int argc, char **argv)
                      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1,
                      2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3,
                      4, 5, 6, 7, nullw(), (void *)0, (char *)nullw());
+        printf("%d [%s]\n", n, buf);
+    } else if (!strcmp(c, "fuzz_found")) {
+        n = snprintf(buf, sizeof buf, "[%-5%|%05%|%.3%|%qd|%qx]", 12345678901LL, 255LL);
+        printf("%d [%s]\n", n, buf);
+        errno = ENOENT;
+        n = snprintf(buf, sizeof buf, "[%#m|%#10m|%-#8m|%#.3m|%m]");
+        printf("%d [%s]\n", n, buf);
+        errno = 4095;
+        n = snprintf(buf, sizeof buf, "[%#m|%#.2m]");
+        printf("%d [%s]\n", n, buf);
+        errno = 0;
+        n = snprintf(buf, sizeof buf, "[%#m]");
         printf("%d [%s]\n", n, buf);
     } else if (!strcmp(c, "zero_wide")) {
         char *s;
