@@ -36,7 +36,7 @@ use std::time::{Duration, Instant};
 
 const FAMILIES: [&str; 7] = ["printf", "scanf", "regex", "dns", "etc", "getopt", "num"];
 /// Cases per family in the test's fixed-seed run.
-const TEST_CASES: usize = 1500;
+const TEST_CASES: usize = 4000;
 const BATCH: usize = 500;
 /// A run stops generating past this many findings (one bug, many cases).
 const MAX_FINDINGS: usize = 200;
