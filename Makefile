@@ -11,6 +11,9 @@
 #   make bench-regex     regex throughput, glibc vs musl + shim (a benchmark, not a test)
 #   make demo            run a real glibc program (Debian's /bin/echo) on musl 1.2.5
 #   make bench           benchmarks: they print figures, they assert nothing
+#   make fuzz            differential fuzzing, glibc vs musl + shim (a tool, not a
+#                        test): FUZZ_TIME=seconds (default 600), FUZZ_SEED=n;
+#                        findings are appended to tests/fuzz/regressions.txt
 
 # Downloads (musl, glibc sysroots, wheels) live outside the work tree, keyed by
 # name and version, so a fresh clone reuses them (scripts/cache-dir.sh).
@@ -85,7 +88,7 @@ LDFLAGS_SHIM := -shared -nostdlib -Wl,-soname,libgcompat.so.0 \
 	-Wl,-z,noexecstack -Wl,--no-undefined -Wl,--strip-debug \
 	-Wl,--eh-frame-hdr -Wl,-Bsymbolic-functions
 
-.PHONY: all setup check check-arch test lint demo bench install clean bench-loader bench-regex
+.PHONY: all setup check check-arch test lint demo bench install clean bench-loader bench-regex fuzz
 all: $(SHIM) $(STUB)
 
 # gcompat-check (check/): will a glibc program run on musl with the shim? A
@@ -219,6 +222,12 @@ bench-loader: setup all
 # Regex match throughput of a glibc program under glibc and on musl + shim.
 bench-regex: setup all
 	./scripts/bench-regex.sh
+
+# Differential fuzzing for FUZZ_TIME seconds (tests/fuzz.rs); `make check`
+# runs a fixed-seed short pass of the same harness.
+FUZZ_TIME ?= 600
+fuzz: setup all
+	FUZZ_TIME=$(FUZZ_TIME) GCOMPAT_SO=$(abspath $(SHIM)) $(CARGO) test --locked -p gcompat-tests --test fuzz
 
 clean:
 	$(CARGO) clean

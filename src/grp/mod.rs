@@ -29,7 +29,7 @@ fn pack(e: &libc::group, packer: &mut Packer) -> Option<libc::group> {
         count += 1;
     }
     // SAFETY: i < count, inside musl's list.
-    let array = packer.list(count, |i| text(unsafe { *e.gr_mem.add(i) }))?;
+    let array = packer.list((0..count).map(|i| text(unsafe { *e.gr_mem.add(i) })))?;
     Some(libc::group { gr_name: name, gr_passwd: passwd, gr_gid: e.gr_gid, gr_mem: array })
 }
 

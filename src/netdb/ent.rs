@@ -15,7 +15,7 @@
 //! stream here and then runs musl's own, so musl's non-reentrant
 //! `get*ent` and musl-built callers see what they saw before.
 
-use super::files::{self, MAX_FIELDS, Outcome, Packer, Parsed, Stream, fields, number, r_status};
+use super::files::{self, Fields, Outcome, Packer, Parsed, Stream, fields, number, r_status};
 use crate::abi::errno;
 use crate::musl_next;
 use core::ffi::{c_char, c_int};
@@ -27,9 +27,9 @@ unsafe extern "C" {
 }
 
 /// Whether a line's name, aliases and number are the entry looked for.
-pub(crate) type Want<'a> = dyn FnMut(&[u8], &[&[u8]], u32) -> bool + 'a;
+pub(crate) type Want<'a> = dyn FnMut(&[u8], Fields<'_>, u32) -> bool + 'a;
 /// As [`Want`], for services: name, aliases, port, protocol.
-type WantService<'a> = dyn FnMut(&[u8], &[&[u8]], u32, &[u8]) -> bool + 'a;
+type WantService<'a> = dyn FnMut(&[u8], Fields<'_>, u32, &[u8]) -> bool + 'a;
 /// Stores a packed name, alias array and number into the caller's entry.
 type Store<'a> = dyn FnMut(*mut c_char, *mut *mut c_char, u32) + 'a;
 
@@ -122,28 +122,25 @@ pub(crate) fn pack_named(
     store: &mut Store<'_>,
     number_of: fn(&[u8]) -> Option<u32>,
 ) -> Parsed {
-    let mut f = [&b""[..]; MAX_FIELDS];
-    let n = fields(line, &mut f);
-    if n < 2 {
+    let mut f = fields(line);
+    let (Some(name), Some(num)) = (f.next(), f.next()) else { return Parsed::Skip };
+    let Some(num) = number_of(num) else { return Parsed::Skip };
+    if !want(name, f.clone(), num) {
         return Parsed::Skip;
     }
-    let Some(num) = number_of(f[1]) else { return Parsed::Skip };
-    if !want(f[0], &f[2..n], num) {
-        return Parsed::Skip;
-    }
-    let (Some(name), Some(aliases)) = (packer.string(f[0]), packer.strings(&f[2..n])) else {
+    let (Some(name), Some(aliases)) = (packer.string(name), packer.strings(f)) else {
         return Parsed::TooSmall;
     };
     store(name, aliases, num);
     Parsed::Found
 }
 
-pub(crate) fn name_in(name: &[u8], aliases: &[&[u8]], wanted: &[u8]) -> bool {
-    name == wanted || aliases.contains(&wanted)
+pub(crate) fn name_in(name: &[u8], mut aliases: Fields<'_>, wanted: &[u8]) -> bool {
+    name == wanted || aliases.any(|a| a == wanted)
 }
 
-fn name_in_nocase(name: &[u8], aliases: &[&[u8]], wanted: &[u8]) -> bool {
-    name.eq_ignore_ascii_case(wanted) || aliases.iter().any(|a| a.eq_ignore_ascii_case(wanted))
+fn name_in_nocase(name: &[u8], mut aliases: Fields<'_>, wanted: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(wanted) || aliases.any(|a| a.eq_ignore_ascii_case(wanted))
 }
 
 // ---- protocols ---------------------------------------------------------
@@ -243,18 +240,15 @@ fn serv_line(
     packer: &mut Packer,
     want: &mut WantService<'_>,
 ) -> Parsed {
-    let mut f = [&b""[..]; MAX_FIELDS];
-    let n = fields(line, &mut f);
-    if n < 2 {
-        return Parsed::Skip;
-    }
-    let Some(slash) = f[1].iter().position(|&b| b == b'/') else { return Parsed::Skip };
-    let (port, proto) = (&f[1][..slash], &f[1][slash + 1..]);
+    let mut f = fields(line);
+    let (Some(name), Some(port_proto)) = (f.next(), f.next()) else { return Parsed::Skip };
+    let Some(slash) = port_proto.iter().position(|&b| b == b'/') else { return Parsed::Skip };
+    let (port, proto) = (&port_proto[..slash], &port_proto[slash + 1..]);
     let Some(port) = number(port).filter(|&p| p <= 0xffff) else { return Parsed::Skip };
-    if proto.is_empty() || !want(f[0], &f[2..n], port, proto) {
+    if proto.is_empty() || !want(name, f.clone(), port, proto) {
         return Parsed::Skip;
     }
-    let (Some(name), Some(proto), Some(aliases)) = (packer.string(f[0]), packer.string(proto), packer.strings(&f[2..n]))
+    let (Some(name), Some(proto), Some(aliases)) = (packer.string(name), packer.string(proto), packer.strings(f))
     else {
         return Parsed::TooSmall;
     };
@@ -287,17 +281,26 @@ pub unsafe extern "C" fn getservent_r(
 
 static NETWORKS: Stream = Stream::new(c"/etc/networks");
 
-/// A network number as `inet_network` reads it (`a`, `a.b`, `a.b.c`,
-/// `a.b.c.d`, each part decimal, octal or hex), host byte order.
+/// A network number as glibc's files backend reads it: the field with
+/// `.0` appended up to four parts (`inet_network` alone reads `127` as
+/// `0x7f`, glibc's backend makes it `127.0.0.0`, `0x7f000000`), then
+/// `inet_network`, each part decimal, octal or hex, host byte order. A
+/// field that does not parse is `INADDR_NONE` (all ones), an entry all the
+/// same, as in glibc.
 fn network_number(field: &[u8]) -> Option<u32> {
-    let mut s = [0u8; 64];
-    if field.len() >= s.len() {
-        return None;
+    let dots = field.iter().filter(|&&b| b == b'.').count().min(3);
+    let mut s = crate::abi::vec::Vec::new();
+    s.reserve(field.len() + 7).ok()?;
+    for &b in field.iter().chain(b".0.0.0".iter().take((3 - dots) * 2)) {
+        s.push(b).ok()?;
     }
-    s[..field.len()].copy_from_slice(field);
+    s.push(0).ok()?;
+    // musl's inet_network leaves strtoul's errno; glibc's backend none.
+    let saved = crate::abi::errno::get();
     // SAFETY: a NUL-terminated copy.
     let n = unsafe { inet_network(s.as_ptr().cast()) };
-    if n == u32::MAX { None } else { Some(n) }
+    crate::abi::errno::set(saved);
+    Some(n)
 }
 
 fn net_line(
@@ -435,15 +438,12 @@ pub unsafe extern "C" fn gethostent_r(
     // SAFETY: the caller's buffer.
     let mut packer = unsafe { Packer::new(buf, len) };
     let outcome = HOSTS.next(|line| {
-        let mut f = [&b""[..]; MAX_FIELDS];
-        let n = fields(line, &mut f);
-        if n < 2 {
-            return Parsed::Skip;
-        }
-        let Some(addr) = host_address(f[0]) else { return Parsed::Skip };
+        let mut f = fields(line);
+        let (Some(addr), Some(name)) = (f.next(), f.next()) else { return Parsed::Skip };
+        let Some(addr) = host_address(addr) else { return Parsed::Skip };
         let Some(addr) = packer.bytes(&addr) else { return Parsed::TooSmall };
         let (Some(list), Some(name), Some(aliases)) =
-            (packer.pointers(&[addr]), packer.string(f[1]), packer.strings(&f[2..n]))
+            (packer.pointers(&[addr]), packer.string(name), packer.strings(f))
         else {
             return Parsed::TooSmall;
         };

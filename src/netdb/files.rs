@@ -10,9 +10,6 @@ use core::ffi::{c_char, c_int};
 use core::ptr::null_mut;
 use core::sync::atomic::{AtomicBool, Ordering};
 
-/// The most fields of one line looked at (a name, a number and aliases).
-pub const MAX_FIELDS: usize = 64;
-
 /// What a line gave.
 pub enum Parsed {
     /// Not an entry, or not the one looked for.
@@ -33,19 +30,28 @@ pub enum Outcome {
     Unavailable(c_int),
 }
 
-/// The blank-separated fields of `line` before any `#`, up to
-/// [`MAX_FIELDS`]; returns how many.
-pub fn fields<'a>(line: &'a [u8], out: &mut [&'a [u8]; MAX_FIELDS]) -> usize {
-    let line = &line[..line.iter().position(|&b| b == b'#' || b == b'\n').unwrap_or(line.len())];
-    let mut n = 0;
-    for field in line.split(|&b| b == b' ' || b == b'\t' || b == b'\r').filter(|f| !f.is_empty()) {
-        if n == MAX_FIELDS {
-            break;
-        }
-        out[n] = field;
-        n += 1;
+/// The blank-separated fields of `line` before any `#`, all of them (a
+/// line may name any number of aliases, and glibc returns them all).
+pub fn fields(line: &[u8]) -> Fields<'_> {
+    Fields { rest: &line[..line.iter().position(|&b| b == b'#' || b == b'\n').unwrap_or(line.len())] }
+}
+
+/// The iterator [`fields`] gives; a clone walks the same fields again.
+#[derive(Clone)]
+pub struct Fields<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Iterator for Fields<'a> {
+    type Item = &'a [u8];
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
+        let start = self.rest.iter().position(|b| !blank(b))?;
+        let rest = &self.rest[start..];
+        let len = rest.iter().position(blank).unwrap_or(rest.len());
+        self.rest = &rest[len..];
+        Some(&rest[..len])
     }
-    n
 }
 
 /// A decimal number as glibc's parsers take it (`strtoul` base 10 over the
@@ -102,22 +108,40 @@ impl Packer {
         Some(p.cast())
     }
 
-    /// A null-terminated array of copies of `items`.
-    pub fn strings(&mut self, items: &[&[u8]]) -> Option<*mut *mut c_char> {
-        let mut copies = [null_mut::<c_char>(); MAX_FIELDS];
-        for (copy, item) in copies.iter_mut().zip(items) {
-            *copy = self.string(item)?;
+    /// Copies of `items` (the strings, then a null-terminated array of
+    /// them), however many: the array is filled by walking `items` again
+    /// over the strings just packed one after another.
+    pub fn strings<'a>(&mut self, items: impl Iterator<Item = &'a [u8]> + Clone) -> Option<*mut *mut c_char> {
+        let first = self.at;
+        let mut count = 0usize;
+        for item in items.clone() {
+            self.string(item)?;
+            count += 1;
         }
-        self.pointers(&copies[..items.len()])
-    }
-
-    /// A null-terminated array of copies of `count` strings, `item(i)`
-    /// giving each (the array first, then the strings).
-    pub fn list<'a>(&mut self, count: usize, item: impl Fn(usize) -> &'a [u8]) -> Option<*mut *mut c_char> {
         let size = core::mem::size_of::<*mut c_char>();
         let array = self.take(size, count.checked_add(1)?.checked_mul(size)?)?.cast::<*mut c_char>();
-        for i in 0..count {
-            let copy = self.string(item(i))?;
+        let mut at = first;
+        for (i, item) in items.enumerate() {
+            // SAFETY: the array has count + 1 slots; the strings were
+            // packed from `first` on, each its bytes and a NUL (alignment 1).
+            unsafe {
+                *array.add(i) = at.cast();
+                at = at.add(item.len() + 1);
+            }
+        }
+        // SAFETY: as above.
+        unsafe { *array.add(count) = null_mut() };
+        Some(array)
+    }
+
+    /// A null-terminated array of copies of `items` (the array first, then
+    /// the strings), in one pass over them after counting.
+    pub fn list<'a>(&mut self, items: impl Iterator<Item = &'a [u8]> + Clone) -> Option<*mut *mut c_char> {
+        let count = items.clone().count();
+        let size = core::mem::size_of::<*mut c_char>();
+        let array = self.take(size, count.checked_add(1)?.checked_mul(size)?)?.cast::<*mut c_char>();
+        for (i, item) in items.enumerate() {
+            let copy = self.string(item)?;
             // SAFETY: the array has count + 1 slots.
             unsafe { *array.add(i) = copy };
         }
@@ -289,5 +313,52 @@ pub fn r_status(outcome: Outcome, enumerating: bool) -> c_int {
         Outcome::Unavailable(e) => e,
         Outcome::End if enumerating => libc::ENOENT,
         Outcome::End => 0,
+    }
+}
+
+/// The entry and buffer behind a non-reentrant form (`getsgent`,
+/// `getrpcent`, `sgetspent`, ...). glibc's grow their buffer while the
+/// `_r` form says `ERANGE` (nss's `getXXent`/`getXXbyYY` double it), so an
+/// entry of any size comes back whole; so does this one, from `malloc`.
+pub struct StaticEntry<T> {
+    entry: UnsafeCell<T>,
+    buf: UnsafeCell<*mut c_char>,
+    len: UnsafeCell<usize>,
+}
+
+// SAFETY: the non-reentrant forms are not thread-safe, in glibc either.
+unsafe impl<T> Sync for StaticEntry<T> {}
+
+impl<T> StaticEntry<T> {
+    pub const fn new(empty: T) -> Self {
+        StaticEntry { entry: UnsafeCell::new(empty), buf: UnsafeCell::new(null_mut()), len: UnsafeCell::new(0) }
+    }
+
+    /// Runs `f`, an `_r` form, on the entry and buffer, doubling the
+    /// buffer while `f` returns `ERANGE`: its result, or null with errno
+    /// `ENOMEM` when the buffer cannot grow.
+    ///
+    /// # Safety
+    /// Not thread-safe: no other call on `self` runs at the same time.
+    pub unsafe fn call(&self, mut f: impl FnMut(*mut T, *mut c_char, usize, *mut *mut T) -> c_int) -> *mut T {
+        // SAFETY: only this call touches the cells (caller).
+        let (buf, len) = unsafe { (&mut *self.buf.get(), &mut *self.len.get()) };
+        loop {
+            if *len > 0 {
+                let mut result = null_mut();
+                if f(self.entry.get(), *buf, *len, &mut result) != libc::ERANGE {
+                    return result;
+                }
+            }
+            let want = if *len == 0 { 1024 } else { len.saturating_mul(2) };
+            // SAFETY: our own block (or null).
+            let grown = unsafe { libc::realloc((*buf).cast(), want) };
+            if grown.is_null() || want == *len {
+                crate::abi::errno::set(libc::ENOMEM);
+                return null_mut();
+            }
+            *buf = grown.cast();
+            *len = want;
+        }
     }
 }

@@ -3,9 +3,8 @@
 //! `getrpcbynumber`, `getrpcent`, `setrpcent`, `endrpcent` and their `_r`
 //! forms (getrpcent(3)), glibc's files backend's way.
 
-use super::files::{self, Packer, Parsed, Stream};
+use super::files::{self, Packer, Parsed, StaticEntry, Stream};
 use super::ent::{Want, finish, name_in, pack_named};
-use core::cell::UnsafeCell;
 use core::ffi::{c_char, c_int};
 use core::ptr::null_mut;
 
@@ -118,24 +117,12 @@ pub unsafe extern "C" fn getrpcbynumber_r(
 }
 
 /// The non-reentrant forms' entry and buffer (glibc's are static too).
-struct Static {
-    entry: UnsafeCell<Rpcent>,
-    buf: UnsafeCell<[c_char; 4096]>,
-}
-
-// SAFETY: the non-reentrant functions are not thread-safe, in glibc either.
-unsafe impl Sync for Static {}
-
-static STATIC: Static = Static {
-    entry: UnsafeCell::new(Rpcent { r_name: null_mut(), r_aliases: null_mut(), r_number: 0 }),
-    buf: UnsafeCell::new([0; 4096]),
-};
+static STATIC: StaticEntry<Rpcent> = StaticEntry::new(Rpcent { r_name: null_mut(), r_aliases: null_mut(), r_number: 0 });
 
 /// Runs an `_r` form on the static entry and buffer.
-fn with_static(f: impl FnOnce(*mut Rpcent, *mut c_char, usize, *mut *mut Rpcent) -> c_int) -> *mut Rpcent {
-    let mut result = null_mut();
-    f(STATIC.entry.get(), STATIC.buf.get().cast(), 4096, &mut result);
-    result
+fn with_static(f: impl FnMut(*mut Rpcent, *mut c_char, usize, *mut *mut Rpcent) -> c_int) -> *mut Rpcent {
+    // SAFETY: the non-reentrant forms are not thread-safe, in glibc either.
+    unsafe { STATIC.call(f) }
 }
 
 /// `getrpcent`: the next `/etc/rpc` entry, or null at the end.

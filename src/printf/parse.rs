@@ -44,6 +44,8 @@ pub struct Spec {
     pub plus: bool,
     pub space: bool,
     pub zero: bool,
+    /// The `#` flag.
+    pub alt: bool,
     pub i_flag: bool,
     pub z_length: bool,
     /// The width and precision written as digits (`width` 0 when absent;
@@ -126,13 +128,14 @@ fn parse_one(fmt: &[u8], start: usize, mut posn: usize, max_ref: &mut usize) -> 
     let mut data_arg = positional(fmt, &mut i, max_ref);
     let positional = data_arg.is_some();
     let (mut left, mut plus, mut space, mut zero) = (false, false, false, false);
-    let mut i_flag = false;
+    let (mut i_flag, mut alt) = (false, false);
     while matches!(at(i), b' ' | b'+' | b'-' | b'#' | b'0' | b'\'' | b'I') {
         left |= at(i) == b'-';
         plus |= at(i) == b'+';
         space |= at(i) == b' ';
         zero |= at(i) == b'0';
         i_flag |= at(i) == b'I';
+        alt |= at(i) == b'#';
         i += 1;
     }
     let mut width_arg = None;
@@ -173,6 +176,7 @@ fn parse_one(fmt: &[u8], start: usize, mut posn: usize, max_ref: &mut usize) -> 
             plus,
             space,
             zero,
+            alt,
             i_flag,
             z_length,
             width,

@@ -76,6 +76,66 @@ impl From<NoMem> for i32 {
 /// A set of bytes.
 pub type Set = [u64; 4];
 
+/// For each instruction, which parts of the back-reference search's state
+/// its future can still read: the groups whose opening it lies after and
+/// whose closing it precedes (that closing compares with the opening), and
+/// the loops whose iteration it is inside (the iteration's end compares
+/// with its start). With the groups back-references name, two arrivals at
+/// an instruction and position that agree on those have the same future.
+#[derive(Default)]
+pub struct MemoShape {
+    /// Groups back-references name (bit g); 0: no memo.
+    pub backrefs: u64,
+    /// Some group closes with glibc's opt_subexp mark: only then can the
+    /// registers saved at a group's end come back, so only then do the
+    /// open groups' openings and the saved registers matter.
+    pub restores: bool,
+    /// Per instruction: the groups it lies inside (bit g).
+    pub groups: Vec<u64>,
+    /// Per instruction `pc`: `loops[loops_at[pc]..loops_at[pc + 1]]`.
+    pub loops_at: Vec<u32>,
+    pub loops: Vec<u32>,
+}
+
+impl MemoShape {
+    /// Walks the program once: groups and loops nest in instruction order.
+    fn of(insts: &[Inst], backrefs: u64) -> Result<Self, NoMem> {
+        let restores = insts.iter().any(|i| i.op == I_SAVE && i.a % 2 == 1 && i.b != 0);
+        let mut shape = MemoShape { backrefs, restores, ..Default::default() };
+        let (mut groups, mut open_loops) = (0u64, Vec::<u32>::new());
+        for inst in insts.iter() {
+            let g = inst.a / 2;
+            if inst.op == I_SAVE && inst.a % 2 == 1 {
+                // The closing reads the opening: still inside here.
+                shape.groups.push(groups)?;
+                groups &= !(1u64.checked_shl(g).unwrap_or(0));
+            } else {
+                shape.groups.push(groups)?;
+                if inst.op == I_SAVE {
+                    groups |= 1u64.checked_shl(g).unwrap_or(0);
+                }
+            }
+            shape.loops_at.push(shape.loops.len() as u32)?;
+            for &lp in open_loops.iter() {
+                shape.loops.push(lp)?;
+            }
+            match inst.op {
+                I_ITER_START => open_loops.push(inst.a)?,
+                I_ITER_END => {
+                    if let Some(at) = open_loops.iter().rposition(|&lp| lp == inst.a) {
+                        let last = open_loops.len() - 1;
+                        open_loops.swap(at, last);
+                        open_loops.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+        shape.loops_at.push(shape.loops.len() as u32)?;
+        Ok(shape)
+    }
+}
+
 pub fn set_has(set: &Set, b: u8) -> bool {
     set[usize::from(b >> 6)] >> (b & 63) & 1 != 0
 }
@@ -120,6 +180,9 @@ pub struct Prog {
     pub nsub: usize,
     pub loops: usize,
     pub has_backref: bool,
+    /// What the back-reference search's memo keys on (`exec.rs`), set
+    /// when there are back-references.
+    pub memo: MemoShape,
     /// glibc's input map (translate, then upper case under RE_ICASE).
     pub map: [u8; 256],
     /// Bytes that can begin a match; `can_be_null`: the empty string can.
@@ -178,6 +241,27 @@ enum Node {
 }
 
 type Tree = Option<u32>;
+
+/// A group being parsed: its 0-based index, the alternatives before the
+/// current branch (`None`: no `|` yet), and the branch so far.
+#[derive(Clone, Copy)]
+struct Frame {
+    index: usize,
+    alts: Option<Tree>,
+    branch: Tree,
+    /// glibc's completed_bkref_map at the group's start (each alternative
+    /// starts from it: `\(a\)\|\1` is REG_ESUBREG), and the groups the
+    /// alternatives before this one completed.
+    initial: u32,
+    accumulated: u32,
+}
+
+/// What [`Parser::expression`] found.
+enum Expr {
+    Tree(Tree),
+    /// An opening parenthesis, not yet consumed.
+    Open,
+}
 
 struct Parser<'a> {
     pat: &'a [u8],
@@ -348,31 +432,66 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn reg_exp(&mut self, syntax: u64, nest: u32) -> Result<Tree, i32> {
-        let mut tree = self.branch(syntax, nest)?;
-        while self.tok.kind == Tk::Alt {
-            self.fetch(syntax | RE_CARET_ANCHORS_HERE);
-            let k = self.tok.kind;
-            let branch = if k != Tk::Alt && k != Tk::End && (nest == 0 || k != Tk::Close) {
-                self.branch(syntax, nest)?
-            } else {
-                None
-            };
-            tree = Some(self.node(Node::Alt(tree, branch))?);
-        }
-        Ok(tree)
-    }
-
-    fn branch(&mut self, syntax: u64, nest: u32) -> Result<Tree, i32> {
-        let mut tree = self.expression(syntax, nest)?;
+    /// glibc's `parse_reg_exp`, with `parse_branch` and `parse_sub_exp`
+    /// folded in, over an explicit stack of open groups: a pattern nested
+    /// or chained however deep takes no more machine stack (glibc's own
+    /// parser recurses per group, and overflows the stack near 100,000).
+    fn reg_exp(&mut self, syntax: u64) -> Result<Tree, i32> {
+        let mut open: Vec<Frame> = Vec::new();
+        let mut cur = Frame { index: 0, alts: None, branch: None, initial: self.completed, accumulated: 0 };
         loop {
             let k = self.tok.kind;
-            if k == Tk::Alt || k == Tk::End || (nest != 0 && k == Tk::Close) {
-                return Ok(tree);
+            if k == Tk::Alt || k == Tk::End || (!open.is_empty() && k == Tk::Close) {
+                // The branch ends, and with it an alternative.
+                let branch = cur.branch.take();
+                let tree = match cur.alts.take() {
+                    None => branch,
+                    Some(left) => Some(self.node(Node::Alt(left, branch))?),
+                };
+                self.completed |= cur.accumulated;
+                if k == Tk::Alt {
+                    cur.alts = Some(tree);
+                    cur.accumulated = self.completed;
+                    self.completed = cur.initial;
+                    self.fetch(syntax | RE_CARET_ANCHORS_HERE);
+                    continue;
+                }
+                // The expression ends: the whole pattern, or a group.
+                let Some(parent) = open.pop() else { return Ok(tree) };
+                if k != Tk::Close {
+                    return Err(REG_EPAREN);
+                }
+                let group = self.group_node(cur.index, tree)?;
+                cur = parent;
+                let t = self.repeats(group, syntax)?;
+                cur.branch = self.concat(cur.branch, t)?;
+                continue;
             }
-            let expr = self.expression(syntax, nest)?;
-            tree = self.concat(tree, expr)?;
+            match self.expression(syntax)? {
+                Expr::Tree(t) => cur.branch = self.concat(cur.branch, t)?,
+                Expr::Open => {
+                    let index = self.nsub;
+                    self.nsub += 1;
+                    self.fetch(syntax | RE_CARET_ANCHORS_HERE);
+                    if self.tok.kind == Tk::Close {
+                        let group = self.group_node(index, None)?;
+                        let t = self.repeats(group, syntax)?;
+                        cur.branch = self.concat(cur.branch, t)?;
+                    } else {
+                        let inner = Frame { index, alts: None, branch: None, initial: self.completed, accumulated: 0 };
+                        open.push(core::mem::replace(&mut cur, inner))?;
+                    }
+                }
+            }
         }
+    }
+
+    /// The end of `parse_sub_exp`: group `index` (0-based) around `tree`.
+    fn group_node(&mut self, index: usize, tree: Tree) -> Result<u32, i32> {
+        if index < 9 {
+            self.completed |= 1 << index;
+        }
+        self.node(Node::Group(index as u32 + 1, tree))
     }
 
     fn class_set(&self, name: &[u8], syntax: u64, set: &mut Set) -> Result<(), i32> {
@@ -391,11 +510,24 @@ impl<'a> Parser<'a> {
         self.trans_map[usize::from(c)]
     }
 
-    fn expression(&mut self, syntax: u64, nest: u32) -> Result<Tree, i32> {
+    /// glibc's `parse_expression` for one element and its repetitions; an
+    /// opening parenthesis is left to [`Self::reg_exp`].
+    fn expression(&mut self, syntax: u64) -> Result<Expr, i32> {
+        // A repetition operator with nothing to repeat is skipped under
+        // RE_CONTEXT_INDEP_OPS: a loop, not one call per operator.
+        while match self.tok.kind {
+            Tk::OpenDup => syntax & RE_CONTEXT_INVALID_DUP == 0,
+            Tk::Star | Tk::Plus | Tk::Question => true,
+            _ => false,
+        } && syntax & RE_CONTEXT_INVALID_OPS == 0
+            && syntax & RE_CONTEXT_INDEP_OPS != 0
+        {
+            self.fetch(syntax);
+        }
         let tok = self.tok;
         let tree = match tok.kind {
             Tk::Char => self.char_node(tok.c)?,
-            Tk::Open => self.sub_exp(syntax, nest + 1)?,
+            Tk::Open => return Ok(Expr::Open),
             Tk::Bracket => self.bracket(syntax)?,
             Tk::BackRef => {
                 if self.completed & (1 << tok.arg) == 0 {
@@ -411,9 +543,6 @@ impl<'a> Parser<'a> {
                 if matches!(tok.kind, Tk::OpenDup | Tk::Star | Tk::Plus | Tk::Question) {
                     if syntax & RE_CONTEXT_INVALID_OPS != 0 {
                         return Err(REG_BADRPT);
-                    } else if syntax & RE_CONTEXT_INDEP_OPS != 0 {
-                        self.fetch(syntax);
-                        return self.expression(syntax, nest);
                     }
                 }
                 if tok.kind == Tk::Close && syntax & RE_UNMATCHED_RIGHT_PAREN_ORD == 0 {
@@ -425,7 +554,7 @@ impl<'a> Parser<'a> {
                 let n = self.node(Node::Assert(tok.arg))?;
                 // Anchors take no repetition: "^*" is an anchor and a '*'.
                 self.fetch(syntax);
-                return Ok(Some(n));
+                return Ok(Expr::Tree(Some(n)));
             }
             Tk::Period => {
                 let mut s = [!0u64; 4];
@@ -452,9 +581,14 @@ impl<'a> Parser<'a> {
                 }
                 self.set_node(&s)?
             }
-            Tk::Alt | Tk::End => return Ok(None),
+            Tk::Alt | Tk::End => return Ok(Expr::Tree(None)),
             Tk::Backslash => return Err(REG_EESCAPE),
         };
+        self.repeats(tree, syntax).map(Expr::Tree)
+    }
+
+    /// Past the element `tree`: its repetition operators.
+    fn repeats(&mut self, tree: u32, syntax: u64) -> Result<Tree, i32> {
         self.fetch(syntax);
         let mut tree = Some(tree);
         while matches!(self.tok.kind, Tk::Star | Tk::Plus | Tk::Question | Tk::OpenDup) {
@@ -464,25 +598,6 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(tree)
-    }
-
-    fn sub_exp(&mut self, syntax: u64, nest: u32) -> Result<u32, i32> {
-        let index = self.nsub;
-        self.nsub += 1;
-        self.fetch(syntax | RE_CARET_ANCHORS_HERE);
-        let tree = if self.tok.kind == Tk::Close {
-            None
-        } else {
-            let t = self.reg_exp(syntax, nest)?;
-            if self.tok.kind != Tk::Close {
-                return Err(REG_EPAREN);
-            }
-            t
-        };
-        if index < 9 {
-            self.completed |= 1 << index;
-        }
-        self.node(Node::Group(index as u32 + 1, tree))
     }
 
     /// glibc's fetch_number: -1 no digits, -2 invalid.
@@ -754,32 +869,94 @@ impl Emitter<'_> {
         }
     }
 
-    /// A group; `opt`: glibc's opt_subexp mark (the group is the element of
-    /// a repetition's optional copy), whose empty match restores the
-    /// registers of the last non-empty group match.
-    fn group(&mut self, g: u32, t: Tree, opt: bool) -> Result<(), i32> {
-        self.emit(I_SAVE, 2 * g, 0)?;
-        self.tree(t)?;
-        self.emit(I_SAVE, 2 * g + 1, u32::from(opt))?;
+    /// Emits the program for `t`, over an explicit stack of what is left
+    /// to do: a chain of 90,000 literals or alternatives, or groups nested
+    /// however deep, take no machine stack (a recursive walk of the
+    /// left-deep tree overflowed it).
+    fn tree(&mut self, t: Tree) -> Result<(), i32> {
+        let mut todo: Vec<Task> = Vec::new();
+        if let Some(n) = t {
+            todo.push(Task::Node(n))?;
+        }
+        while let Some(task) = todo.pop() {
+            match task {
+                Task::Node(n) => self.node(n, &mut todo)?,
+                // A group's optional copy under a repetition: glibc's
+                // opt_subexp mark, whose empty match restores the registers
+                // of the last non-empty group match.
+                Task::OptCopy(n) => match self.nodes[n as usize] {
+                    Node::Group(g, t) => self.group(g, t, true, &mut todo)?,
+                    _ => self.node(n, &mut todo)?,
+                },
+                Task::GroupEnd(g, opt) => {
+                    self.emit(I_SAVE, 2 * g + 1, u32::from(opt))?;
+                }
+                Task::AltSecond(split, b) => {
+                    let jmp = self.emit(I_JMP, 0, 0)?;
+                    let here = self.here();
+                    self.patch(split, None, Some(here));
+                    todo.push(Task::AltEnd(jmp))?;
+                    if let Some(b) = b {
+                        todo.push(Task::Node(b))?;
+                    }
+                }
+                Task::AltEnd(jmp) => {
+                    let end = self.here();
+                    self.patch(jmp, Some(end), None);
+                }
+                Task::Optional(e, min, max) => {
+                    let lp = self.loops;
+                    self.loops += 1;
+                    if max == -1 {
+                        self.emit(I_LOOP_INIT, lp, u32::from(min == 0))?;
+                        let head = self.emit(I_SPLIT, 0, 0)?;
+                        self.emit(I_ITER_START, lp, 0)?;
+                        todo.push(Task::LoopEnd(lp, head))?;
+                        todo.push(Task::OptCopy(e))?;
+                    } else {
+                        // glibc's shape for the optional copies of e{n,m}:
+                        // X1 = c1?, Xj = (Xj-1 cj)?; c1 is the copy glibc
+                        // marks opt_subexp.
+                        let k = (max - min) as u32;
+                        let first_split = self.here();
+                        for _ in 0..k {
+                            let split = self.emit(I_SPLIT, 0, 0)?;
+                            self.patch(split, Some(split + 1), None);
+                        }
+                        for j in (1..=k).rev() {
+                            // Split for Xj is the (k-j)th emitted.
+                            todo.push(Task::SplitEnd(first_split + (k - j)))?;
+                            todo.push(if j == 1 { Task::OptCopy(e) } else { Task::Node(e) })?;
+                        }
+                    }
+                }
+                Task::LoopEnd(lp, head) => {
+                    self.emit(I_ITER_END, lp, head)?;
+                    let exit = self.here();
+                    self.patch(head, Some(head + 1), Some(exit));
+                }
+                Task::SplitEnd(split) => {
+                    let end = self.here();
+                    self.patch(split, None, Some(end));
+                }
+            }
+        }
         Ok(())
     }
 
-    /// An optional copy of `e`: marked if `e` is itself a group.
-    fn opt_copy(&mut self, e: u32) -> Result<(), i32> {
-        match self.nodes[e as usize] {
-            Node::Group(g, t) => self.group(g, t, true),
-            _ => self.node(e),
+    /// Group `g` around `t`: the opening save now, the rest on `todo`.
+    fn group(&mut self, g: u32, t: Tree, opt: bool, todo: &mut Vec<Task>) -> Result<(), i32> {
+        self.emit(I_SAVE, 2 * g, 0)?;
+        todo.push(Task::GroupEnd(g, opt))?;
+        if let Some(t) = t {
+            todo.push(Task::Node(t))?;
         }
+        Ok(())
     }
 
-    fn tree(&mut self, t: Tree) -> Result<(), i32> {
-        match t {
-            None => Ok(()),
-            Some(n) => self.node(n),
-        }
-    }
-
-    fn node(&mut self, n: u32) -> Result<(), i32> {
+    /// Node `n`: what can be emitted now, the rest (children first, in
+    /// order) on `todo`.
+    fn node(&mut self, n: u32, todo: &mut Vec<Task>) -> Result<(), i32> {
         match self.nodes[n as usize] {
             Node::Set(s) => {
                 self.emit(I_SET, s, 0)?;
@@ -790,61 +967,50 @@ impl Emitter<'_> {
             Node::Backref(g) => {
                 self.emit(I_BACKREF, g, 0)?;
             }
-            Node::Group(g, t) => self.group(g, t, false)?,
+            Node::Group(g, t) => self.group(g, t, false, todo)?,
             Node::Concat(a, b) => {
-                self.node(a)?;
-                self.node(b)?;
+                todo.push(Task::Node(b))?;
+                todo.push(Task::Node(a))?;
             }
             Node::Alt(a, b) => {
                 let split = self.emit(I_SPLIT, 0, 0)?;
                 self.patch(split, Some(split + 1), None);
-                self.tree(a)?;
-                let jmp = self.emit(I_JMP, 0, 0)?;
-                let here = self.here();
-                self.patch(split, None, Some(here));
-                self.tree(b)?;
-                let end = self.here();
-                self.patch(jmp, Some(end), None);
+                todo.push(Task::AltSecond(split, b))?;
+                if let Some(a) = a {
+                    todo.push(Task::Node(a))?;
+                }
             }
             Node::Repeat(e, min, max) => {
+                // The `min` required copies, then the optional part.
+                todo.push(Task::Optional(e, min, max))?;
                 for _ in 0..min {
-                    self.node(e)?;
-                }
-                let lp = self.loops;
-                self.loops += 1;
-                if max == -1 {
-                    self.emit(I_LOOP_INIT, lp, u32::from(min == 0))?;
-                    let head = self.emit(I_SPLIT, 0, 0)?;
-                    self.emit(I_ITER_START, lp, 0)?;
-                    self.opt_copy(e)?;
-                    self.emit(I_ITER_END, lp, head)?;
-                    let exit = self.here();
-                    self.patch(head, Some(head + 1), Some(exit));
-                } else {
-                    // glibc's shape for the optional copies of e{n,m}:
-                    // X1 = c1?, Xj = (Xj-1 cj)?; c1 is the copy glibc marks
-                    // opt_subexp.
-                    let k = (max - min) as u32;
-                    let first_split = self.here();
-                    for _ in 0..k {
-                        let split = self.emit(I_SPLIT, 0, 0)?;
-                        self.patch(split, Some(split + 1), None);
-                    }
-                    for j in 1..=k {
-                        if j == 1 {
-                            self.opt_copy(e)?;
-                        } else {
-                            self.node(e)?;
-                        }
-                        let end = self.here();
-                        // Split for Xj is the (k-j)th emitted.
-                        self.patch(first_split + (k - j), None, Some(end));
-                    }
+                    todo.push(Task::Node(e))?;
                 }
             }
         }
         Ok(())
     }
+}
+
+/// What is left to emit, for [`Emitter::tree`]'s stack.
+#[derive(Clone, Copy)]
+enum Task {
+    Node(u32),
+    /// A repetition's optional copy of a node.
+    OptCopy(u32),
+    /// The closing save of group `g` (`opt`: the opt_subexp mark).
+    GroupEnd(u32, bool),
+    /// After an alternation's first branch: the jump over the second, the
+    /// split's second target, then the second branch.
+    AltSecond(u32, Tree),
+    /// After the second branch: the jump's target.
+    AltEnd(u32),
+    /// After a repetition's required copies: its optional part.
+    Optional(u32, i32, i32),
+    /// After a `*`/`+` loop body: the loop's end and exit.
+    LoopEnd(u32, u32),
+    /// After an optional copy of `e{n,m}`: the target of its split.
+    SplitEnd(u32),
 }
 
 /// Compiles `pat` under `syntax`; `translate` is the caller's 256-byte
@@ -871,7 +1037,7 @@ pub fn compile(pat: &[u8], syntax: u64, translate: Option<&[u8; 256]>, nsub_out:
         tok: Token { kind: Tk::End, c: 0, arg: 0, len: 0 },
     };
     p.fetch(syntax | RE_CARET_ANCHORS_HERE);
-    let result = p.reg_exp(syntax, 0);
+    let result = p.reg_exp(syntax);
     *nsub_out = p.nsub;
     let tree = result?;
     let mut em = Emitter { nodes: &p.nodes, insts: Vec::new(), loops: 0 };
@@ -886,6 +1052,7 @@ pub fn compile(pat: &[u8], syntax: u64, translate: Option<&[u8; 256]>, nsub_out:
         nsub: p.nsub,
         loops,
         has_backref: p.has_backref,
+        memo: MemoShape::default(),
         map: p.map,
         first: [0; 4],
         can_be_null: false,
@@ -894,6 +1061,11 @@ pub fn compile(pat: &[u8], syntax: u64, translate: Option<&[u8; 256]>, nsub_out:
         dfa: [super::dfa::Cell::new(), super::dfa::Cell::new()],
     };
     analyze(&mut prog)?;
+    // Groups past 63 have no bit: such a pattern is searched without memo.
+    if prog.has_backref && prog.nsub < 64 {
+        let backrefs = prog.insts.iter().filter(|i| i.op == I_BACKREF).fold(0u64, |m, i| m | 1 << i.a);
+        prog.memo = MemoShape::of(&prog.insts, backrefs)?;
+    }
     Ok(prog)
 }
 
@@ -981,4 +1153,46 @@ fn analyze(prog: &mut Prog) -> Result<(), i32> {
 
 pub fn word_byte(c: u8) -> bool {
     is_word(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RE_SYNTAX_POSIX_BASIC, RE_SYNTAX_POSIX_EXTENDED, compile};
+
+    /// Compiles on a 256 KiB stack: the parser and the emitter keep their
+    /// work on the heap, so size and nesting cost no machine stack.
+    fn compiles_on_a_small_stack(pattern: std::vec::Vec<u8>, syntax: u64) -> Result<usize, i32> {
+        std::thread::Builder::new()
+            .stack_size(256 << 10)
+            .spawn(move || {
+                let mut nsub = 0;
+                compile(&pattern, syntax, None, &mut nsub).map(|p| p.insts.len())
+            })
+            .unwrap()
+            .join()
+            .unwrap()
+    }
+
+    #[test]
+    fn size_and_nesting_take_no_stack() {
+        let literals: std::vec::Vec<u8> = (0..1_000_000).map(|i| b'a' + (i % 26) as u8).collect();
+        assert!(compiles_on_a_small_stack(literals, RE_SYNTAX_POSIX_EXTENDED).unwrap() > 1_000_000);
+        let alternatives: std::vec::Vec<u8> = (0..200_000).flat_map(|i| [b'a' + (i % 26) as u8, b'|']).take(399_999).collect();
+        assert!(compiles_on_a_small_stack(alternatives, RE_SYNTAX_POSIX_EXTENDED).is_ok());
+        let mut nested = vec![b'('; 100_000];
+        nested.push(b'a');
+        nested.extend(vec![b')'; 100_000]);
+        assert!(compiles_on_a_small_stack(nested.clone(), RE_SYNTAX_POSIX_EXTENDED).is_ok());
+        nested.pop();
+        assert_eq!(compiles_on_a_small_stack(nested, RE_SYNTAX_POSIX_EXTENDED), Err(super::REG_EPAREN));
+        // Repeated repetitions (GNU syntax 0), and operators with nothing to
+        // repeat skipped under RE_CONTEXT_INDEP_OPS.
+        let stars = [b"a".as_slice(), &[b'*'; 100_000]].concat();
+        assert!(compiles_on_a_small_stack(stars, 0).is_ok());
+        let leading = [&[b'*'; 100_000][..], b"a"].concat();
+        assert!(compiles_on_a_small_stack(leading, super::RE_CONTEXT_INDEP_OPS).is_ok());
+        assert_eq!(compiles_on_a_small_stack(b"a**".to_vec(), RE_SYNTAX_POSIX_BASIC), Err(super::REG_BADRPT));
+        let repeats = b"(((a{30}){30}){30})*".to_vec();
+        assert!(compiles_on_a_small_stack(repeats, RE_SYNTAX_POSIX_EXTENDED).is_ok());
+    }
 }

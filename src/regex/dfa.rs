@@ -51,6 +51,8 @@ pub struct Dfa {
     next: Vec<u32>,
     /// Start states by context class and anchoring.
     starts: [[u32; 2]; 5],
+    /// How many times the cache was full and emptied.
+    pub flushes: u32,
 }
 
 fn hash(kernel: &[u32], ctx: u8, unanchored: bool) -> usize {
@@ -84,6 +86,7 @@ impl Dfa {
             stack: Vec::new(),
             next: Vec::new(),
             starts: [[UNKNOWN; 2]; 5],
+            flushes: 0,
         })
     }
 
@@ -216,7 +219,9 @@ impl Dfa {
     }
 
     /// The transition of `s` on `byte`: the next state (or DEAD), with
-    /// ACCEPT set when a match ends before `byte`. None: cache full.
+    /// ACCEPT set when a match ends before `byte`. When the cache is full it
+    /// is emptied first (`flushes` counts it): every state number the
+    /// caller holds but the returned one is then stale. Never None.
     #[inline]
     pub fn step(&mut self, prog: &Prog, s: u32, byte: u8) -> Result<Option<u32>, NoMem> {
         let t = self.trans[s as usize * 256 + usize::from(byte)];
@@ -232,8 +237,13 @@ impl Dfa {
             match self.intern(true, class, unanchored)? {
                 Some(id) => id,
                 None => {
+                    // A long pattern over a long subject meets more states
+                    // than the cache holds: start it afresh with the target
+                    // (its kernel is still in `next`); `s` is gone.
                     self.reset();
-                    return Ok(None);
+                    self.flushes = self.flushes.wrapping_add(1);
+                    let id = self.intern(true, class, unanchored)?.ok_or(NoMem)?;
+                    return Ok(Some(id | if matched { ACCEPT } else { 0 }));
                 }
             }
         };

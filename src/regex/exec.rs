@@ -8,8 +8,14 @@
 //!    that end, memoizing visited (instruction, position) pairs: the first
 //!    path glibc's `set_regs` would pick among those reaching the end.
 //! 3. With back-references, every start is tried in turn with a full
-//!    backtracking search for the longest end (exponential in the worst
-//!    case, as glibc's own; a step budget turns that into `REG_ESPACE`).
+//!    backtracking search for the longest end. An arrival at a branch whose
+//!    future-relevant state (instruction, position, the registers the
+//!    back-references and the open groups read, the open loops' starts:
+//!    `compile::MemoShape`) was seen before is not searched again, in this
+//!    start or an earlier one that found nothing: polynomial where plain
+//!    backtracking is exponential (`\(a*\)*\1`). A step budget still bounds
+//!    the rest; over it, or out of memory, is `REG_ESPACE`, never a
+//!    "no match".
 
 use super::compile::*;
 use super::dfa::*;
@@ -112,6 +118,13 @@ fn add(
     start: usize,
     pos: usize,
 ) -> Result<(), NoMem> {
+    // Most threads step onto a byte test: no closure to walk.
+    if prog.insts[pc as usize].op == I_SET {
+        if !list.contains(pc) {
+            list.insert(pc, start)?;
+        }
+        return Ok(());
+    }
     stack.push(pc)?;
     while let Some(pc) = stack.pop() {
         if list.contains(pc) {
@@ -132,6 +145,9 @@ fn add(
                 stack.push(i.b)?;
             }
             I_SAVE | I_LOOP_INIT | I_ITER_START | I_ITER_END => stack.push(pc + 1)?,
+            // Only for the relaxed pass of [`search`]: a back-reference as
+            // any text, so empty here (and any byte in `longest`).
+            I_BACKREF => stack.push(pc + 1)?,
             _ => {}
         }
     }
@@ -161,7 +177,9 @@ fn can_start(prog: &Prog, inp: &Input<'_>, pos: usize) -> bool {
     prog.can_be_null || (pos < inp.stop && set_has(&prog.first, inp.text[pos]))
 }
 
-/// The leftmost-longest match starting in `[first, last]` (no back-references).
+/// The leftmost-longest match starting in `[first, last]`. A
+/// back-reference matches any text here: with back-references this is the
+/// match of a pattern whose matches include every real one.
 fn longest(prog: &Prog, inp: &Input<'_>, first: usize, last: usize) -> Result<Option<(usize, usize)>, Fail> {
     let n = prog.insts.len();
     let mut clist = Threads::new(n)?;
@@ -204,6 +222,8 @@ fn longest(prog: &Prog, inp: &Input<'_>, first: usize, last: usize) -> Result<Op
             let i = prog.insts[clist.pcs[k] as usize];
             if i.op == I_SET && set_has(&prog.sets[i.a as usize], byte) {
                 add(prog, inp, &mut nlist, &mut stack, clist.pcs[k] + 1, start, pos + 1)?;
+            } else if i.op == I_BACKREF {
+                add(prog, inp, &mut nlist, &mut stack, clist.pcs[k], start, pos + 1)?;
             }
         }
         core::mem::swap(&mut clist, &mut nlist);
@@ -220,6 +240,91 @@ enum Undo {
     First(u32, bool),
 }
 
+/// The states the back-reference search has explored: keys of equal
+/// length in one block, an open-addressing table of their indices.
+struct Seen {
+    width: usize,
+    keys: Vec<isize>,
+    table: Vec<u32>,
+    count: usize,
+    /// Past this many, keys are no longer remembered.
+    cap: usize,
+}
+
+/// Entries past this are not remembered (the search goes on without them,
+/// under its step budget): the memo stays within a few hundred MiB.
+const MAX_SEEN: usize = 1 << 21;
+
+/// The largest (instruction, position) bitmap, 16 MiB; past it the memo is
+/// a hash set of the pairs actually visited.
+const MAX_MEMO_BITS: usize = 1 << 27;
+
+impl Seen {
+    fn new(cap: usize) -> Self {
+        Self { width: 0, keys: Vec::new(), table: Vec::new(), count: 0, cap }
+    }
+
+    fn hash(key: &[isize]) -> usize {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &k in key {
+            h = (h.rotate_left(5) ^ k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+        (h ^ (h >> 29)) as usize
+    }
+
+    /// Whether `key` was seen; remembers it if not (and there is room).
+    fn seen(&mut self, key: &[isize]) -> Result<bool, NoMem> {
+        if self.width == 0 {
+            self.width = key.len();
+        }
+        debug_assert_eq!(self.width, key.len());
+        if self.table.is_empty() {
+            self.table = Vec::with_len(1024, 0)?;
+        }
+        let mask = self.table.len() - 1;
+        let mut at = Self::hash(key) & mask;
+        loop {
+            match self.table[at] {
+                0 => break,
+                e => {
+                    let k = (e - 1) as usize * self.width;
+                    if &self.keys[k..k + self.width] == key {
+                        return Ok(true);
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+        if self.count >= self.cap {
+            return Ok(false);
+        }
+        for &k in key {
+            self.keys.push(k)?;
+        }
+        self.count += 1;
+        self.table[at] = self.count as u32;
+        if 2 * self.count > self.table.len() {
+            self.grow()?;
+        }
+        Ok(false)
+    }
+
+    fn grow(&mut self) -> Result<(), NoMem> {
+        let mut table = Vec::with_len(self.table.len() * 2, 0u32)?;
+        let mask = table.len() - 1;
+        for e in 1..=self.count {
+            let k = (e - 1) * self.width;
+            let mut at = Self::hash(&self.keys[k..k + self.width]) & mask;
+            while table[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            table[at] = e as u32;
+        }
+        self.table = table;
+        Ok(())
+    }
+}
+
 struct Backtrack<'a, 'b> {
     prog: &'a Prog,
     inp: &'a Input<'b>,
@@ -231,7 +336,14 @@ struct Backtrack<'a, 'b> {
     trail: Vec<Undo>,
     stack: Vec<(u32, usize, usize)>,
     memo: Vec<u64>,
+    /// The same, sparse, when a bitmap would be too big (a long pattern
+    /// over a long subject: `(a{300}){300}` over 90 KB is 8 Gbit).
+    visited: Seen,
+    /// With back-references: the states explored, across starts.
+    seen: Seen,
+    key: Vec<isize>,
     steps: u64,
+    budget: u64,
 }
 
 impl<'a, 'b> Backtrack<'a, 'b> {
@@ -246,8 +358,53 @@ impl<'a, 'b> Backtrack<'a, 'b> {
             trail: Vec::new(),
             stack: Vec::new(),
             memo: Vec::new(),
+            seen: Seen::new(MAX_SEEN),
+            visited: Seen::new(usize::MAX),
+            key: Vec::new(),
             steps: 0,
+            // Room for a polynomial search over the whole subject, at
+            // least STEP_BUDGET.
+            budget: (prog.insts.len() as u64).saturating_mul(inp.text.len() as u64 + 1).saturating_mul(8).max(STEP_BUDGET),
         })
+    }
+
+    /// Whether the search was at branch `pc`, position `pos`, with the
+    /// same future-relevant state before (see [`compile::MemoShape`]).
+    fn explored(&mut self, pc: usize, pos: usize) -> Result<bool, NoMem> {
+        let shape = &self.prog.memo;
+        self.key.clear();
+        self.key.push(pc as isize)?;
+        self.key.push(pos as isize)?;
+        let inside = shape.groups[pc];
+        for g in 0..64usize.min(self.prog.nsub + 1) {
+            let bit = 1u64 << g;
+            if shape.backrefs & bit != 0 {
+                for slot in [2 * g, 2 * g + 1] {
+                    self.key.push(self.regs[slot])?;
+                    self.key.push(if shape.restores { self.snap[slot] } else { -2 })?;
+                }
+            } else if !shape.restores {
+                // Without restores a closing only sets its own register.
+            } else if inside & bit != 0 {
+                self.key.push(self.regs[2 * g])?;
+                self.key.push(self.snap[2 * g])?;
+            } else {
+                self.key.push(-2)?;
+                self.key.push(-2)?;
+            }
+        }
+        let (from, to) = (shape.loops_at[pc] as usize, shape.loops_at[pc + 1] as usize);
+        for &lp in &shape.loops[from..to] {
+            self.key.push(self.marks[lp as usize] as isize)?;
+        }
+        // Loops not open here: padding, so every key has one width.
+        for _ in to - from..self.prog.loops {
+            self.key.push(-2)?;
+        }
+        let key = core::mem::take(&mut self.key);
+        let seen = self.seen.seen(&key);
+        self.key = key;
+        seen
     }
 
     /// From `start`: with `target`, the first path (in preference order)
@@ -257,9 +414,15 @@ impl<'a, 'b> Backtrack<'a, 'b> {
         let prog = self.prog;
         let inp = self.inp;
         let span = target.map_or(0, |t| t - start + 1);
+        let mut sparse = false;
         if let Some(_t) = target {
             let bits = prog.insts.len().checked_mul(span).ok_or(Fail::Space)?;
-            self.memo = Vec::with_len(bits.div_ceil(64), 0)?;
+            sparse = bits > MAX_MEMO_BITS;
+            if sparse {
+                self.visited = Seen::new(usize::MAX);
+            } else {
+                self.memo = Vec::with_len(bits.div_ceil(64), 0)?;
+            }
         }
         self.regs.iter_mut().for_each(|r| *r = -1);
         self.snap.iter_mut().for_each(|r| *r = -1);
@@ -278,8 +441,11 @@ impl<'a, 'b> Backtrack<'a, 'b> {
             }
             let (mut pc, mut pos) = (pc0 as usize, pos0);
             loop {
+                // The search for a known end visits each (instruction,
+                // position) once (the memo): only the back-reference
+                // search, exponential past its own memo, needs a bound.
                 self.steps += 1;
-                if self.steps > STEP_BUDGET {
+                if target.is_none() && self.steps > self.budget {
                     return Err(Fail::Space);
                 }
                 let i = prog.insts[pc];
@@ -287,12 +453,16 @@ impl<'a, 'b> Backtrack<'a, 'b> {
                 // empty first iteration, on the same path: not a failure.
                 let loop_head = i.op == I_SPLIT && pc > 0 && prog.insts[pc - 1].op == I_LOOP_INIT;
                 if target.is_some() && i.op != I_ITER_END && !loop_head {
-                    let bit = pc * span + (pos - start);
-                    let (w, b) = (bit / 64, bit % 64);
-                    if self.memo[w] >> b & 1 != 0 {
+                    if !sparse {
+                        let bit = pc * span + (pos - start);
+                        let (w, b) = (bit / 64, bit % 64);
+                        if self.memo[w] >> b & 1 != 0 {
+                            break;
+                        }
+                        self.memo[w] |= 1 << b;
+                    } else if self.visited.seen(&[pc as isize, pos as isize])? {
                         break;
                     }
-                    self.memo[w] |= 1 << b;
                 }
                 match i.op {
                     I_MATCH => {
@@ -325,6 +495,9 @@ impl<'a, 'b> Backtrack<'a, 'b> {
                         }
                     }
                     I_SPLIT => {
+                        if target.is_none() && prog.memo.backrefs != 0 && self.explored(pc, pos)? {
+                            break;
+                        }
                         self.stack.push((i.b, pos, self.trail.len()))?;
                         pc = i.a as usize;
                     }
@@ -476,7 +649,14 @@ fn dfa_search(
     if last >= inp.stop && last >= start {
         let Some(mut s) = dfa.start(ctx_before(dfa, inp, start), true)? else { return Ok(None) };
         let mut p = start;
+        let flushes = dfa.flushes;
         let earliest = loop {
+            // The unanchored states outgrew the cache (every start still
+            // alive, as for `(a{300}){300}` over 90 KB of `a`): give the
+            // pass up and try the starts one by one, as glibc does.
+            if dfa.flushes != flushes {
+                break Some(last);
+            }
             if p >= inp.stop {
                 match accepts_at_stop(prog, inp, dfa, s, p)? {
                     None => return Ok(None),
@@ -502,6 +682,9 @@ fn dfa_search(
         };
         let Some(end) = earliest else { return Ok(Some(None)) };
         limit = end.min(last);
+        if dfa.flushes != flushes {
+            limit = last;
+        }
     }
     let mut s = start;
     loop {
@@ -548,6 +731,14 @@ pub fn search(
     let mut found: Option<(usize, usize)> = None;
     let mut regs: Vec<isize> = Vec::new();
     if prog.has_backref {
+        // First with each back-reference as any text, in time linear in
+        // the subject: no such match, no real one; else none starts before
+        // the leftmost such match (searching forwards).
+        let relaxed = longest(prog, inp, start.min(last), start.max(last))?;
+        let Some((leftmost, _)) = relaxed else { return Ok(false) };
+        if last >= start {
+            start = leftmost;
+        }
         let mut bt = Backtrack::new(prog, inp)?;
         let mut s = start;
         loop {

@@ -330,7 +330,7 @@ pub unsafe extern "C" fn __gcompat_regexec(
         } else {
             match Vec::with_len(2 * used, -1isize) {
                 Ok(v) => heap = v,
-                Err(_) => return REG_NOMATCH,
+                Err(_) => return REG_ESPACE,
             }
             &mut heap
         };
@@ -348,7 +348,10 @@ pub unsafe extern "C" fn __gcompat_regexec(
                 }
                 0
             }
-            _ => REG_NOMATCH,
+            Ok(false) => REG_NOMATCH,
+            // Out of memory or over the step budget: glibc's REG_ESPACE,
+            // never a "no match" a deny-if-it-matches filter would pass.
+            Err(_) => REG_ESPACE,
         }
     }
 }

@@ -121,7 +121,8 @@ pub fn pton(src: &[u8], dst: &mut [u8]) -> Result<(bool, usize), c_int> {
                 }
                 c = n as u8;
             } else if c == 0 {
-                break;
+                // A backslash escaping nothing: glibc refuses the name.
+                return Err(libc::EMSGSIZE);
             }
         } else if c == b'.' {
             let len = close(dst, label, out)?;
@@ -203,28 +204,21 @@ pub fn unpack(msg: &[u8], at: usize, dst: &mut [u8]) -> Result<usize, c_int> {
     Ok(len.unwrap_or(src - at))
 }
 
-/// Octets the possibly compressed name at the start of `msg` takes.
+/// Octets the possibly compressed name at the start of `msg` takes: its
+/// labels up to the root label or a whole compression pointer, inside the
+/// message (a name the message ends in the middle of is `EMSGSIZE`).
 pub fn skip(msg: &[u8]) -> Result<usize, c_int> {
     let mut cp = 0usize;
-    while cp < msg.len() {
-        let n = msg[cp];
+    while let Some(&n) = msg.get(cp) {
         cp += 1;
-        if n == 0 {
-            break;
-        }
         match n & CMPRSFLGS {
+            0 if n == 0 => return Ok(cp),
             0 => cp += usize::from(n),
-            CMPRSFLGS => {
-                cp += 1;
-                break;
-            }
-            _ => return Err(libc::EMSGSIZE),
+            CMPRSFLGS if cp < msg.len() => return Ok(cp + 1),
+            _ => break,
         }
     }
-    if cp > msg.len() {
-        return Err(libc::EMSGSIZE);
-    }
-    Ok(cp)
+    Err(libc::EMSGSIZE)
 }
 
 /// The offset in `msg` of a name already in the message (listed in
@@ -664,12 +658,13 @@ pub unsafe extern "C" fn __dn_count_labels(name: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
     let s = unsafe { cstr(name) };
     let mut count = s.iter().filter(|&&c| c == b'.').count();
+    // glibc takes the wildcard off the dots first: "*" alone is 1.
+    if s.first() == Some(&b'*') && count > 0 {
+        count -= 1;
+    }
     // A name not ending in a dot has one more label than dots.
     if s.last().is_some_and(|&c| c != b'.') {
         count += 1;
-    }
-    if s.first() == Some(&b'*') && count > 0 {
-        count -= 1;
     }
     count as c_int
 }

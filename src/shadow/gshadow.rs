@@ -7,8 +7,7 @@
 //! 0, `ERANGE` (the stream then gives the same entry again) or `ENOENT`
 //! at the end, with `*result` null on failure.
 
-use crate::netdb::files::{self, Outcome, Packer, Parsed, Stream};
-use core::cell::UnsafeCell;
+use crate::netdb::files::{self, Outcome, Packer, Parsed, StaticEntry, Stream};
 use core::ffi::{CStr, c_char, c_int};
 use core::ptr::null_mut;
 
@@ -54,8 +53,8 @@ fn parse(line: &[u8], entry: *mut Sgrp, packer: &mut Packer, want: Option<&[u8]>
     let packed = (|| {
         let name = packer.string(name)?;
         let passwd = packer.string(passwd)?;
-        let adm = packer.list(adm_list.clone().count(), |i| adm_list.clone().nth(i).unwrap_or(b""))?;
-        let mem = packer.list(mem_list.clone().count(), |i| mem_list.clone().nth(i).unwrap_or(b""))?;
+        let adm = packer.list(adm_list)?;
+        let mem = packer.list(mem_list)?;
         Some(Sgrp { sg_namp: name, sg_passwd: passwd, sg_adm: adm, sg_mem: mem })
     })();
     match packed {
@@ -191,20 +190,11 @@ pub unsafe extern "C" fn sgetsgent_r(
 }
 
 /// The non-reentrant forms' entry and buffer.
-struct Static {
-    entry: UnsafeCell<Sgrp>,
-    buf: UnsafeCell<[c_char; 8192]>,
-}
+static STATIC: StaticEntry<Sgrp> = StaticEntry::new(EMPTY);
 
-// SAFETY: the non-reentrant functions are not thread-safe, in glibc either.
-unsafe impl Sync for Static {}
-
-static STATIC: Static = Static { entry: UnsafeCell::new(EMPTY), buf: UnsafeCell::new([0; 8192]) };
-
-fn with_static(f: impl FnOnce(*mut Sgrp, *mut c_char, usize, *mut *mut Sgrp) -> c_int) -> *mut Sgrp {
-    let mut result = null_mut();
-    f(STATIC.entry.get(), STATIC.buf.get().cast(), 8192, &mut result);
-    result
+fn with_static(f: impl FnMut(*mut Sgrp, *mut c_char, usize, *mut *mut Sgrp) -> c_int) -> *mut Sgrp {
+    // SAFETY: the non-reentrant forms are not thread-safe, in glibc either.
+    unsafe { STATIC.call(f) }
 }
 
 /// `getsgent`: the next `/etc/gshadow` entry, or null.

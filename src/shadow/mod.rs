@@ -4,8 +4,7 @@
 
 pub mod gshadow;
 
-use crate::netdb::files::Packer;
-use core::cell::UnsafeCell;
+use crate::netdb::files::{Packer, StaticEntry};
 use core::ffi::{c_char, c_int, c_long, c_ulong};
 use core::ptr::null_mut;
 
@@ -167,28 +166,18 @@ pub unsafe extern "C" fn sgetspent_r(
     0
 }
 
-struct Static {
-    entry: UnsafeCell<Spwd>,
-    buf: UnsafeCell<[c_char; 1024]>,
-}
-
-// SAFETY: sgetspent is not thread-safe, in glibc either.
-unsafe impl Sync for Static {}
-
-static STATIC: Static = Static {
-    entry: UnsafeCell::new(Spwd {
-        sp_namp: null_mut(),
-        sp_pwdp: null_mut(),
-        sp_lstchg: 0,
-        sp_min: 0,
-        sp_max: 0,
-        sp_warn: 0,
-        sp_inact: 0,
-        sp_expire: 0,
-        sp_flag: 0,
-    }),
-    buf: UnsafeCell::new([0; 1024]),
-};
+/// sgetspent's entry and buffer, grown as glibc's is for a long line.
+static STATIC: StaticEntry<Spwd> = StaticEntry::new(Spwd {
+    sp_namp: null_mut(),
+    sp_pwdp: null_mut(),
+    sp_lstchg: 0,
+    sp_min: 0,
+    sp_max: 0,
+    sp_warn: 0,
+    sp_inact: 0,
+    sp_expire: 0,
+    sp_flag: 0,
+});
 
 /// `sgetspent`: parses the shadow line `string` into a static entry; null
 /// if it does not parse (sgetspent(3)).
@@ -197,10 +186,9 @@ static STATIC: Static = Static {
 /// `string` a C string; not thread-safe.
 #[export]
 pub unsafe extern "C" fn sgetspent(string: *const c_char) -> *mut Spwd {
-    let mut result = null_mut();
-    // SAFETY: the static entry and buffer.
-    unsafe { sgetspent_r(string, STATIC.entry.get(), STATIC.buf.get().cast(), 1024, &mut result) };
-    result
+    // SAFETY: the static entry and buffer (not thread-safe, in glibc
+    // either); the caller's string.
+    unsafe { STATIC.call(|e, b, l, r| sgetspent_r(string, e, b, l, r)) }
 }
 
 #[cfg(test)]

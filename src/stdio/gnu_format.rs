@@ -16,8 +16,16 @@
 //! - a null `%s` or `%ls` prints `(null)` when there is no precision or it
 //!   is at least 6, else nothing, padded to the width (musl truncates
 //!   `(null)`, and dereferences a null `%ls`);
-//! - the `Z` length modifier (an old glibc spelling of `z`) becomes `z`;
-//! - the `I` flag (locale digits; the C locale has none) is dropped.
+//! - the `Z` length modifier (an old glibc spelling of `z`) becomes `z`,
+//!   and `q` (BSD's `ll`) becomes `ll`, or nothing in a `%N$` conversion,
+//!   whose argument glibc reads as an int (musl refuses both);
+//! - `%%` with flags, a width or a precision (`%-5%`) becomes `%%`:
+//!   glibc prints one `%`, musl refuses the format;
+//! - `%#m` is the errno's name (`strerrorname_np`), or its number;
+//! - the `I` flag (locale digits; the C locale has none) is dropped;
+//! - the `0` flag of a wide string or character (`%ls`, `%S`, `%lc`, `%C`)
+//!   is dropped: glibc pads them with spaces, musl pads them with nothing
+//!   yet counts the padding it did not write.
 //!
 //! Whether a `%p`/`%s` argument is null is read from a copy of the
 //! `va_list`, walked with the types glibc's own parser gives
@@ -33,21 +41,25 @@
 //! A format without `%p`, `%s`, `%S`, `%m`, `I` or `Z` conversions goes to
 //! musl untouched after one scan.
 //!
+//! A rewrite longer than [`CAPACITY`] units, or a format taking more than
+//! [`MAX_ARGS`] arguments, is done in a block from `malloc`: a null `%ls`
+//! far into a long format is glibc's `(null)` too, never musl's crash.
+//!
 //! # glibc differences
-//! Left to musl: a format whose rewrite does not fit [`CAPACITY`] bytes or
-//! that takes more than [`MAX_ARGS`] arguments, one with gaps in its `%N$`
-//! arguments or mixing `%N$` with plain conversions (musl refuses both),
-//! and a non-null `%p` whose zero padding passes 60 bytes.
+//! Left to musl: a format with gaps in its `%N$` arguments or mixing `%N$`
+//! with plain conversions (musl refuses both), a non-null `%p` whose zero
+//! padding passes 60 bytes, and any format when `malloc` fails for the
+//! rewrite of a long one.
 
 use crate::printf::parse::{self as printf_parse, Spec, Specs};
-use crate::abi::{VaList, cstr::Buf, errno};
+use crate::abi::{VaList, cstr::Buf, errno, vec::Vec};
 use core::ffi::{CStr, c_char, c_int};
 use core::mem::MaybeUninit;
 
-/// The longest rewritten format, NUL included.
+/// The longest rewritten format, NUL included, that needs no `malloc`.
 pub const CAPACITY: usize = 1024;
 
-/// The most arguments whose values the rewrite reads.
+/// The most arguments whose values the rewrite reads without `malloc`.
 pub const MAX_ARGS: usize = 64;
 
 unsafe extern "C" {
@@ -59,11 +71,13 @@ unsafe extern "C" {
 /// Where a rewritten format lives for the duration of one call.
 pub struct GnuFormat {
     buf: MaybeUninit<[u8; CAPACITY]>,
+    /// A rewrite that does not fit `buf`.
+    heap: Vec<u8>,
 }
 
 impl GnuFormat {
     pub const fn new() -> Self {
-        Self { buf: MaybeUninit::uninit() }
+        Self { buf: MaybeUninit::uninit(), heap: Vec::new() }
     }
 
     /// Runs glibc's fortify checks on `fmt` when `flag > 0` and returns the
@@ -117,7 +131,13 @@ impl GnuFormat {
         let values = unsafe { args.read(fmt, need, ap, typed) }?;
         // SAFETY: every byte of `buf` that is read was written first.
         let out = unsafe { &mut *self.buf.as_mut_ptr() };
-        rewrite(fmt, errnum, values, out).map(|_| out.as_ptr().cast())
+        let len = rewrite(fmt, errnum, values, out)?;
+        if len <= out.len() {
+            return Some(out.as_ptr().cast());
+        }
+        self.heap = Vec::with_len(len, 0).ok()?;
+        rewrite(fmt, errnum, values, &mut self.heap)?;
+        Some(self.heap.as_ptr().cast())
     }
 }
 
@@ -125,16 +145,24 @@ impl GnuFormat {
 struct Args {
     types: MaybeUninit<[c_int; MAX_ARGS]>,
     values: MaybeUninit<[u64; MAX_ARGS]>,
+    /// Types and values of a format taking more than [`MAX_ARGS`].
+    more_types: Vec<c_int>,
+    more_values: Vec<u64>,
 }
 
 impl Args {
     fn new() -> Self {
-        Self { types: MaybeUninit::uninit(), values: MaybeUninit::uninit() }
+        Self {
+            types: MaybeUninit::uninit(),
+            values: MaybeUninit::uninit(),
+            more_types: Vec::new(),
+            more_values: Vec::new(),
+        }
     }
 
     /// Reads the arguments `fmt` takes (of the `typed` types, when known)
     /// from a copy of `ap`: `Some(None)`
-    /// when they cannot be known (too many, or gaps), `None` when nothing
+    /// when they cannot be known (gaps, or no memory), `None` when nothing
     /// needs rewriting (`need` is [`Need::IfNull`] and no string or
     /// pointer argument is null).
     ///
@@ -142,18 +170,33 @@ impl Args {
     /// `ap` holds the arguments `fmt` takes.
     unsafe fn read(&mut self, fmt: &[u8], need: Need, ap: VaList, typed: Option<&[c_int]>) -> Option<Option<&[u64]>> {
         // The types [`survey`] found, or glibc's whole parser's.
+        let unknown = if need == Need::IfNull { None } else { Some(None) };
         let types: &[c_int] = match typed {
             Some(types) => types,
             None => {
                 let types = self.types.write([-1; MAX_ARGS]);
                 let n = printf_parse::parse(fmt, types);
-                if n > MAX_ARGS || types[..n].iter().any(|&t| t < 0) {
-                    return if need == Need::IfNull { None } else { Some(None) };
+                let types = if n <= MAX_ARGS {
+                    &types[..n]
+                } else {
+                    let Ok(more) = Vec::with_len(n, -1) else { return unknown };
+                    self.more_types = more;
+                    printf_parse::parse(fmt, &mut self.more_types);
+                    &self.more_types[..]
+                };
+                if types.iter().any(|&t| t < 0) {
+                    return unknown;
                 }
-                &types[..n]
+                types
             }
         };
-        let values = self.values.as_mut_ptr().cast::<u64>();
+        let values = if types.len() <= MAX_ARGS {
+            self.values.as_mut_ptr().cast::<u64>()
+        } else {
+            let Ok(more) = Vec::with_len(types.len(), 0) else { return unknown };
+            self.more_values = more;
+            self.more_values.as_mut_ptr()
+        };
         // SAFETY: `ap` holds `types.len()` arguments of these types (caller);
         // the walk writes that many values, which are all that is read.
         let values = unsafe {
@@ -180,11 +223,14 @@ impl Default for GnuFormat {
 pub struct GnuWideFormat {
     buf: MaybeUninit<[libc::wchar_t; CAPACITY]>,
     bytes: MaybeUninit<[u8; CAPACITY]>,
+    /// A format or rewrite that does not fit `bytes` or `buf`.
+    heap_bytes: Vec<u8>,
+    heap: Vec<libc::wchar_t>,
 }
 
 impl GnuWideFormat {
     pub const fn new() -> Self {
-        Self { buf: MaybeUninit::uninit(), bytes: MaybeUninit::uninit() }
+        Self { buf: MaybeUninit::uninit(), bytes: MaybeUninit::uninit(), heap_bytes: Vec::new(), heap: Vec::new() }
     }
 
     /// [`GnuFormat::prepare`] for a wide format.
@@ -203,11 +249,14 @@ impl GnuWideFormat {
         }
         // SAFETY: NUL-terminated (caller).
         let units = unsafe { core::slice::from_raw_parts(fmt, libc::wcslen(fmt)) };
-        if units.len() >= CAPACITY {
-            return fmt;
-        }
-        // SAFETY: the first `units.len()` bytes are written before being read.
-        let bytes = unsafe { &mut (&mut *self.bytes.as_mut_ptr())[..units.len()] };
+        let bytes = if units.len() < CAPACITY {
+            // SAFETY: the first `units.len()` bytes are written before being read.
+            unsafe { &mut (&mut *self.bytes.as_mut_ptr())[..units.len()] }
+        } else {
+            let Ok(heap) = Vec::with_len(units.len(), 0) else { return fmt };
+            self.heap_bytes = heap;
+            &mut self.heap_bytes[..]
+        };
         for (b, &u) in bytes.iter_mut().zip(units) {
             *b = u8::try_from(u).ok().filter(u8::is_ascii).unwrap_or(0x80);
         }
@@ -222,12 +271,20 @@ impl GnuWideFormat {
         };
         // SAFETY: every unit of `buf` that is read was written first.
         let out = unsafe { &mut *self.buf.as_mut_ptr() };
-        let rewritten = rewrite_units(units, bytes, errnum, values, out);
-        errno::set(errnum);
-        match rewritten {
-            Some(_) => out.as_ptr(),
+        let rewritten = match rewrite_units(units, bytes, errnum, values, out) {
+            Some(len) if len <= out.len() => out.as_ptr(),
+            Some(len) => match Vec::with_len(len, 0) {
+                Ok(heap) => {
+                    self.heap = heap;
+                    rewrite_units(units, bytes, errnum, values, &mut self.heap);
+                    self.heap.as_ptr()
+                }
+                Err(_) => fmt,
+            },
             None => fmt,
-        }
+        };
+        errno::set(errnum);
+        rewritten
     }
 }
 
@@ -257,14 +314,21 @@ pub fn needs_rewrite(fmt: &[u8]) -> Need {
     let mut i = 0;
     while let Some(p) = fmt[i..].iter().position(|&b| b == b'%') {
         i += p + 1;
-        let mut pointer_flags = false;
-        while i < fmt.len() && matches!(fmt[i], b'0'..=b'9' | b'$' | b'.' | b'*' | b'-' | b'+' | b' ' | b'#' | b'\'' | b'h' | b'l' | b'L' | b'q' | b'j' | b'z' | b't') {
+        let start = i;
+        let (mut pointer_flags, mut zero, mut long) = (false, false, false);
+        while i < fmt.len() && matches!(fmt[i], b'0'..=b'9' | b'$' | b'.' | b'*' | b'-' | b'+' | b' ' | b'#' | b'\'' | b'h' | b'l' | b'L' | b'j' | b'z' | b't') {
             pointer_flags |= matches!(fmt[i], b'.' | b'+' | b' ');
+            zero |= fmt[i] == b'0';
+            long |= fmt[i] == b'l';
             i += 1;
         }
+        let spec_len = i - start;
         match fmt.get(i) {
-            Some(b'm' | b'I' | b'Z') => return Need::Rewrite,
+            Some(b'm' | b'I' | b'Z' | b'q') => return Need::Rewrite,
+            Some(b'%') if spec_len > 0 => return Need::Rewrite,
             Some(b'p') if pointer_flags => return Need::Rewrite,
+            Some(b'S' | b'C') if zero => return Need::Rewrite,
+            Some(b's' | b'c') if zero && long => return Need::Rewrite,
             Some(b'p' | b's' | b'S') => need = Need::IfNull,
             Some(_) => {}
             None => break,
@@ -298,12 +362,14 @@ pub fn survey(fmt: &[u8], types: &mut [c_int]) -> Option<Survey> {
     let mut i = 0;
     while let Some(p) = fmt[i..].iter().position(|&b| b == b'%') {
         i += p + 1;
-        let (mut pointer_flags, mut i_flag) = (false, false);
+        let start = i;
+        let (mut pointer_flags, mut i_flag, mut zero) = (false, false, false);
         while let Some(&b) = fmt.get(i) {
             match b {
                 b' ' | b'+' => pointer_flags = true,
                 b'I' => i_flag = true,
-                b'-' | b'#' | b'0' | b'\'' => {}
+                b'0' => zero = true,
+                b'-' | b'#' | b'\'' => {}
                 _ => break,
             }
             i += 1;
@@ -326,15 +392,21 @@ pub fn survey(fmt: &[u8], types: &mut [c_int]) -> Option<Survey> {
             }
             i += 1;
         }
+        let before_length = i;
         let (ty, conv, z_length) = printf_parse::length_and_type(fmt, &mut i);
+        let q_length = i > before_length && fmt[i - 1] == b'q';
+        let dressed_percent = conv == b'%' && i > start;
         if let Some(ty) = ty {
             *types.get_mut(found.nargs)? = ty;
             found.nargs += 1;
         }
+        let wide = is_wide(fmt, i, conv);
         // A null narrow `%s` prints "(null)" in musl too, padded alike,
         // unless a precision below 6 cuts it (glibc then prints nothing).
-        let plain_string = conv == b's' && ty == Some(printf_parse::PA_STRING) && precision.is_none_or(|p| p >= 6);
-        if i_flag || z_length || conv == b'm' || (conv == b'p' && pointer_flags) {
+        // glibc's parser types `%ls` as `PA_STRING` too, but musl reads
+        // it as a wide string, through the null pointer.
+        let plain_string = conv == b's' && !wide && precision.is_none_or(|p| p >= 6);
+        if i_flag || z_length || q_length || dressed_percent || conv == b'm' || (conv == b'p' && pointer_flags) || (zero && wide) {
             found.need = Need::Rewrite;
         } else if matches!(conv, b'p' | b's' | b'S') && !plain_string {
             found.need = found.need.max(Need::IfNull);
@@ -346,6 +418,17 @@ pub fn survey(fmt: &[u8], types: &mut [c_int]) -> Option<Survey> {
         i += 1;
     }
     Some(found)
+}
+
+/// Whether the conversion `conv` at `fmt[at]` prints a wide string or
+/// character: `%S`, `%C`, or `%s`/`%c` after an `l` (musl and glibc read
+/// `%lls` as `%ls`).
+fn is_wide(fmt: &[u8], at: usize, conv: u8) -> bool {
+    match conv {
+        b'S' | b'C' => true,
+        b's' | b'c' => at.checked_sub(1).and_then(|j| fmt.get(j)) == Some(&b'l'),
+        _ => false,
+    }
 }
 
 /// Whether some string or pointer argument (not a `%n` target) is null.
@@ -390,6 +473,19 @@ fn replacement(spec: &Spec, errnum: c_int, values: Option<&[u64]>) -> Option<Rep
     };
     let mut text = Buf::<64>::new();
     match spec.conv {
+        b'm' if spec.alt => {
+            // glibc 2.35's `%#m`: the name, or the number without one.
+            // The precision cuts the name, not the number.
+            match usize::try_from(errnum).ok().and_then(|e| crate::string::errlist::NAMES.get(e).copied().flatten()) {
+                Some(name) => {
+                    let name = name.to_bytes();
+                    text.push(&name[..prec.unwrap_or(usize::MAX).min(name.len())]);
+                }
+                None => {
+                    let _ = core::fmt::Write::write_fmt(&mut text, format_args!("{errnum}"));
+                }
+            }
+        }
         b'm' => {
             let mut full = Buf::<64>::new();
             crate::string::strerror::describe(errnum, &mut full);
@@ -474,12 +570,35 @@ pub fn rewrite_units<T: Copy + From<u8>>(
         w.copy(&units[copied..spec.start])?;
         copied = spec.end;
         let Some(r) = replacement(&spec, errnum, values) else {
-            changed |= spec.i_flag || spec.z_length;
             let conv_at = if spec.conv == 0 { spec.end } else { spec.end - 1 };
-            for (&b, &unit) in fmt[spec.start..conv_at].iter().zip(&units[spec.start..conv_at]) {
+            let drop_zero = spec.zero && is_wide(fmt, conv_at, spec.conv);
+            if spec.conv == b'%' && spec.end - spec.start > 2 {
+                // glibc ignores what dresses a `%%`; musl refuses it.
+                w.extend(b"%%")?;
+                changed = true;
+                continue;
+            }
+            let q_length = fmt[spec.start..conv_at].contains(&b'q');
+            changed |= spec.i_flag || spec.z_length || drop_zero || q_length;
+            // The flags run from after the `%` (and `N$`) to the first
+            // byte that is no flag: only a `0` there is the flag.
+            let mut in_flags = !spec.positional;
+            w.push_unit(units[spec.start])?;
+            for (&b, &unit) in fmt[spec.start + 1..conv_at].iter().zip(&units[spec.start + 1..conv_at]) {
+                if b == b'$' && spec.positional && !in_flags {
+                    in_flags = true;
+                } else if in_flags && !matches!(b, b' ' | b'+' | b'-' | b'#' | b'0' | b'\'' | b'I') {
+                    in_flags = false;
+                }
                 match b {
                     b'I' => {}
                     b'Z' => w.push(b'z')?,
+                    // glibc reads a positional `%N$qd` as an int (its
+                    // parser types `q` as PA_INT on LP64), a plain one as
+                    // long long.
+                    b'q' if spec.positional => {}
+                    b'q' => w.extend(b"ll")?,
+                    b'0' if in_flags && drop_zero => {}
                     _ => w.push_unit(unit)?,
                 }
             }
@@ -521,8 +640,12 @@ struct Writer<'a, T> {
 }
 
 impl<T: Copy + From<u8>> Writer<'_, T> {
+    /// Past the end of `out` it only counts: the caller sees a length
+    /// above `out.len()` and retries with room for it.
     fn push_unit(&mut self, unit: T) -> Option<()> {
-        *self.out.get_mut(self.len)? = unit;
+        if let Some(slot) = self.out.get_mut(self.len) {
+            *slot = unit;
+        }
         self.len += 1;
         Some(())
     }
@@ -647,8 +770,18 @@ mod tests {
     }
 
     #[test]
-    fn refuses_what_does_not_fit() {
+    fn counts_what_does_not_fit() {
         let mut out = [0u8; 8];
-        assert_eq!(rewrite(b"%m and more", 2, None, &mut out), None);
+        assert_eq!(rewrite(b"%m and more", 2, None, &mut out), Some("No such file or directory and more".len() + 1));
+    }
+
+    #[test]
+    fn drops_the_zero_flag_of_wide_strings_and_characters() {
+        assert_eq!(run("[%080ls|%05lc|%-05C|%03S|%05s|%1$05ls]", 0, Some(&[1, 2, 3, 4, 5])).as_deref(), Some("[%80ls|%5lc|%-5C|%3S|%05s|%1$5ls]"));
+        assert_eq!(needs_rewrite(b"%05ls"), Need::Rewrite);
+        assert_eq!(needs_rewrite(b"%05s %ls"), Need::IfNull);
+        let mut t = [0; 4];
+        assert_eq!(survey(b"%ls", &mut t).unwrap().need, Need::IfNull);
+        assert_eq!(survey(b"%05C", &mut t).unwrap().need, Need::Rewrite);
     }
 }

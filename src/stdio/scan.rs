@@ -21,8 +21,10 @@
 //!   look-ahead, pushed back); every other directive, literal text and
 //!   whitespace included, goes to musl as a one-directive format followed
 //!   by `%n`, which tells how much input it took. Every scanf argument is a
-//!   pointer, so the engine can hand each its own; positional arguments
-//!   (`%N$`) are fetched up front. Input is shared naturally: a string
+//!   pointer, so the engine can hand each its own; a positional argument
+//!   (`%N$`) is fetched from a copy of the list as it started, a plain one
+//!   from the list itself, as glibc's `ARG` macro does (so a format may mix
+//!   them, and `%0$` is a plain one). Input is shared naturally: a string
 //!   advances by the `%n` count, a `FILE` is where musl left it (held under
 //!   `flockfile` for the whole call, as glibc holds its lock).
 //!
@@ -97,13 +99,9 @@ pub trait Input<U: Unit> {
     ) -> c_int;
 }
 
-/// Positions `%N$` may name: musl's `NL_ARGMAX` is 9; glibc has no fixed
-/// limit, but a scanf with more than this many positional pointers is not
-/// something programs do.
-const MAX_POSITIONAL: usize = 64;
-
-/// Directive formats longer than this (very long literal runs are split;
-/// only a scanset could be longer) are refused with `EINVAL`.
+/// Directive formats up to this long are built on the stack (very long
+/// literal runs are split; only a scanset can be longer, and is built in a
+/// block from `malloc`).
 const CHUNK: usize = 512;
 
 /// How a conversion stores an integer (glibc's `CHAR`/`SHORT`/int/`LONG`).
@@ -145,10 +143,11 @@ fn spec<U: Unit>(fmt: &[U], start: usize) -> Spec {
     };
     let mut i = start;
     let mut position = None;
+    // glibc reads `%0$` as a plain conversion (its `argpos` 0).
     if let (Some(n), j) = number(i)
         && at(j) == u32::from(b'$')
     {
-        position = Some(n);
+        position = Some(n).filter(|&n| n > 0);
         i = j + 1;
     }
     let body = i;
@@ -241,8 +240,8 @@ impl<U: Unit> Iterator for Directives<'_, U> {
     }
 }
 
-/// Whether the format needs the C23 engine: it has `%b` or `%i`. On the
-/// fast path of every scanf call, so it looks only at conversions.
+/// Whether the format needs the C23 engine: it has `%b`, `%i` or `%N$`.
+/// On the fast path of every scanf call, so it looks only at conversions.
 pub fn needs_engine<U: Unit>(fmt: &[U]) -> bool {
     let percent = u32::from(b'%');
     let mut i = 0;
@@ -253,7 +252,9 @@ pub fn needs_engine<U: Unit>(fmt: &[U]) -> bool {
             i += 2;
         } else {
             let s = spec(fmt, i + 1);
-            if s.conv == u32::from(b'b') || s.conv == u32::from(b'i') {
+            // A `%N$` one too: musl reads only a one-digit N, and takes
+            // `%0$` and plain conversions mixed with `%N$` otherwise.
+            if s.conv == u32::from(b'b') || s.conv == u32::from(b'i') || s.body != i + 1 {
                 return true;
             }
             i = s.end;
@@ -265,26 +266,52 @@ pub fn needs_engine<U: Unit>(fmt: &[U]) -> bool {
 unsafe extern "C" {
     /// `va_arg(*ap, void *)`, in `isoc23.c`.
     fn gcompat_va_arg_ptr(ap: VaList) -> *mut c_void;
+    /// `va_copy(*dst, *src)` into room for a `va_list`, in `isoc23.c`.
+    fn gcompat_va_save(dst: *mut SavedVaList, src: VaList);
+    /// The `n`th (0-based) pointer of a copy of `*start`, in `isoc23.c`.
+    fn gcompat_va_arg_nth(start: *mut SavedVaList, n: usize) -> *mut c_void;
+    /// `va_end` of a saved list.
+    fn gcompat_va_drop(saved: *mut SavedVaList);
 }
 
-/// The call's pointer arguments, in order or by position.
-enum Args<'a> {
-    InOrder(VaList),
-    Positional(&'a [*mut c_void; MAX_POSITIONAL]),
+/// Room for a `va_list` (24 bytes on x86_64, 32 on aarch64; `isoc23.c`
+/// asserts it fits).
+#[repr(C, align(16))]
+struct SavedVaList([u64; 4]);
+
+/// The call's pointer arguments: the list itself for plain conversions,
+/// and a copy of it as it started for `%N$` ones.
+struct Args {
+    ap: VaList,
+    start: SavedVaList,
 }
 
-impl Args<'_> {
+impl Args {
+    /// # Safety
+    /// `ap` is the call's argument list, nothing taken from it yet.
+    unsafe fn new(ap: VaList) -> Self {
+        let mut args = Self { ap, start: SavedVaList([0; 4]) };
+        // SAFETY: `start` has room for a va_list; `ap` is live (caller).
+        unsafe { gcompat_va_save(&mut args.start, ap) };
+        args
+    }
+
     /// # Safety
     /// The caller passed a pointer for this directive.
     unsafe fn next(&mut self, position: Option<usize>) -> *mut c_void {
-        match self {
+        match position {
             // SAFETY: the caller passed this pointer (scanf's contract).
-            Args::InOrder(ap) => unsafe { gcompat_va_arg_ptr(*ap) },
-            Args::Positional(all) => position
-                .and_then(|p| p.checked_sub(1))
-                .and_then(|p| all.get(p).copied())
-                .unwrap_or(core::ptr::null_mut()),
+            None => unsafe { gcompat_va_arg_ptr(self.ap) },
+            // SAFETY: as above; `start` is the saved list, 1-based `p`.
+            Some(p) => unsafe { gcompat_va_arg_nth(&mut self.start, p - 1) },
         }
+    }
+}
+
+impl Drop for Args {
+    fn drop(&mut self) {
+        // SAFETY: `start` was saved by `new`.
+        unsafe { gcompat_va_drop(&mut self.start) };
     }
 }
 
@@ -425,38 +452,14 @@ unsafe fn store(dest: *mut c_void, size: Size, value: u64) {
     }
 }
 
-/// Highest `%N$` in the format, if any.
-fn highest_position<U: Unit>(fmt: &[U]) -> Option<usize> {
-    Directives { fmt, i: 0 }
-        .filter_map(|d| match d {
-            Directive::Conversion(s) => s.position,
-            Directive::Text { .. } => None,
-        })
-        .max()
-}
-
 /// Runs a format that [`needs_engine`] over `input`.
 ///
 /// # Safety
 /// `fmt` is the caller's NUL-terminated format of `fmt.len()` units (without
 /// the NUL) and `ap` holds the pointers it names, as for `vsscanf`.
 pub unsafe fn run<U: Unit>(input: &mut impl Input<U>, fmt: &[U], ap: VaList) -> c_int {
-    let mut all = [core::ptr::null_mut(); MAX_POSITIONAL];
-    let mut args = match highest_position(fmt) {
-        None => Args::InOrder(ap),
-        Some(n) if n <= MAX_POSITIONAL => {
-            for slot in all.iter_mut().take(n) {
-                // SAFETY: a positional format passes a pointer for every
-                // position up to the highest it names.
-                *slot = unsafe { gcompat_va_arg_ptr(ap) };
-            }
-            Args::Positional(&all)
-        }
-        Some(_) => {
-            crate::abi::errno::set(libc::EINVAL);
-            return libc::EOF;
-        }
-    };
+    // SAFETY: the call's list, untouched so far (caller).
+    let mut args = unsafe { Args::new(ap) };
     let mut assigned: c_int = 0;
     let mut took_total = 0usize;
     let mut buf = [U::NUL; CHUNK];
@@ -537,10 +540,22 @@ unsafe fn delegate<U: Unit>(
     dest: Option<*mut c_void>,
 ) -> Step {
     let len = prefix.len() + text.len();
-    if len + 3 > CHUNK {
-        crate::abi::errno::set(libc::EINVAL);
-        return Step::InputFailure;
-    }
+    let mut heap;
+    let buf: &mut [U] = if len + 3 <= CHUNK {
+        buf
+    } else {
+        // glibc takes a scanset of any length.
+        match crate::abi::vec::Vec::with_len(len + 3, U::NUL) {
+            Ok(v) => {
+                heap = v;
+                &mut heap
+            }
+            Err(_) => {
+                crate::abi::errno::set(libc::ENOMEM);
+                return Step::InputFailure;
+            }
+        }
+    };
     buf[..prefix.len()].copy_from_slice(prefix);
     buf[prefix.len()..len].copy_from_slice(text);
     buf[len] = U::ascii(b'%');
@@ -595,6 +610,7 @@ mod tests {
     fn finds_c23_conversions() {
         assert!(needs_engine(&f("%d %b")));
         assert!(needs_engine(&f("%2$i")));
+        assert!(needs_engine(&f("%12$d")));
         assert!(!needs_engine(&f("%d %[bi] %%i %s")));
         assert!(!needs_engine(&f("%[]bi]")));
     }
