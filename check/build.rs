@@ -50,63 +50,30 @@ fn main() {
         .collect();
     let mut glibc_ld = Vec::new();
     for arch in ["x86_64", "aarch64"] {
-        if let (Some(name), Some(dir)) = (
-            variable(&format!("GLIBC_LD_{arch}")),
-            variable(&format!("GLIBC_LD_DIR_{arch}")),
-        ) {
+        if let (Some(name), Some(dir)) =
+            (variable(&format!("GLIBC_LD_{arch}")), variable(&format!("GLIBC_LD_DIR_{arch}")))
+        {
             glibc_ld.push((arch.to_string(), name, dir));
         }
     }
-    assert!(
-        !glibc_ld.is_empty(),
-        "gcompat-check: no GLIBC_LD_<arch> lines in the Makefile"
-    );
+    assert!(!glibc_ld.is_empty(), "gcompat-check: no GLIBC_LD_<arch> lines in the Makefile");
 
     println!("cargo:rerun-if-env-changed=GCOMPAT_MUSL_LOADER");
     println!("cargo:rerun-if-env-changed=GCOMPAT_SHIM");
-    let env_or = |var: &str, default: String| {
-        std::env::var(var)
-            .ok()
-            .filter(|v| !v.is_empty())
-            .unwrap_or(default)
-    };
+    let env_or = |var: &str, default: String| std::env::var(var).ok().filter(|v| !v.is_empty()).unwrap_or(default);
     let musl = env_or("GCOMPAT_MUSL_LOADER", format!("/lib/ld-musl-{arch}.so.1"));
     let shim = env_or("GCOMPAT_SHIM", "/lib/libgcompat.so.0".to_string());
 
     let mut out = String::new();
-    let source = unimplemented
-        .strip_prefix(root)
-        .unwrap()
-        .display()
-        .to_string();
+    let source = unimplemented.strip_prefix(root).unwrap().display().to_string();
     writeln!(out, "/// Where the unimplemented list came from.").unwrap();
     writeln!(out, "pub const UNIMPLEMENTED_SOURCE: &str = {source:?};").unwrap();
-    writeln!(
-        out,
-        "/// The shim's documented non-implementations: name, why."
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "pub const UNIMPLEMENTED: &[(&str, &str)] = &{entries:?};"
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "/// glibc library names installed as links to the shim."
-    )
-    .unwrap();
+    writeln!(out, "/// The shim's documented non-implementations: name, why.").unwrap();
+    writeln!(out, "pub const UNIMPLEMENTED: &[(&str, &str)] = &{entries:?};").unwrap();
+    writeln!(out, "/// glibc library names installed as links to the shim.").unwrap();
     writeln!(out, "pub const LIBNAMES: &[&str] = &{libnames:?};").unwrap();
-    writeln!(
-        out,
-        "/// Per architecture: glibc's interpreter name and directory."
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "pub const GLIBC_LD: &[(&str, &str, &str)] = &{glibc_ld:?};"
-    )
-    .unwrap();
+    writeln!(out, "/// Per architecture: glibc's interpreter name and directory.").unwrap();
+    writeln!(out, "pub const GLIBC_LD: &[(&str, &str, &str)] = &{glibc_ld:?};").unwrap();
     writeln!(out, "/// The musl and shim checked against by default.").unwrap();
     writeln!(out, "pub const DEFAULT_MUSL: &str = {musl:?};").unwrap();
     writeln!(out, "pub const DEFAULT_SHIM: &str = {shim:?};").unwrap();

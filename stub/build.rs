@@ -52,14 +52,8 @@ fn main() {
 
 fn path_var(name: &str, default: &str) -> String {
     println!("cargo:rerun-if-env-changed={name}");
-    let value = std::env::var(name)
-        .ok()
-        .filter(|v| !v.is_empty())
-        .unwrap_or_else(|| default.to_string());
-    assert!(
-        value.starts_with('/'),
-        "{name}={value:?}: must be an absolute path"
-    );
+    let value = std::env::var(name).ok().filter(|v| !v.is_empty()).unwrap_or_else(|| default.to_string());
+    assert!(value.starts_with('/'), "{name}={value:?}: must be an absolute path");
     assert!(!value.contains('\0'), "{name}: holds a NUL byte");
     value
 }

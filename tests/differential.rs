@@ -247,7 +247,10 @@ fn cross_include_dirs(compiler: &str, lang: &str) -> Result<Vec<PathBuf>, String
         .skip(1)
         .take_while(|l| l.starts_with(' '))
         .filter_map(|l| std::fs::canonicalize(l.trim()).ok())
-        .filter(|d| d.components().any(|c| c.as_os_str() == "c++") || d.ends_with("include") && d.starts_with("/usr/lib/gcc-cross"))
+        .filter(|d| {
+            d.components().any(|c| c.as_os_str() == "c++")
+                || d.ends_with("include") && d.starts_with("/usr/lib/gcc-cross")
+        })
         .collect();
     if dirs.is_empty() {
         return Err(format!("{compiler}: no header folders of its own in its -v output"));
@@ -504,7 +507,8 @@ fn unquote(text: &str) -> Result<String, String> {
             Some(c @ ('\\' | '"' | '\'')) => out.push(c),
             Some('u') => {
                 let rest: String = chars.by_ref().take_while(|&c| c != '}').collect();
-                let code = rest.strip_prefix('{').and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32);
+                let code =
+                    rest.strip_prefix('{').and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32);
                 out.push(code.ok_or_else(|| format!("bad \\u{rest}}}"))?);
             }
             other => return Err(format!("unknown escape \\{}", other.map_or(String::new(), String::from))),
@@ -562,7 +566,13 @@ fn divergences() -> Vec<Divergence> {
     list
 }
 
-fn listed_divergence<'a>(list: &'a [Divergence], id: &str, case: &str, build: &Glibc, libc: &str) -> Option<&'a Divergence> {
+fn listed_divergence<'a>(
+    list: &'a [Divergence],
+    id: &str,
+    case: &str,
+    build: &Glibc,
+    libc: &str,
+) -> Option<&'a Divergence> {
     let full = format!("{id}:{case}");
     let found = list
         .iter()
@@ -697,7 +707,8 @@ fn compare<'a>(
             None => musl_library_path(),
             Some(_) if !cxx => continue,
             Some(dir) => {
-                let (own, debian) = musl_library_path().split_once(':').map(|(a, b)| (a.to_string(), b.to_string())).unwrap();
+                let (own, debian) =
+                    musl_library_path().split_once(':').map(|(a, b)| (a.to_string(), b.to_string())).unwrap();
                 format!("{own}:{}:{debian}", dir.display())
             }
         };
@@ -707,13 +718,19 @@ fn compare<'a>(
         // aarch64 _start does not realign it: an even count keeps it
         // 16-aligned, as the loader stub's command line does (an odd one
         // faults on aarch64 hardware; qemu does not check).
-        full.extend(["--preload".to_string(), shim.display().to_string(), "--library-path".to_string(), library_path, "--".to_string()]);
+        full.extend([
+            "--preload".to_string(),
+            shim.display().to_string(),
+            "--library-path".to_string(),
+            library_path,
+            "--".to_string(),
+        ]);
         full.extend_from_slice(argv);
-        let got = run_as(&full, arg0, &scratch.with_file_name(format!(
-            "{}.{}",
-            scratch.file_name().unwrap().to_str().unwrap(),
-            musl.name
-        )));
+        let got = run_as(
+            &full,
+            arg0,
+            &scratch.with_file_name(format!("{}.{}", scratch.file_name().unwrap().to_str().unwrap(), musl.name)),
+        );
         let name = format!("{label} on {}", musl.name);
         let listed = known(musl.name);
         // A listed difference is checked where failing is the point: on the
@@ -780,7 +797,12 @@ fn main() {
         .partition(|b| b.arches.as_ref().is_none_or(|a| a.iter().any(|a| a == arch().name())));
     // Not a skip: what they test does not exist on this architecture.
     for b in &elsewhere {
-        println!("NOTE {}: for {} only (// arches:), not run on {}", b.id, b.arches.as_ref().unwrap().join(" "), arch().name());
+        println!(
+            "NOTE {}: for {} only (// arches:), not run on {}",
+            b.id,
+            b.arches.as_ref().unwrap().join(" "),
+            arch().name()
+        );
     }
     let real = real_programs();
 
@@ -808,81 +830,89 @@ fn main() {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4);
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = {
-                    let mut n = next.lock().unwrap();
-                    *n += 1;
-                    *n - 1
-                };
-                let Some(&(bin, glibc)) = jobs.get(i) else { break };
-                let mut local = Vec::new();
-                let glibc = match glibc {
-                    Ok(g) => g,
-                    Err(why) => {
-                        local.push((format!("{} [{}]", bin.id, why.split(':').next().unwrap()), Outcome::Skip(why.clone())));
-                        results.lock().unwrap().extend(local);
-                        continue;
-                    }
-                };
-                let musl_source = bin.id.ends_with(".musl");
-                if musl_source != glibc.musl_built || bin.builds.as_ref().is_some_and(|b| !b.iter().any(|n| glibc.is(n))) {
-                    continue;
-                }
-                let exe = match build(bin, glibc, &work) {
-                    Ok(exe) => exe,
-                    Err(e) => {
-                        local.push((format!("{} [{}]", bin.id, glibc.name), Outcome::Fail(e)));
-                        results.lock().unwrap().extend(local);
-                        continue;
-                    }
-                };
-                for case in &bin.cases {
-                    let mut argv = vec![exe.display().to_string()];
-                    if !case.is_empty() {
-                        argv.push(case.clone());
-                    }
-                    let label = if case.is_empty() {
-                        format!("{} [{}]", bin.id, glibc.name)
-                    } else {
-                        format!("{}:{case} [{}]", bin.id, glibc.name)
+            scope.spawn(|| {
+                loop {
+                    let i = {
+                        let mut n = next.lock().unwrap();
+                        *n += 1;
+                        *n - 1
                     };
-                    let scratch = exe.with_file_name(format!(
-                        "{}.{}",
-                        exe.file_name().unwrap().to_str().unwrap(),
-                        if case.is_empty() { "run" } else { case }
-                    ));
-                    if let Some((cases, why)) = bin.emulated_skip.as_ref().filter(|_| !arch().native()) {
-                        if cases.iter().any(|c| c == "*" || c == case) {
-                            local.push((label, Outcome::Skip(format!("{EMULATED}{why}"))));
+                    let Some(&(bin, glibc)) = jobs.get(i) else { break };
+                    let mut local = Vec::new();
+                    let glibc = match glibc {
+                        Ok(g) => g,
+                        Err(why) => {
+                            local.push((
+                                format!("{} [{}]", bin.id, why.split(':').next().unwrap()),
+                                Outcome::Skip(why.clone()),
+                            ));
+                            results.lock().unwrap().extend(local);
                             continue;
                         }
-                    }
-                    let mut oracle_argv = glibc.runner.clone();
-                    oracle_argv.extend(argv.iter().cloned());
-                    let oracle = run(&oracle_argv, &scratch);
-                    if let Some(why) = not_a_run(&oracle.status, &oracle.stderr) {
-                        let msg = format!("    the oracle ({}) did not run: {why}; nothing was compared\n", glibc.name);
-                        local.push((label, Outcome::Error(msg)));
+                    };
+                    let musl_source = bin.id.ends_with(".musl");
+                    if musl_source != glibc.musl_built
+                        || bin.builds.as_ref().is_some_and(|b| !b.iter().any(|n| glibc.is(n)))
+                    {
                         continue;
                     }
-                    // testbins/fixture.h: the program could not set up its
-                    // fixture (a private /etc) here, so it compared nothing.
-                    if oracle.status == format!("exit {FIXTURE_NOT_RUN}") {
-                        let why = format!("fixture not set up: {}", String::from_utf8_lossy(&oracle.stderr).trim());
-                        local.push((label, Outcome::Skip(why)));
-                        continue;
+                    let exe = match build(bin, glibc, &work) {
+                        Ok(exe) => exe,
+                        Err(e) => {
+                            local.push((format!("{} [{}]", bin.id, glibc.name), Outcome::Fail(e)));
+                            results.lock().unwrap().extend(local);
+                            continue;
+                        }
+                    };
+                    for case in &bin.cases {
+                        let mut argv = vec![exe.display().to_string()];
+                        if !case.is_empty() {
+                            argv.push(case.clone());
+                        }
+                        let label = if case.is_empty() {
+                            format!("{} [{}]", bin.id, glibc.name)
+                        } else {
+                            format!("{}:{case} [{}]", bin.id, glibc.name)
+                        };
+                        let scratch = exe.with_file_name(format!(
+                            "{}.{}",
+                            exe.file_name().unwrap().to_str().unwrap(),
+                            if case.is_empty() { "run" } else { case }
+                        ));
+                        if let Some((cases, why)) = bin.emulated_skip.as_ref().filter(|_| !arch().native()) {
+                            if cases.iter().any(|c| c == "*" || c == case) {
+                                local.push((label, Outcome::Skip(format!("{EMULATED}{why}"))));
+                                continue;
+                            }
+                        }
+                        let mut oracle_argv = glibc.runner.clone();
+                        oracle_argv.extend(argv.iter().cloned());
+                        let oracle = run(&oracle_argv, &scratch);
+                        if let Some(why) = not_a_run(&oracle.status, &oracle.stderr) {
+                            let msg =
+                                format!("    the oracle ({}) did not run: {why}; nothing was compared\n", glibc.name);
+                            local.push((label, Outcome::Error(msg)));
+                            continue;
+                        }
+                        // testbins/fixture.h: the program could not set up its
+                        // fixture (a private /etc) here, so it compared nothing.
+                        if oracle.status == format!("exit {FIXTURE_NOT_RUN}") {
+                            let why = format!("fixture not set up: {}", String::from_utf8_lossy(&oracle.stderr).trim());
+                            local.push((label, Outcome::Skip(why)));
+                            continue;
+                        }
+                        local.extend(compare(
+                            &label,
+                            &oracle,
+                            &argv,
+                            &musls,
+                            |libc| listed_divergence(&known, &bin.id, case, glibc, libc),
+                            &scratch,
+                            bin.source.extension().is_some_and(|e| e == "cc"),
+                        ));
                     }
-                    local.extend(compare(
-                        &label,
-                        &oracle,
-                        &argv,
-                        &musls,
-                        |libc| listed_divergence(&known, &bin.id, case, glibc, libc),
-                        &scratch,
-                        bin.source.extension().is_some_and(|e| e == "cc"),
-                    ));
+                    results.lock().unwrap().extend(local);
                 }
-                results.lock().unwrap().extend(local);
             });
         }
     });
@@ -898,19 +928,33 @@ fn main() {
         let host = glibcs[0].as_ref().expect("the host build is always there natively");
         let label = format!("real/{} [{}]", prog.name, host.name);
         if !Path::new(&prog.argv[0]).exists() {
-            let why = format!("{} is not installed (Debian package {}; scripts/setup.sh installs it)", prog.argv[0], prog.package);
+            let why = format!(
+                "{} is not installed (Debian package {}; scripts/setup.sh installs it)",
+                prog.argv[0], prog.package
+            );
             results.push((label, Outcome::Skip(why)));
             continue;
         }
         let scratch = work.join(format!("real.{}", prog.name));
         let oracle = run(&prog.argv, &scratch);
         if let Err(why) = prog.expect.check(&oracle.status, &oracle.stdout, &oracle.stderr) {
-            let msg = format!("    glibc's run is not what real-programs.txt expects ({}): {why}; nothing was compared\n", prog.expect.status);
+            let msg = format!(
+                "    glibc's run is not what real-programs.txt expects ({}): {why}; nothing was compared\n",
+                prog.expect.status
+            );
             results.push((label, Outcome::Error(msg)));
             continue;
         }
         let what = format!("real/{}", prog.name);
-        results.extend(compare(&label, &oracle, &prog.argv, &musls, |libc| listed_divergence(&known, &what, "", host, libc), &scratch, false));
+        results.extend(compare(
+            &label,
+            &oracle,
+            &prog.argv,
+            &musls,
+            |libc| listed_divergence(&known, &what, "", host, libc),
+            &scratch,
+            false,
+        ));
     }
 
     // Entries no comparison consulted: naming no case is an error; naming a
@@ -919,9 +963,15 @@ fn main() {
     if filter.is_none() {
         for d in known.iter().filter(|d| !d.used.load(Ordering::Relaxed)) {
             if !names_a_case(&d.what, &all_bins, &real) {
-                results.push((format!("divergences.txt {}", d.what), Outcome::Fail("    names no testbin, case or real program: remove or correct the entry\n".into())));
+                results.push((
+                    format!("divergences.txt {}", d.what),
+                    Outcome::Fail("    names no testbin, case or real program: remove or correct the entry\n".into()),
+                ));
             } else {
-                println!("NOTE divergences.txt {} [{} on {}]: not exercised here (no such build, libc or program)", d.what, d.build, d.libc);
+                println!(
+                    "NOTE divergences.txt {} [{} on {}]: not exercised here (no such build, libc or program)",
+                    d.what, d.build, d.libc
+                );
             }
         }
     }

@@ -49,7 +49,8 @@ fn header_lines(text: &str) -> impl Iterator<Item = &str> {
 
 fn programs() -> Vec<Program> {
     let mut out = Vec::new();
-    let mut areas: Vec<PathBuf> = std::fs::read_dir(root().join("testbins")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut areas: Vec<PathBuf> =
+        std::fs::read_dir(root().join("testbins")).unwrap().map(|e| e.unwrap().path()).collect();
     areas.sort();
     for dir in areas.iter().map(|a| a.join("documented")).filter(|d| d.is_dir()) {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
@@ -66,7 +67,8 @@ fn programs() -> Vec<Program> {
             let env = header_lines(&text)
                 .filter_map(|l| l.strip_prefix("env "))
                 .map(|l| {
-                    let (case, setting) = l.split_once(':').unwrap_or_else(|| panic!("{}: env line {l:?}", source.display()));
+                    let (case, setting) =
+                        l.split_once(':').unwrap_or_else(|| panic!("{}: env line {l:?}", source.display()));
                     (case.trim().to_string(), setting.trim().to_string())
                 })
                 .collect();
@@ -210,7 +212,8 @@ fn check(expected: &Path, got: &str) -> Result<(), String> {
         std::fs::write(expected, got).unwrap();
         return Ok(());
     }
-    let want = std::fs::read_to_string(expected).map_err(|e| format!("{}: {e} (GCOMPAT_BLESS=1 writes it)", expected.display()))?;
+    let want = std::fs::read_to_string(expected)
+        .map_err(|e| format!("{}: {e} (GCOMPAT_BLESS=1 writes it)", expected.display()))?;
     if want == got {
         return Ok(());
     }
@@ -239,7 +242,8 @@ fn main() {
             missing.push(format!("{what}: nothing at {} (run make)", path.display()));
         }
     }
-    let programs: Vec<Program> = programs().into_iter().filter(|p| filter.as_deref().is_none_or(|f| p.id.contains(f))).collect();
+    let programs: Vec<Program> =
+        programs().into_iter().filter(|p| filter.as_deref().is_none_or(|f| p.id.contains(f))).collect();
     let (mut passed, mut failed) = (0, 0);
     if missing.is_empty() {
         let newer = newer_names_library(&work).unwrap_or_else(|e| panic!("{e}"));
@@ -258,13 +262,23 @@ fn main() {
                     let lib = sysroot.join("usr/lib/x86_64-linux-gnu");
                     vec![glibc_ld.display().to_string(), "--library-path".into(), lib.display().to_string()]
                 } else {
-                    vec![musl_125().display().to_string(), "--preload".into(), shim().display().to_string(), "--library-path".into(), musl_library_path()]
+                    vec![
+                        musl_125().display().to_string(),
+                        "--preload".into(),
+                        shim().display().to_string(),
+                        "--library-path".into(),
+                        musl_library_path(),
+                    ]
                 };
                 argv.push(exe.display().to_string());
                 if !case.is_empty() {
                     argv.push(case.to_string());
                 }
-                let scratch = work.join(format!("{}.{case}.{}", program.id.replace('/', "-"), if glibc { "glibc" } else { "shim" }));
+                let scratch = work.join(format!(
+                    "{}.{case}.{}",
+                    program.id.replace('/', "-"),
+                    if glibc { "glibc" } else { "shim" }
+                ));
                 let mut t = format!("== {case}\n");
                 t.push_str(&transcript(&argv, if glibc { None } else { Some(MUSL_AS_GLIBC_LD) }, &env, &scratch));
                 t

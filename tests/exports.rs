@@ -74,8 +74,11 @@ fn exports_each_listed_name_at_glibcs_newest_version() {
     // The rule reaches every glibc-version export: each is a name@version
     // glibc itself defines here.
     let abi = glibc_abi(ARCH);
-    let foreign: Vec<_> =
-        expected.iter().filter(|(_, v)| v.starts_with("GLIBC_")).filter(|(n, v)| !abi.contains(&((*n).clone(), (*v).clone()))).collect();
+    let foreign: Vec<_> = expected
+        .iter()
+        .filter(|(_, v)| v.starts_with("GLIBC_"))
+        .filter(|(n, v)| !abi.contains(&((*n).clone(), (*v).clone())))
+        .collect();
     assert!(foreign.is_empty(), "not defined by glibc at that version: {foreign:?}");
 }
 
@@ -147,7 +150,11 @@ fn overrides_of_musl_names_are_deliberate() {
 fn unimplemented_names_are_exports_with_their_reason() {
     let built = built_exports();
     for row in symbols_rows("unimplemented.txt") {
-        assert!(built.contains_key(&row[0]), "symbols/unimplemented.txt lists {}, which the shim does not export", row[0]);
+        assert!(
+            built.contains_key(&row[0]),
+            "symbols/unimplemented.txt lists {}, which the shim does not export",
+            row[0]
+        );
         assert!(
             row.len() == 3 && row.iter().all(|f| !f.is_empty()),
             "symbols/unimplemented.txt: name, why, what it does instead: {row:?}"
@@ -181,7 +188,11 @@ fn every_export_is_declared_once() {
 fn records_are_not_shipped() {
     let out = Command::new("readelf").args(["-S", "-W"]).arg(shim()).output().unwrap();
     assert!(out.status.success());
-    assert!(!String::from_utf8_lossy(&out.stdout).contains(".gcompat.exports"), "{} carries .gcompat.exports", shim().display());
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains(".gcompat.exports"),
+        "{} carries .gcompat.exports",
+        shim().display()
+    );
 }
 
 fn c_sources(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -254,8 +265,7 @@ fn c_fronts_declare_rust_functions_as_they_are() {
     std::fs::create_dir_all(&dir).unwrap();
     // What build.rs generates for `GCOMPAT_EXPORT` (the names, here from
     // symbols/ as the tests read it).
-    let symbols: String =
-        expected_exports(ARCH).keys().map(|n| format!("#define GCOMPAT_SYMBOL_{n} 1\n")).collect();
+    let symbols: String = expected_exports(ARCH).keys().map(|n| format!("#define GCOMPAT_SYMBOL_{n} 1\n")).collect();
     std::fs::write(dir.join("gcompat_symbols.h"), symbols).unwrap();
     let mut sources = Vec::new();
     c_sources(&root().join("src"), &mut sources);

@@ -95,7 +95,21 @@ fn case(family: &str, fields: &[&[u8]]) -> String {
 fn printf_case(r: &mut Rng) -> String {
     // (conversion, length modifiers and the argument type each takes)
     let convs: &[(&str, &[(&str, &str)])] = &[
-        ("d", &[("", "i"), ("hh", "i"), ("h", "i"), ("l", "l"), ("ll", "l"), ("j", "l"), ("z", "l"), ("t", "l"), ("Z", "l"), ("q", "l")]),
+        (
+            "d",
+            &[
+                ("", "i"),
+                ("hh", "i"),
+                ("h", "i"),
+                ("l", "l"),
+                ("ll", "l"),
+                ("j", "l"),
+                ("z", "l"),
+                ("t", "l"),
+                ("Z", "l"),
+                ("q", "l"),
+            ],
+        ),
         ("i", &[("", "i"), ("l", "l")]),
         ("u", &[("", "i"), ("l", "l"), ("hh", "i")]),
         ("x", &[("", "i"), ("l", "l"), ("h", "i")]),
@@ -147,9 +161,26 @@ fn printf_case(r: &mut Rng) -> String {
     spec.push_str(len);
     spec.push_str(conv);
     let value: String = match ty {
-        "i" | "c" | "C" => r.pick(&["0", "1", "-1", "65", "255", "2147483647", "-2147483648", "233", "0x7f", "10"]).into(),
+        "i" | "c" | "C" => {
+            r.pick(&["0", "1", "-1", "65", "255", "2147483647", "-2147483648", "233", "0x7f", "10"]).into()
+        }
         "l" => r.pick(&["0", "-1", "9223372036854775807", "-9223372036854775808", "4294967296", "123456789012"]).into(),
-        "d" | "L" => r.pick(&["0", "-0", "1.5", "-2.25", "1e300", "1e-310", "inf", "-inf", "nan", "0.1", "123456.789", "9.999999e9"]).into(),
+        "d" | "L" => r
+            .pick(&[
+                "0",
+                "-0",
+                "1.5",
+                "-2.25",
+                "1e300",
+                "1e-310",
+                "inf",
+                "-inf",
+                "nan",
+                "0.1",
+                "123456.789",
+                "9.999999e9",
+            ])
+            .into(),
         "s" | "S" => {
             if r.chance(25) {
                 "NULL".into()
@@ -163,15 +194,37 @@ fn printf_case(r: &mut Rng) -> String {
     let prefix = String::from_utf8(r.bytes_from(b"ab %%", 4)).unwrap().replace('%', "%%");
     let fmt = format!("{prefix}[{spec}]");
     let (w1, w2) = (r.pick(&["5", "-5", "0", "12", "-1", "300"]), r.pick(&["3", "-1", "0", "8", "40"]));
-    case("printf", &[fmt.as_bytes(), ty.as_bytes(), value.as_bytes(), stars.to_string().as_bytes(), w1.as_bytes(), w2.as_bytes()])
+    case(
+        "printf",
+        &[fmt.as_bytes(), ty.as_bytes(), value.as_bytes(), stars.to_string().as_bytes(), w1.as_bytes(), w2.as_bytes()],
+    )
 }
 
 fn scanf_case(r: &mut Rng) -> String {
     // (conversion, destination type)
     let convs: &[(&str, &str)] = &[
-        ("d", "i"), ("i", "i"), ("x", "i"), ("o", "i"), ("u", "i"), ("b", "i"), ("ld", "i"), ("lli", "i"), ("hhd", "i"),
-        ("hi", "i"), ("jx", "i"), ("f", "d"), ("lf", "d"), ("le", "d"), ("lg", "d"), ("la", "d"), ("s", "s"), ("c", "c"),
-        ("[a-c]", "s"), ("[^ 0]", "s"), ("[]a]", "s"), ("p", "i"),
+        ("d", "i"),
+        ("i", "i"),
+        ("x", "i"),
+        ("o", "i"),
+        ("u", "i"),
+        ("b", "i"),
+        ("ld", "i"),
+        ("lli", "i"),
+        ("hhd", "i"),
+        ("hi", "i"),
+        ("jx", "i"),
+        ("f", "d"),
+        ("lf", "d"),
+        ("le", "d"),
+        ("lg", "d"),
+        ("la", "d"),
+        ("s", "s"),
+        ("c", "c"),
+        ("[a-c]", "s"),
+        ("[^ 0]", "s"),
+        ("[]a]", "s"),
+        ("p", "i"),
     ];
     let (conv, ty) = convs[r.below(convs.len())];
     let mut fmt = String::new();
@@ -198,9 +251,44 @@ fn scanf_case(r: &mut Rng) -> String {
 
 fn regex_case(r: &mut Rng) -> String {
     let atoms: &[&str] = &[
-        "a", "b", "ab", ".", "[ab]", "[^a]", "[[:alpha:]]", "[[:digit:]]", "x", "\\(", "\\)", "(", ")", "|", "\\|", "*", "+", "?",
-        "{2}", "{1,3}", "\\{1,2\\}", "^", "$", "\\1", "\\2", "\\w", "\\W", "\\b", "\\<", "\\>", "[]a]", "[a-]", "\\", "{", "}",
-        "[", "]", "\\.",
+        "a",
+        "b",
+        "ab",
+        ".",
+        "[ab]",
+        "[^a]",
+        "[[:alpha:]]",
+        "[[:digit:]]",
+        "x",
+        "\\(",
+        "\\)",
+        "(",
+        ")",
+        "|",
+        "\\|",
+        "*",
+        "+",
+        "?",
+        "{2}",
+        "{1,3}",
+        "\\{1,2\\}",
+        "^",
+        "$",
+        "\\1",
+        "\\2",
+        "\\w",
+        "\\W",
+        "\\b",
+        "\\<",
+        "\\>",
+        "[]a]",
+        "[a-]",
+        "\\",
+        "{",
+        "}",
+        "[",
+        "]",
+        "\\.",
     ];
     let mut pat = String::new();
     for _ in 0..r.below(10) {
@@ -260,8 +348,28 @@ fn etc_case(r: &mut Rng) -> String {
 fn getopt_case(r: &mut Rng) -> String {
     let opt = r.bytes_from(b"abc:d::W;+-:x", 8);
     let words: &[&str] = &[
-        "-a", "-b", "-c", "-cval", "-abc", "--alpha", "--beta", "--beta=1", "--gamma", "--gamma=2", "--al", "--alp", "--bogus", "-",
-        "--", "file", "-W", "alpha", "-x", "-d", "-dopt", "--alpha=no",
+        "-a",
+        "-b",
+        "-c",
+        "-cval",
+        "-abc",
+        "--alpha",
+        "--beta",
+        "--beta=1",
+        "--gamma",
+        "--gamma=2",
+        "--al",
+        "--alp",
+        "--bogus",
+        "-",
+        "--",
+        "file",
+        "-W",
+        "alpha",
+        "-x",
+        "-d",
+        "-dopt",
+        "--alpha=no",
     ];
     let n = r.below(7);
     let argv: Vec<&str> = (0..n).map(|_| r.pick(words)).collect();
@@ -272,8 +380,26 @@ fn num_case(r: &mut Rng) -> String {
     let f = r.pick(&["strtol", "strtoul", "strtoll", "strtod", "strtof", "strtold", "strfromd", "strfromf"]);
     let text = if f.starts_with("strto") && r.chance(40) {
         r.pick(&[
-            "0x", "0b101", "0B1", "-0x1p3", "1e999", "1e-999", "inf", "-nan(abc)", "nan(", "  +12abc", "0x1.8p1", "9223372036854775808",
-            "-9223372036854775809", "18446744073709551616", "0.0000001e-320", "4.9e-324", "1e", "1e+", ".e1", "0x.p1",
+            "0x",
+            "0b101",
+            "0B1",
+            "-0x1p3",
+            "1e999",
+            "1e-999",
+            "inf",
+            "-nan(abc)",
+            "nan(",
+            "  +12abc",
+            "0x1.8p1",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551616",
+            "0.0000001e-320",
+            "4.9e-324",
+            "1e",
+            "1e+",
+            ".e1",
+            "0x.p1",
         ])
         .into()
     } else {
@@ -315,7 +441,11 @@ fn build_drivers(out: &Path) -> Vec<Result<Driver, String>> {
         builds.push((
             "glibc-2.41-sysroot".into(),
             vec![format!("--sysroot={}", s.display()), format!("-B{}/", lib.display()), format!("-L{}", lib.display())],
-            vec![lib.join("ld-linux-x86-64.so.2").display().to_string(), "--library-path".into(), lib.display().to_string()],
+            vec![
+                lib.join("ld-linux-x86-64.so.2").display().to_string(),
+                "--library-path".into(),
+                lib.display().to_string(),
+            ],
         ));
     }
     builds
@@ -540,7 +670,11 @@ fn main() {
         let mut rng = Rng(seed ^ driver.name.len() as u64);
         // The kept regression cases first, then generated batches.
         let mut findings = compare(driver, &regressions, &scratch, &known, &mut tallies);
-        let deadline = fuzz_time.map(|t| started + Duration::from_secs(t) / drivers.len() as u32 * (1 + drivers.iter().position(|d| d.name == driver.name).unwrap()) as u32);
+        let deadline = fuzz_time.map(|t| {
+            started
+                + Duration::from_secs(t) / drivers.len() as u32
+                    * (1 + drivers.iter().position(|d| d.name == driver.name).unwrap()) as u32
+        });
         let mut generated = 0usize;
         loop {
             match deadline {
@@ -563,7 +697,10 @@ fn main() {
         }
         println!("fuzz [{}] seed {seed:#x}, {:.0} s:", driver.name, started.elapsed().as_secs_f64());
         for (family, t) in &tallies {
-            println!("  {family:<7} {:>9} cases, {} known differences, {} dropped (the oracle failed too)", t.run, t.known, t.dropped);
+            println!(
+                "  {family:<7} {:>9} cases, {} known differences, {} dropped (the oracle failed too)",
+                t.run, t.known, t.dropped
+            );
         }
         for (c, what) in findings {
             all_findings.push((driver.name.clone(), c, what));

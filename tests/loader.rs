@@ -60,10 +60,7 @@ struct Run {
 
 impl Run {
     fn show(&self) -> String {
-        format!(
-            "status {}\n--- stdout\n{}--- stderr\n{}",
-            self.status, self.stdout, self.stderr
-        )
+        format!("status {}\n--- stdout\n{}--- stderr\n{}", self.status, self.stdout, self.stderr)
     }
 }
 
@@ -76,10 +73,7 @@ enum Place<'a> {
 
 fn run(place: Place, user: Option<u32>, argv: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(argv[0]);
-    cmd.args(&argv[1..])
-        .env_clear()
-        .envs(env.iter().copied())
-        .stdin(Stdio::null());
+    cmd.args(&argv[1..]).env_clear().envs(env.iter().copied()).stdin(Stdio::null());
     let root = match place {
         Place::Host => None,
         Place::Chroot(r) => Some(std::ffi::CString::new(r.as_os_str().as_encoded_bytes()).unwrap()),
@@ -98,10 +92,7 @@ fn run(place: Place, user: Option<u32>, argv: &[&str], env: &[(&str, &str)]) -> 
             }
             if let Some(id) = user {
                 let groups = [id as libc::gid_t];
-                if libc::setgroups(1, groups.as_ptr()) != 0
-                    || libc::setgid(id) != 0
-                    || libc::setuid(id) != 0
-                {
+                if libc::setgroups(1, groups.as_ptr()) != 0 || libc::setgid(id) != 0 || libc::setuid(id) != 0 {
                     return fail();
                 }
             }
@@ -109,11 +100,7 @@ fn run(place: Place, user: Option<u32>, argv: &[&str], env: &[(&str, &str)]) -> 
         });
     }
     match cmd.output() {
-        Err(e) => Run {
-            stdout: String::new(),
-            stderr: format!("spawn: {e}"),
-            status: "spawn failed".into(),
-        },
+        Err(e) => Run { stdout: String::new(), stderr: format!("spawn: {e}"), status: "spawn failed".into() },
         Ok(out) => Run {
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -127,18 +114,11 @@ fn run(place: Place, user: Option<u32>, argv: &[&str], env: &[(&str, &str)]) -> 
 }
 
 fn gcc(args: &[&str]) -> Result<(), String> {
-    let out = Command::new("gcc")
-        .args(args)
-        .output()
-        .map_err(|e| format!("gcc: {e}"))?;
+    let out = Command::new("gcc").args(args).output().map_err(|e| format!("gcc: {e}"))?;
     if out.status.success() {
         Ok(())
     } else {
-        Err(format!(
-            "gcc {}: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr)
-        ))
+        Err(format!("gcc {}: {}", args.join(" "), String::from_utf8_lossy(&out.stderr)))
     }
 }
 
@@ -158,9 +138,7 @@ impl Programs {
     }
 
     fn build(bin: &Path) -> Result<Programs, String> {
-        let p = Programs {
-            bin: bin.to_path_buf(),
-        };
+        let p = Programs { bin: bin.to_path_buf() };
         std::fs::create_dir_all(bin.join("lib")).unwrap();
         std::fs::create_dir_all(bin.join("evil")).unwrap();
         let view = source("view.c");
@@ -174,52 +152,20 @@ impl Programs {
         };
         b("view", &[], &view)?;
         b("view-nopie", &["-no-pie"], &view)?;
-        b(
-            "lib/libloadertest.so",
-            &["-shared", "-fPIC"],
-            &source("good.c"),
-        )?;
-        b(
-            "evil/libloadertest.so",
-            &["-shared", "-fPIC"],
-            &source("evil.c"),
-        )?;
-        b(
-            "lib/pwn.so",
-            &["-shared", "-fPIC"],
-            &source("pwn.c"),
-        )?;
+        b("lib/libloadertest.so", &["-shared", "-fPIC"], &source("good.c"))?;
+        b("evil/libloadertest.so", &["-shared", "-fPIC"], &source("evil.c"))?;
+        b("lib/pwn.so", &["-shared", "-fPIC"], &source("pwn.c"))?;
         let lib = format!("-L{}", p.path("lib"));
         let rpath = format!("-Wl,-rpath,{}", p.path("lib"));
-        b(
-            "view-suid",
-            &[
-                "-DWITH_LIB",
-                &lib,
-                "-lloadertest",
-                &rpath,
-                "-Wl,--enable-new-dtags",
-            ],
-            &view,
-        )?;
+        b("view-suid", &["-DWITH_LIB", &lib, "-lloadertest", &rpath, "-Wl,--enable-new-dtags"], &view)?;
         b(
             "view-origin",
-            &[
-                "-DWITH_LIB",
-                &lib,
-                "-lloadertest",
-                "-Wl,-rpath,$ORIGIN/lib",
-                "-Wl,--enable-new-dtags",
-            ],
+            &["-DWITH_LIB", &lib, "-lloadertest", "-Wl,-rpath,$ORIGIN/lib", "-Wl,--enable-new-dtags"],
             &view,
         )?;
         b("view-big", &["-DBIG"], &view)?;
         link_elsewhere(bin);
-        b(
-            "needs-ld",
-            &["-Wl,--no-as-needed", "/lib64/ld-linux-x86-64.so.2"],
-            &source("needs-ld.c"),
-        )?;
+        b("needs-ld", &["-Wl,--no-as-needed", "/lib64/ld-linux-x86-64.so.2"], &source("needs-ld.c"))?;
         b("ifunc", &[], &source("ifunc.c"))?;
         let musl_child = source("musl-child.c");
         let out = Command::new("musl-gcc")
@@ -227,10 +173,7 @@ impl Programs {
             .output()
             .map_err(|e| format!("musl-gcc (Debian's musl-tools): {e}"))?;
         if !out.status.success() {
-            return Err(format!(
-                "musl-gcc: {}",
-                String::from_utf8_lossy(&out.stderr)
-            ));
+            return Err(format!("musl-gcc: {}", String::from_utf8_lossy(&out.stderr)));
         }
         Ok(p)
     }
@@ -256,21 +199,9 @@ impl ProcMount {
         std::fs::create_dir_all(&dir).unwrap();
         let c = std::ffi::CString::new(dir.as_os_str().as_encoded_bytes()).unwrap();
         // SAFETY: plain mount(2) with valid strings.
-        let r = unsafe {
-            libc::mount(
-                c"proc".as_ptr(),
-                c.as_ptr(),
-                c"proc".as_ptr(),
-                0,
-                std::ptr::null(),
-            )
-        };
+        let r = unsafe { libc::mount(c"proc".as_ptr(), c.as_ptr(), c"proc".as_ptr(), 0, std::ptr::null()) };
         if r != 0 {
-            return Err(format!(
-                "mount proc on {}: {}",
-                dir.display(),
-                std::io::Error::last_os_error()
-            ));
+            return Err(format!("mount proc on {}: {}", dir.display(), std::io::Error::last_os_error()));
         }
         Ok(ProcMount(dir))
     }
@@ -318,10 +249,7 @@ fn install(root: &Path) -> Result<(), String> {
         .output()
         .map_err(|e| format!("make: {e}"))?;
     if !out.status.success() {
-        return Err(format!(
-            "make install (run make first): {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
+        return Err(format!("make install (run make first): {}", String::from_utf8_lossy(&out.stderr).trim()));
     }
     Ok(())
 }
@@ -334,8 +262,7 @@ fn root_dir() -> PathBuf {
 fn mirror(root: &Path, src: &Path) {
     let dest = root.join(src.strip_prefix("/").unwrap());
     std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-    std::fs::copy(src, &dest)
-        .unwrap_or_else(|e| panic!("copy {} -> {}: {e}", src.display(), dest.display()));
+    std::fs::copy(src, &dest).unwrap_or_else(|e| panic!("copy {} -> {}: {e}", src.display(), dest.display()));
 }
 
 fn make_setuid_root(path: &Path) {
@@ -397,18 +324,11 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
     }
     let musl = musl_125();
     if !musl.exists() {
-        return Err(format!(
-            "no musl 1.2.5 at {} (run scripts/setup.sh)",
-            musl.display()
-        ));
+        return Err(format!("no musl 1.2.5 at {} (run scripts/setup.sh)", musl.display()));
     }
     let stub = root().join("target/gcompat/ld-linux-x86-64.so.2");
     if !stub.exists() || !shim().exists() {
-        return Err(format!(
-            "no stub at {} or shim at {} (run make)",
-            stub.display(),
-            shim().display()
-        ));
+        return Err(format!("no stub at {} or shim at {} (run make)", stub.display(), shim().display()));
     }
     let work = root().join("target/loader");
     clean(&work)?;
@@ -421,16 +341,10 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
     open_up(&suid);
     let _ = std::fs::set_permissions(&work, std::fs::Permissions::from_mode(0o755));
     let mut roots = Vec::new();
-    for (label, dir, loader) in [
-        ("musl-1.2.5", "root", musl.clone()),
-        ("musl-1.2.3", "root-musl-1.2.3", musl_123()),
-    ] {
+    for (label, dir, loader) in [("musl-1.2.5", "root", musl.clone()), ("musl-1.2.3", "root-musl-1.2.3", musl_123())] {
         let sysroot = work.join(dir);
         if !loader.exists() {
-            results.push((
-                format!("[{label}]"),
-                Outcome::Skip(format!("no loader at {}", loader.display())),
-            ));
+            results.push((format!("[{label}]"), Outcome::Skip(format!("no loader at {}", loader.display()))));
             continue;
         }
         std::fs::create_dir_all(sysroot.join("lib")).unwrap();
@@ -452,13 +366,8 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
     install(&nomusl)?;
     mirror(&nomusl, Path::new(&progs.path("view")));
 
-    let base_env: Vec<(&str, &str)> = vec![
-        ("PATH", "/usr/bin:/bin"),
-        ("LC_ALL", "C"),
-        ("TZ", "UTC"),
-        ("HOME", "/"),
-        ("GREETING", "hello world"),
-    ];
+    let base_env: Vec<(&str, &str)> =
+        vec![("PATH", "/usr/bin:/bin"), ("LC_ALL", "C"), ("TZ", "UTC"), ("HOME", "/"), ("GREETING", "hello world")];
     let with = |extra: &[(&'static str, &'static str)]| -> Vec<(&str, &str)> {
         let mut e = base_env.clone();
         e.extend_from_slice(extra);
@@ -467,19 +376,12 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
 
     for (label, sysroot) in &roots {
         // Secure mode without /proc: musl could not open the program safely.
-        let no_proc = run(
-            Place::Chroot(sysroot),
-            Some(NOBODY),
-            &[&suid.display().to_string()],
-            &base_env,
-        );
+        let no_proc = run(Place::Chroot(sysroot), Some(NOBODY), &[&suid.display().to_string()], &base_env);
         results.push((
             format!("setuid program without /proc: one-line error [{label}]"),
             if no_proc.status == "exit 127"
                 && no_proc.stderr.lines().count() == 1
-                && no_proc
-                    .stderr
-                    .contains("needs /proc: cannot open /proc/self/exe")
+                && no_proc.stderr.contains("needs /proc: cannot open /proc/self/exe")
             {
                 Outcome::Pass
             } else {
@@ -590,11 +492,7 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
                 argv: many_args.clone(),
                 env: many.clone(),
                 user: None,
-                must: &[
-                    "argc=501",
-                    "environ: V2999=some value",
-                    "AT_PHDR is own headers: 1",
-                ],
+                must: &["argc=501", "environ: V2999=some value", "AT_PHDR is own headers: 1"],
                 must_not: &[],
             },
             Same {
@@ -618,11 +516,7 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
                 argv: vec![&view_big],
                 env: with(&[]),
                 user: None,
-                must: &[
-                    "AT_PHDR is own headers: 1",
-                    "AT_ENTRY is _start: 1",
-                    "big_data[0]=1",
-                ],
+                must: &["AT_PHDR is own headers: 1", "AT_ENTRY is _start: 1", "big_data[0]=1"],
                 must_not: &[],
             },
             Same {
@@ -630,10 +524,7 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
                 argv: vec![&needs_ld],
                 env: with(&[]),
                 user: None,
-                must: &[
-                    "objects named ld-linux-x86-64.so.2: 1",
-                    "__tls_get_addr bound: 1",
-                ],
+                must: &["objects named ld-linux-x86-64.so.2: 1", "__tls_get_addr bound: 1"],
                 must_not: &[],
             },
             Same {
@@ -641,11 +532,7 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
                 argv: vec![&suid_s, "secure"],
                 env: hostile.clone(),
                 user: Some(NOBODY),
-                must: &[
-                    "AT_SECURE=1",
-                    "libloadertest=good",
-                    "gnu_get_libc_release=stable",
-                ],
+                must: &["AT_SECURE=1", "libloadertest=good", "gnu_get_libc_release=stable"],
                 must_not: &["PWNED", "evil", "LD_PRELOAD", "LD_LIBRARY_PATH", "TMPDIR"],
             },
         ];
@@ -679,21 +566,13 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
             }
             results.push((
                 format!("{} [{label}]", case.name),
-                if why.is_empty() {
-                    Outcome::Pass
-                } else {
-                    Outcome::Fail(why)
-                },
+                if why.is_empty() { Outcome::Pass } else { Outcome::Fail(why) },
             ));
         }
 
         // The shim first, the user's preload after it.
         let order = run(chroot, None, &[&view, "order"], &user_preload);
-        let objects = order
-            .stdout
-            .lines()
-            .find(|l| l.starts_with("objects:"))
-            .unwrap_or("");
+        let objects = order.stdout.lines().find(|l| l.starts_with("objects:")).unwrap_or("");
         let pos = |name: &str| objects.split_whitespace().position(|o| o == name);
         results.push((
             format!("preload order: shim, then LD_PRELOAD [{label}]"),
@@ -788,7 +667,8 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
         std::fs::copy(&musl, croot.join("lib/ld-musl-x86_64.so.1")).unwrap();
         install(&croot)?;
         std::fs::create_dir_all(croot.join("etc")).unwrap();
-        std::fs::write(croot.join("etc/ld-musl-x86_64.path"), "/lib:/usr/lib/x86_64-linux-gnu:/usr/lib/chromium\n").unwrap();
+        std::fs::write(croot.join("etc/ld-musl-x86_64.path"), "/lib:/usr/lib/x86_64-linux-gnu:/usr/lib/chromium\n")
+            .unwrap();
         let mut linked = true;
         for dir in [
             "/usr/lib/x86_64-linux-gnu",
@@ -816,12 +696,23 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
             unsafe { libc::mknod(path.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, minor)) };
         }
         let page = work.join("page.html");
-        std::fs::write(&page, "<html><body><h1 id=t>hello</h1><script>document.title = 'js ' + (6 * 7)</script></body></html>\n").unwrap();
+        std::fs::write(
+            &page,
+            "<html><body><h1 id=t>hello</h1><script>document.title = 'js ' + (6 * 7)</script></body></html>\n",
+        )
+        .unwrap();
         mirror(&croot, &page);
         let url = format!("file://{}", page.display());
         let flags = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=400,200",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=400,200",
         ];
         let chromium_run = |place: Place, profile: &str, what: &str| {
             let mut argv = vec![chromium.to_str().unwrap()];
@@ -842,7 +733,10 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
             let glibc_shot = chromium_run(Place::Host, "chromium-glibc", &shot("shot-glibc.png"));
             let musl_shot = chromium_run(Place::Chroot(&croot), "chromium-musl", &shot("shot-musl.png"));
             let png = |p: PathBuf| std::fs::read(p).unwrap_or_default();
-            let (g, m) = (png(work.join("shot-glibc.png")), png(croot.join(work.join("shot-musl.png").strip_prefix("/").unwrap())));
+            let (g, m) = (
+                png(work.join("shot-glibc.png")),
+                png(croot.join(work.join("shot-musl.png").strip_prefix("/").unwrap())),
+            );
             results.push((
                 "Chromium through the stub: DOM after JavaScript, screenshot [musl-1.2.5]".into(),
                 if glibc_dom.status == "exit 0"
@@ -875,8 +769,7 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
     let by_hand = run(Place::Host, None, &[&stub.display().to_string()], &base_env);
     results.push((
         "stub run by hand: usage".into(),
-        if by_hand.status == "exit 1" && by_hand.stderr.starts_with("usage: ld-linux-x86-64.so.2 ")
-        {
+        if by_hand.status == "exit 1" && by_hand.stderr.starts_with("usage: ld-linux-x86-64.so.2 ") {
             Outcome::Pass
         } else {
             Outcome::Fail(indent(&by_hand.show()))
@@ -884,19 +777,12 @@ fn setup_and_run(results: &mut Vec<(String, Outcome)>) -> Result<(), String> {
     ));
 
     // musl's loader missing: one line, exit 127.
-    let missing = run(
-        Place::Chroot(&nomusl),
-        None,
-        &[&progs.path("view")],
-        &base_env,
-    );
+    let missing = run(Place::Chroot(&nomusl), None, &[&progs.path("view")], &base_env);
     results.push((
         "musl's loader missing: one-line error".into(),
         if missing.status == "exit 127"
             && missing.stderr.lines().count() == 1
-            && missing.stderr.contains(
-                "cannot start musl's loader /lib/ld-musl-x86_64.so.1: No such file or directory",
-            )
+            && missing.stderr.contains("cannot start musl's loader /lib/ld-musl-x86_64.so.1: No such file or directory")
         {
             Outcome::Pass
         } else {

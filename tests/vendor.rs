@@ -81,9 +81,15 @@ fn vendors() -> Vec<Vendor> {
             needs: vec![cmake.clone(), "/usr/bin/cc".into(), "/usr/bin/make".into()],
             project: Some(root().join("testbins/vendor/cmake-project")),
             steps: vec![
-                step(with(&cmake, &["-S", "{work}/project", "-B", "{work}/build"]), r#"exit 0 "Build files have been written to""#),
+                step(
+                    with(&cmake, &["-S", "{work}/project", "-B", "{work}/build"]),
+                    r#"exit 0 "Build files have been written to""#,
+                ),
                 step(with(&cmake, &["--build", "{work}/build"]), r#"exit 0 "Built target hello""#),
-                step(s(&["{work}/build/hello", "one", "two"]), r#"exit 0 "hello from a cmake-built program, 2 argument(s)""#),
+                step(
+                    s(&["{work}/build/hello", "one", "two"]),
+                    r#"exit 0 "hello from a cmake-built program, 2 argument(s)""#,
+                ),
             ],
         },
         Vendor {
@@ -91,12 +97,21 @@ fn vendors() -> Vec<Vendor> {
             needs: vec![ruff.clone()],
             project: Some(root().join("testbins/vendor/python-project")),
             steps: vec![
-                step(with(&ruff, &["check", "--no-cache", "--output-format", "concise", "{work}/project"]), r#"exit 1 "Found 5 errors.""#),
                 step(
-                    with(&ruff, &["check", "--no-cache", "--select", "ALL", "--output-format", "json-lines", "{work}/project"]),
+                    with(&ruff, &["check", "--no-cache", "--output-format", "concise", "{work}/project"]),
+                    r#"exit 1 "Found 5 errors.""#,
+                ),
+                step(
+                    with(
+                        &ruff,
+                        &["check", "--no-cache", "--select", "ALL", "--output-format", "json-lines", "{work}/project"],
+                    ),
                     r#"exit 1 ""code":"F821"""#,
                 ),
-                step(with(&ruff, &["format", "--no-cache", "--diff", "{work}/project/bad.py"]), r#"exit 1 "1 file would be reformatted""#),
+                step(
+                    with(&ruff, &["format", "--no-cache", "--diff", "{work}/project/bad.py"]),
+                    r#"exit 1 "1 file would be reformatted""#,
+                ),
             ],
         },
         Vendor {
@@ -106,15 +121,37 @@ fn vendors() -> Vec<Vendor> {
             project: Some(root().join("testbins/vendor/python-project")),
             steps: vec![
                 step(
-                    with(&uv, &["init", "--offline", "--no-cache", "--no-workspace", "--vcs", "none", "--name", "demo", "{work}/app"]),
+                    with(
+                        &uv,
+                        &[
+                            "init",
+                            "--offline",
+                            "--no-cache",
+                            "--no-workspace",
+                            "--vcs",
+                            "none",
+                            "--name",
+                            "demo",
+                            "{work}/app",
+                        ],
+                    ),
                     r#"exit 0 "Initialized project `demo`""#,
                 ),
-                step(with(&uv, &["lock", "--offline", "--no-cache", "--directory", "{work}/project"]), r#"exit 0 "Resolved 1 package""#),
                 step(
-                    with(&uv, &["pip", "compile", "--offline", "--no-cache", "--no-header", "{work}/project/pyproject.toml"]),
+                    with(&uv, &["lock", "--offline", "--no-cache", "--directory", "{work}/project"]),
+                    r#"exit 0 "Resolved 1 package""#,
+                ),
+                step(
+                    with(
+                        &uv,
+                        &["pip", "compile", "--offline", "--no-cache", "--no-header", "{work}/project/pyproject.toml"],
+                    ),
                     r#"exit 0 "Resolved in""#,
                 ),
-                step(with(&uv, &["venv", "--offline", "--no-cache", "{work}/venv"]), r#"exit 0 "Creating virtual environment at: venv""#),
+                step(
+                    with(&uv, &["venv", "--offline", "--no-cache", "{work}/venv"]),
+                    r#"exit 0 "Creating virtual environment at: venv""#,
+                ),
             ],
         },
         Vendor {
@@ -180,7 +217,10 @@ fn vendors() -> Vec<Vendor> {
             needs: vec![clang_format.clone()],
             project: Some(root().join("testbins/vendor/c-format")),
             steps: vec![
-                step(with(&clang_format, &["--style=LLVM", "{work}/project/ugly.c"]), r#"exit 0 "int main(int argc, char **argv) {""#),
+                step(
+                    with(&clang_format, &["--style=LLVM", "{work}/project/ugly.c"]),
+                    r#"exit 0 "int main(int argc, char **argv) {""#,
+                ),
                 step(
                     with(&clang_format, &["--style=Google", "--dry-run", "--Werror", "{work}/project/ugly.c"]),
                     r#"exit 1 "error: code should be clang-formatted""#,
@@ -271,7 +311,8 @@ fn normalize(text: &str, work: &Path) -> String {
         let tail = &rest[i..];
         let close = tail.find(")").unwrap_or(0);
         let inner = &tail[1..close.max(1)];
-        if close > 2 && inner.ends_with('s') && inner[..inner.len() - 1].chars().all(|c| c.is_ascii_digit() || c == '.') {
+        if close > 2 && inner.ends_with('s') && inner[..inner.len() - 1].chars().all(|c| c.is_ascii_digit() || c == '.')
+        {
             out.push_str("(Ns)");
             rest = &tail[close + 1..];
         } else {
@@ -340,7 +381,8 @@ fn main() {
             failed += 1;
             continue;
         }
-        let (got, _) = transcript(vendor, &Runner::Musl(musl.clone()), &base.join(format!("{}.musl-1.2.5", vendor.name)));
+        let (got, _) =
+            transcript(vendor, &Runner::Musl(musl.clone()), &base.join(format!("{}.musl-1.2.5", vendor.name)));
         std::fs::write(base.join(format!("{}.musl-1.2.5.txt", vendor.name)), &got).unwrap();
         if got == oracle {
             println!("ok {} on musl-1.2.5", vendor.name);

@@ -50,9 +50,7 @@ pub enum Severity {
 impl Reason {
     pub fn severity(self) -> Severity {
         match self {
-            Reason::Unimplemented | Reason::ExecutableStack | Reason::InitialExecTls => {
-                Severity::Warning
-            }
+            Reason::Unimplemented | Reason::ExecutableStack | Reason::InitialExecTls => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -148,14 +146,8 @@ pub struct Index {
 impl Index {
     pub fn build(files: &Files) -> Index {
         let all = files.all();
-        let parsed = || {
-            all.iter()
-                .enumerate()
-                .filter_map(|(id, e)| e.object_if_parsed().map(|o| (id, o)))
-        };
-        let wanted: FxHashSet<&'static str> = parsed()
-            .flat_map(|(_, o)| o.imports.iter().map(|i| i.name))
-            .collect();
+        let parsed = || all.iter().enumerate().filter_map(|(id, e)| e.object_if_parsed().map(|o| (id, o)));
+        let wanted: FxHashSet<&'static str> = parsed().flat_map(|(_, o)| o.imports.iter().map(|i| i.name)).collect();
         let mut defs: FxHashMap<&'static str, Vec<(usize, DefKind)>> = FxHashMap::default();
         for (id, obj) in parsed() {
             for export in &obj.exports {
@@ -201,13 +193,12 @@ pub fn kind(obj: &Object) -> Kind {
 /// the shim's), and musl's own.
 fn known_interpreter(env: &Env, interp: &str) -> bool {
     let musl = format!("/lib/ld-musl-{}.so.1", env.musl.arch);
-    let shim_dir = crate::data::DEFAULT_SHIM
-        .rsplit_once('/')
-        .map_or("/lib", |(d, _)| d);
+    let shim_dir = crate::data::DEFAULT_SHIM.rsplit_once('/').map_or("/lib", |(d, _)| d);
     interp == musl
-        || env.musl.glibc_ld().is_some_and(|(name, dir)| {
-            interp == format!("{dir}/{name}") || interp == format!("{shim_dir}/{name}")
-        })
+        || env
+            .musl
+            .glibc_ld()
+            .is_some_and(|(name, dir)| interp == format!("{dir}/{name}") || interp == format!("{shim_dir}/{name}"))
 }
 
 /// The checks on the root file that need no tree. Returns `false` when the
@@ -232,10 +223,7 @@ pub fn root_problems(env: &Env, obj: &Object, problems: &mut Vec<Problem>) -> bo
         return false;
     }
     if obj.no_sections {
-        problems.push(Problem::new(
-            Reason::Unreadable,
-            "no section headers: its symbol tables cannot be found".into(),
-        ));
+        problems.push(Problem::new(Reason::Unreadable, "no section headers: its symbol tables cannot be found".into()));
         return false;
     }
     if let Some(interp) = obj.interp.filter(|i| !known_interpreter(env, i)) {
@@ -258,13 +246,7 @@ pub fn root_problems(env: &Env, obj: &Object, problems: &mut Vec<Problem>) -> bo
 }
 
 /// Every problem of the process whose load list is `tree`.
-pub fn tree_problems(
-    env: &Env,
-    files: &Files,
-    index: &Index,
-    tree: &Tree,
-    problems: &mut Vec<Problem>,
-) {
+pub fn tree_problems(env: &Env, files: &Files, index: &Index, tree: &Tree, problems: &mut Vec<Problem>) {
     let ids: FxHashSet<usize> = tree
         .nodes
         .iter()
@@ -273,16 +255,11 @@ pub fn tree_problems(
             NodeKind::Musl => None,
         })
         .collect();
-    let NodeKind::File(app) = tree.nodes[0].kind else {
-        unreachable!("the program is a file")
-    };
+    let NodeKind::File(app) = tree.nodes[0].kind else { unreachable!("the program is a file") };
 
     for missing in &tree.missing {
         let by = &tree.nodes[missing.needed_by].name;
-        let mut p = Problem::new(
-            Reason::MissingLibrary,
-            format!("{} (needed by {by}): {}", missing.name, missing.why),
-        );
+        let mut p = Problem::new(Reason::MissingLibrary, format!("{} (needed by {by}): {}", missing.name, missing.why));
         p.library = Some(missing.name.clone());
         p.needed_by = Some(by.clone());
         problems.push(p);
@@ -300,18 +277,12 @@ pub fn tree_problems(
             if let Some(why) = env.shim.unimplemented.get(import.name) {
                 // Bound to the shim unless the program, ahead of it in the
                 // lookup order, defines the name itself.
-                let program_defines = index
-                    .get(import.name)
-                    .iter()
-                    .any(|&(f, k)| f == app && k == DefKind::Real);
+                let program_defines = index.get(import.name).iter().any(|&(f, k)| f == app && k == DefKind::Real);
                 if !program_defines {
                     let shim_version = env.shim.exports.get(import.name).copied().flatten();
                     let mut p = Problem::new(
                         Reason::Unimplemented,
-                        format!(
-                            "{}: the shim does not implement it ({why})",
-                            versioned(import.name, import.version)
-                        ),
+                        format!("{}: the shim does not implement it ({why})", versioned(import.name, import.version)),
                     )
                     .at(name);
                     p.symbol = Some(import.name.to_string());
@@ -323,8 +294,7 @@ pub fn tree_problems(
                 // The shim exports every name of that list it is given.
                 continue;
             }
-            let (mut real, mut plt_address, mut after_program, mut ifunc) =
-                (false, false, false, false);
+            let (mut real, mut plt_address, mut after_program, mut ifunc) = (false, false, false, false);
             for &(f, k) in index.get(import.name) {
                 if !ids.contains(&f) {
                     continue;
@@ -336,36 +306,26 @@ pub fn tree_problems(
                 }
                 after_program |= f != app && k != DefKind::Ifunc;
             }
-            let bound = (!import.plt || real)
-                && (!import.other || real || plt_address)
-                && (!import.copy || after_program);
+            let bound =
+                (!import.plt || real) && (!import.other || real || plt_address) && (!import.copy || after_program);
             if bound {
                 continue;
             }
-            let reason = if ifunc {
-                Reason::Ifunc
-            } else {
-                Reason::SymbolNotFound
-            };
+            let reason = if ifunc { Reason::Ifunc } else { Reason::SymbolNotFound };
             let detail = match reason {
-                Reason::Ifunc => format!(
-                    "{} is defined only as an IFUNC, which musl skips",
-                    versioned(import.name, import.version)
-                ),
+                Reason::Ifunc => {
+                    format!("{} is defined only as an IFUNC, which musl skips", versioned(import.name, import.version))
+                }
                 _ => {
                     let newest = match (&env.shim.newest, import.version) {
                         (Some(newest), Some(v))
-                            if v.starts_with("GLIBC_2")
-                                && loader::version_key(v) > loader::version_key(newest) =>
+                            if v.starts_with("GLIBC_2") && loader::version_key(v) > loader::version_key(newest) =>
                         {
                             format!("; it asks for a newer glibc than the shim knows ({newest})")
                         }
                         _ => String::new(),
                     };
-                    format!(
-                        "{}: no loaded object defines it{newest}",
-                        versioned(import.name, import.version)
-                    )
+                    format!("{}: no loaded object defines it{newest}", versioned(import.name, import.version))
                 }
             };
             let mut p = Problem::new(reason, detail).at(name);
@@ -379,9 +339,7 @@ pub fn tree_problems(
             let relocation = elf::reloc_name(obj.machine, r_type);
             let mut p = Problem::new(
                 Reason::UnsupportedRelocation,
-                format!(
-                    "{count} {relocation} relocation(s): musl's loader has no such relocation type"
-                ),
+                format!("{count} {relocation} relocation(s): musl's loader has no such relocation type"),
             )
             .at(name);
             p.relocation = Some(relocation);
@@ -393,10 +351,7 @@ pub fn tree_problems(
             let relocation = elf::reloc_name(obj.machine, types.irelative);
             let mut p = Problem::new(
                 Reason::Ifunc,
-                format!(
-                    "{} {relocation} relocation(s): IFUNC resolvers, which musl does not run",
-                    obj.irelative
-                ),
+                format!("{} {relocation} relocation(s): IFUNC resolvers, which musl does not run", obj.irelative),
             )
             .at(name);
             p.relocation = Some(relocation);
@@ -406,16 +361,18 @@ pub fn tree_problems(
         }
         if obj.relr && !env.musl.applies_relr() {
             problems.push(
-                Problem::new(Reason::Relr, "DT_RELR relocations: this musl (before 1.2.4) ignores them and the object crashes".into())
-                    .at(name),
+                Problem::new(
+                    Reason::Relr,
+                    "DT_RELR relocations: this musl (before 1.2.4) ignores them and the object crashes".into(),
+                )
+                .at(name),
             );
         }
         if obj.exec_stack {
             problems.push(
                 Problem::new(
                     Reason::ExecutableStack,
-                    "PT_GNU_STACK asks for an executable stack; musl's threads never get one"
-                        .into(),
+                    "PT_GNU_STACK asks for an executable stack; musl's threads never get one".into(),
                 )
                 .at(name),
             );

@@ -168,9 +168,7 @@ pub fn reloc_name(machine: u16, r_type: u32) -> String {
 
 /// The `EM_*` name of `machine`.
 pub fn machine_name(machine: u16) -> String {
-    elf::Machine(machine)
-        .name()
-        .map_or_else(|| format!("machine {machine}"), str::to_string)
+    elf::Machine(machine).name().map_or_else(|| format!("machine {machine}"), str::to_string)
 }
 
 /// Whether `data` starts like an ELF file.
@@ -203,10 +201,7 @@ fn text(bytes: &'static [u8]) -> &'static str {
     std::str::from_utf8(bytes).unwrap_or("<not UTF-8>")
 }
 
-fn parse_as<Elf: FileHeader<Endian = Endianness>>(
-    data: &'static [u8],
-    want: &Want,
-) -> Result<Object, String> {
+fn parse_as<Elf: FileHeader<Endian = Endianness>>(data: &'static [u8], want: &Want) -> Result<Object, String> {
     let err = |what: &str, e: object::Error| format!("{what}: {e}");
     let header = Elf::parse(data).map_err(|e| err("ELF header", e))?;
     let endian = header.endian().map_err(|e| err("ELF header", e))?;
@@ -233,9 +228,7 @@ fn parse_as<Elf: FileHeader<Endian = Endianness>>(
         is_libc: false,
     };
 
-    let program_headers = header
-        .program_headers(endian, data)
-        .map_err(|e| err("program headers", e))?;
+    let program_headers = header.program_headers(endian, data).map_err(|e| err("program headers", e))?;
     let mut interp = None;
     for ph in program_headers {
         match ph.p_type(endian) {
@@ -253,33 +246,21 @@ fn parse_as<Elf: FileHeader<Endian = Endianness>>(
         return Ok(obj);
     }
     if let Some(ph) = interp {
-        obj.interp = ph
-            .interpreter(endian, data)
-            .map_err(|e| err("PT_INTERP", e))?
-            .map(text);
+        obj.interp = ph.interpreter(endian, data).map_err(|e| err("PT_INTERP", e))?.map(text);
     }
     if !obj.dynamic {
         return Ok(obj);
     }
 
-    let sections = header
-        .sections(endian, data)
-        .map_err(|e| err("section headers", e))?;
+    let sections = header.sections(endian, data).map_err(|e| err("section headers", e))?;
     if sections.is_empty() {
         obj.no_sections = true;
         return Ok(obj);
     }
-    let dynamic = sections
-        .dynamic_table(endian, data)
-        .map_err(|e| err("dynamic section", e))?;
+    let dynamic = sections.dynamic_table(endian, data).map_err(|e| err("dynamic section", e))?;
     let (mut rpath, mut runpath, mut flags_1) = (None, None, 0);
     for d in dynamic.iter() {
-        let string = || {
-            dynamic
-                .string(d)
-                .map(text)
-                .map_err(|e| err("dynamic string", e))
-        };
+        let string = || dynamic.string(d).map(text).map_err(|e| err("dynamic string", e));
         match d.tag {
             elf::DT_NEEDED => obj.needed.push(string()?),
             elf::DT_RPATH => rpath = Some(string()?),
@@ -293,25 +274,14 @@ fn parse_as<Elf: FileHeader<Endian = Endianness>>(
     obj.rpath = runpath.or(rpath);
     obj.static_pie = obj.interp.is_none() && elf::DynamicFlags1(flags_1).contains(elf::DF_1_PIE);
 
-    let symbols = sections
-        .symbols(endian, data, elf::SHT_DYNSYM)
-        .map_err(|e| err(".dynsym", e))?;
+    let symbols = sections.symbols(endian, data, elf::SHT_DYNSYM).map_err(|e| err(".dynsym", e))?;
     let strings = symbols.strings();
-    let versions = sections
-        .versions(endian, data)
-        .map_err(|e| err("symbol versions", e))?;
-    let name_of = |sym: &Elf::Sym| {
-        sym.name(endian, strings)
-            .map(text)
-            .map_err(|e| err(".dynsym name", e))
-    };
+    let versions = sections.versions(endian, data).map_err(|e| err("symbol versions", e))?;
+    let name_of = |sym: &Elf::Sym| sym.name(endian, strings).map(text).map_err(|e| err(".dynsym name", e));
     // A definition whose version is hidden (`name@VER`, not `name@@VER`) is
     // invisible to musl's lookup (gnu_lookup / sysv_lookup).
-    let hidden = |index: usize| {
-        versions
-            .as_ref()
-            .is_some_and(|v| v.version_index(endian, SymbolIndex(index)).is_hidden())
-    };
+    let hidden =
+        |index: usize| versions.as_ref().is_some_and(|v| v.version_index(endian, SymbolIndex(index)).is_hidden());
 
     // What this file offers: musl's find_sym2 rules, symbol by symbol.
     let mut has_libc_start = false;
@@ -324,10 +294,8 @@ fn parse_as<Elf: FileHeader<Endian = Endianness>>(
         let st_type = sym.st_type();
         let defined = sym.st_shndx(endian) != elf::SHN_UNDEF;
         let valued = sym.st_value(endian).into() != 0 || st_type == elf::STT_TLS;
-        let ok_type = matches!(
-            st_type,
-            elf::STT_NOTYPE | elf::STT_OBJECT | elf::STT_FUNC | elf::STT_COMMON | elf::STT_TLS
-        );
+        let ok_type =
+            matches!(st_type, elf::STT_NOTYPE | elf::STT_OBJECT | elf::STT_FUNC | elf::STT_COMMON | elf::STT_TLS);
         let kind = match (defined, valued, ok_type) {
             (true, _, false) if st_type == elf::STT_GNU_IFUNC => DefKind::Ifunc,
             (true, true, true) => DefKind::Real,
@@ -347,11 +315,7 @@ fn parse_as<Elf: FileHeader<Endian = Endianness>>(
         } else {
             None
         };
-        obj.exports.push(Export {
-            name,
-            kind,
-            version,
-        });
+        obj.exports.push(Export { name, kind, version });
     }
     obj.is_libc = has_libc_start && has_stdin;
 
@@ -402,21 +366,11 @@ fn parse_as<Elf: FileHeader<Endian = Endianness>>(
         if link != dynsym_index && link != 0 {
             continue;
         }
-        if let Some((relas, _)) = section
-            .rela(endian, data)
-            .map_err(|e| err("relocations", e))?
-        {
+        if let Some((relas, _)) = section.rela(endian, data).map_err(|e| err("relocations", e))? {
             for r in relas {
-                note(
-                    r.r_sym(endian, is_mips64el),
-                    r.r_type(endian, is_mips64el).0,
-                    &mut obj,
-                );
+                note(r.r_sym(endian, is_mips64el), r.r_type(endian, is_mips64el).0, &mut obj);
             }
-        } else if let Some((rels, _)) = section
-            .rel(endian, data)
-            .map_err(|e| err("relocations", e))?
-        {
+        } else if let Some((rels, _)) = section.rel(endian, data).map_err(|e| err("relocations", e))? {
             for r in rels {
                 note(r.r_sym(endian), r.r_type(endian).0, &mut obj);
             }
@@ -428,9 +382,7 @@ fn parse_as<Elf: FileHeader<Endian = Endianness>>(
         if !(plt || other || copy) {
             continue;
         }
-        let sym = symbols
-            .symbol(SymbolIndex(index))
-            .map_err(|e| err("relocation symbol", e))?;
+        let sym = symbols.symbol(SymbolIndex(index)).map_err(|e| err("relocation symbol", e))?;
         if sym.st_bind() == elf::STB_LOCAL {
             continue; // binds to itself (do_relocs)
         }
@@ -441,10 +393,7 @@ fn parse_as<Elf: FileHeader<Endian = Endianness>>(
         let st_type = sym.st_type();
         let usable_here = defined
             && !hidden(index)
-            && matches!(
-                st_type,
-                elf::STT_NOTYPE | elf::STT_OBJECT | elf::STT_FUNC | elf::STT_COMMON | elf::STT_TLS
-            )
+            && matches!(st_type, elf::STT_NOTYPE | elf::STT_OBJECT | elf::STT_FUNC | elf::STT_COMMON | elf::STT_TLS)
             && (sym.st_value(endian).into() != 0 || st_type == elf::STT_TLS);
         // The file's own usable definition serves every lookup but a COPY
         // one (which starts after the program; a library has no COPY).
@@ -461,14 +410,7 @@ fn parse_as<Elf: FileHeader<Endian = Endianness>>(
             }
             _ => (None, None),
         };
-        let import = Import {
-            name: name_of(sym)?,
-            version,
-            library,
-            plt,
-            other,
-            copy,
-        };
+        let import = Import { name: name_of(sym)?, version, library, plt, other, copy };
         if (want.always_served)(&import) && !(want.keep)(import.name) {
             continue;
         }

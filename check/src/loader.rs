@@ -148,36 +148,16 @@ const LFS64: &[&str] = &[
 impl Musl {
     pub fn load(path: &str) -> Result<Musl, String> {
         let data = map(path)?;
-        let want = Want {
-            export_versions: false,
-            always_served: &|_| false,
-            keep: &|_| false,
-        };
+        let want = Want { export_versions: false, always_served: &|_| false, keep: &|_| false };
         let obj = elf::parse(data, &want)?;
-        let arch = ldso_arch(obj.machine).ok_or_else(|| {
-            format!(
-                "no musl architecture for {}",
-                elf::machine_name(obj.machine)
-            )
-        })?;
+        let arch = ldso_arch(obj.machine)
+            .ok_or_else(|| format!("no musl architecture for {}", elf::machine_name(obj.machine)))?;
         if !obj.is_libc {
             return Err("not a libc: it defines no __libc_start_main and stdin".into());
         }
-        let exports: FxHashSet<_> = obj
-            .exports
-            .iter()
-            .filter(|e| e.kind == DefKind::Real)
-            .map(|e| e.name)
-            .collect();
+        let exports: FxHashSet<_> = obj.exports.iter().filter(|e| e.kind == DefKind::Real).map(|e| e.name).collect();
         let lfs64_by_relocation = !exports.contains("open64");
-        Ok(Musl {
-            path: path.to_string(),
-            machine: obj.machine,
-            is_64: obj.is_64,
-            arch,
-            exports,
-            lfs64_by_relocation,
-        })
+        Ok(Musl { path: path.to_string(), machine: obj.machine, is_64: obj.is_64, arch, exports, lfs64_by_relocation })
     }
 
     /// Whether musl binds a reference to `name` through its LFS64 mapping
@@ -189,8 +169,7 @@ impl Musl {
         if name == "readdir64_r" {
             return self.exports.contains("readdir_r");
         }
-        name.strip_suffix("64")
-            .is_some_and(|plain| LFS64.contains(&plain) && self.exports.contains(plain))
+        name.strip_suffix("64").is_some_and(|plain| LFS64.contains(&plain) && self.exports.contains(plain))
     }
 
     /// musl 1.2.4 and later apply DT_RELR; 1.2.3 ignores it and the object
@@ -201,10 +180,7 @@ impl Musl {
 
     /// glibc's interpreter name for musl's architecture, and its directory.
     pub fn glibc_ld(&self) -> Option<(&'static str, &'static str)> {
-        data::GLIBC_LD
-            .iter()
-            .find(|(arch, _, _)| *arch == self.arch)
-            .map(|&(_, name, dir)| (name, dir))
+        data::GLIBC_LD.iter().find(|(arch, _, _)| *arch == self.arch).map(|&(_, name, dir)| (name, dir))
     }
 }
 
@@ -226,21 +202,14 @@ pub struct Shim {
 
 /// Orders `GLIBC_2.9` before `GLIBC_2.10`.
 pub fn version_key(v: &str) -> Vec<u64> {
-    v.trim_start_matches(|c: char| !c.is_ascii_digit())
-        .split('.')
-        .map(|n| n.parse().unwrap_or(0))
-        .collect()
+    v.trim_start_matches(|c: char| !c.is_ascii_digit()).split('.').map(|n| n.parse().unwrap_or(0)).collect()
 }
 
 impl Shim {
     pub fn load(path: &str, musl: &Musl) -> Result<Shim, String> {
         let meta = std::fs::metadata(path).map_err(|e| describe(&e))?;
         let data = map(path)?;
-        let want = Want {
-            export_versions: true,
-            always_served: &|_| false,
-            keep: &|_| false,
-        };
+        let want = Want { export_versions: true, always_served: &|_| false, keep: &|_| false };
         let obj = elf::parse(data, &want)?;
         if obj.machine != musl.machine {
             return Err(format!(
@@ -249,12 +218,8 @@ impl Shim {
                 elf::machine_name(musl.machine)
             ));
         }
-        let exports: FxHashMap<_, _> = obj
-            .exports
-            .iter()
-            .filter(|e| e.kind == DefKind::Real)
-            .map(|e| (e.name, e.version))
-            .collect();
+        let exports: FxHashMap<_, _> =
+            obj.exports.iter().filter(|e| e.kind == DefKind::Real).map(|e| (e.name, e.version)).collect();
         let newest = exports
             .values()
             .flatten()
@@ -273,14 +238,7 @@ impl Shim {
             let dir = Path::new(path).parent()?;
             std::fs::metadata(dir.join(name)).ok().map(|m| inode(&m))
         });
-        Ok(Shim {
-            path: path.to_string(),
-            inode: inode(&meta),
-            exports,
-            newest,
-            unimplemented,
-            stub,
-        })
+        Ok(Shim { path: path.to_string(), inode: inode(&meta), exports, newest, unimplemented, stub })
     }
 }
 
@@ -302,17 +260,10 @@ impl Env {
         let etc = format!("/etc/ld-musl-{}.path", musl.arch);
         let sys_path = match std::fs::read(&etc) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                "/lib:/usr/local/lib:/usr/lib".to_string()
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => "/lib:/usr/local/lib:/usr/lib".to_string(),
             Err(_) => String::new(),
         };
-        Env {
-            musl,
-            shim,
-            env_path,
-            sys_path,
-        }
+        Env { musl, shim, env_path, sys_path }
     }
 
     /// A reference every process serves: musl and the shim are always
@@ -351,25 +302,15 @@ pub struct Files<'e> {
 
 impl<'e> Files<'e> {
     pub fn new(env: &'e Env) -> Files<'e> {
-        Files {
-            env,
-            inner: Mutex::new(FilesInner::default()),
-        }
+        Files { env, inner: Mutex::new(FilesInner::default()) }
     }
 
     fn stat(&self, path: &str) -> Option<Found> {
         if let Some(found) = self.inner.lock().unwrap().stats.get(path) {
             return *found;
         }
-        let found = std::fs::metadata(path).ok().map(|m| Found {
-            inode: inode(&m),
-            is_dir: m.is_dir(),
-        });
-        self.inner
-            .lock()
-            .unwrap()
-            .stats
-            .insert(path.to_string(), found);
+        let found = std::fs::metadata(path).ok().map(|m| Found { inode: inode(&m), is_dir: m.is_dir() });
+        self.inner.lock().unwrap().stats.insert(path.to_string(), found);
         found
     }
 
@@ -380,10 +321,7 @@ impl<'e> Files<'e> {
             return id;
         }
         let id = inner.entries.len();
-        inner.entries.push(Arc::new(FileEntry {
-            path: path.to_string(),
-            parsed: OnceLock::new(),
-        }));
+        inner.entries.push(Arc::new(FileEntry { path: path.to_string(), parsed: OnceLock::new() }));
         inner.ids.insert(inode, id);
         id
     }
@@ -467,9 +405,7 @@ pub struct Tree {
 /// `libxnet.`.
 pub fn is_musl_name(name: &str) -> bool {
     name.strip_prefix("lib").is_some_and(|rest| {
-        ["c.", "pthread.", "rt.", "m.", "dl.", "util.", "xnet."]
-            .iter()
-            .any(|p| rest.starts_with(p))
+        ["c.", "pthread.", "rt.", "m.", "dl.", "util.", "xnet."].iter().any(|p| rest.starts_with(p))
     })
 }
 
@@ -525,12 +461,7 @@ struct Loading<'a, 'e> {
 
 impl Loading<'_, '_> {
     fn musl_node(&mut self) -> usize {
-        if let Some(i) = self
-            .tree
-            .nodes
-            .iter()
-            .position(|n| n.kind == NodeKind::Musl)
-        {
+        if let Some(i) = self.tree.nodes.iter().position(|n| n.kind == NodeKind::Musl) {
             return i;
         }
         self.tree.nodes.push(Node {
@@ -559,20 +490,12 @@ impl Loading<'_, '_> {
 
     /// LD_LIBRARY_PATH, then the search paths up the `needed_by` chain.
     fn search_early(&self, name: &str, needed_by: Option<usize>) -> Option<(String, Found)> {
-        if let Some(found) = self
-            .env
-            .env_path
-            .as_deref()
-            .and_then(|p| path_open(self.files, name, p))
-        {
+        if let Some(found) = self.env.env_path.as_deref().and_then(|p| path_open(self.files, name, p)) {
             return Some(found);
         }
         let mut p = needed_by;
         while let Some(i) = p {
-            if let Some(found) = self
-                .rpath_of(i)
-                .and_then(|rp| path_open(self.files, name, rp))
-            {
+            if let Some(found) = self.rpath_of(i).and_then(|rp| path_open(self.files, name, rp)) {
                 return Some(found);
             }
             p = self.tree.nodes[i].needed_by;
@@ -596,13 +519,7 @@ impl Loading<'_, '_> {
                 None => return Err(NOT_FOUND.into()),
             }
         } else {
-            if let Some(i) = self
-                .tree
-                .nodes
-                .iter()
-                .skip(1)
-                .position(|n| n.shortname.as_deref() == Some(name))
-            {
+            if let Some(i) = self.tree.nodes.iter().skip(1).position(|n| n.shortname.as_deref() == Some(name)) {
                 return Ok(i + 1);
             }
             if name.len() > 255 {
@@ -615,18 +532,10 @@ impl Loading<'_, '_> {
             // which binds to musl. A file of that name found earlier on the
             // library path or a run path is what loads instead.
             let glibc_ld = self.env.musl.glibc_ld().map(|(n, _)| n);
-            if data::LIBNAMES.contains(&name)
-                && early
-                    .as_ref()
-                    .is_none_or(|(_, f)| f.inode == self.env.shim.inode)
-            {
+            if data::LIBNAMES.contains(&name) && early.as_ref().is_none_or(|(_, f)| f.inode == self.env.shim.inode) {
                 return Ok(self.shim_node(searched));
             }
-            if Some(name) == glibc_ld
-                && early
-                    .as_ref()
-                    .is_none_or(|(_, f)| Some(f.inode) == self.env.shim.stub)
-            {
+            if Some(name) == glibc_ld && early.as_ref().is_none_or(|(_, f)| Some(f.inode) == self.env.shim.stub) {
                 return Ok(self.musl_node());
             }
             match early.or_else(|| path_open(self.files, name, &self.env.sys_path)) {
@@ -648,18 +557,12 @@ impl Loading<'_, '_> {
             }
         }
         let entry = self.files.object(id);
-        let obj = entry
-            .parsed()
-            .as_ref()
-            .map_err(|e| format!("cannot read it: {e}"))?;
+        let obj = entry.parsed().as_ref().map_err(|e| format!("cannot read it: {e}"))?;
         if !obj.is_loadable_type() || !obj.dynamic || obj.debug_info {
             return Err("Exec format error".into());
         }
         if obj.machine != self.env.musl.machine || obj.is_64 != self.env.musl.is_64 {
-            return Err(format!(
-                "Exec format error (it is {})",
-                elf::machine_name(obj.machine)
-            ));
+            return Err(format!("Exec format error (it is {})", elf::machine_name(obj.machine)));
         }
         if obj.is_libc {
             return Ok(self.musl_node());
@@ -677,13 +580,7 @@ impl Loading<'_, '_> {
 
     fn shim_node(&mut self, searched: bool) -> usize {
         let shim = self.files.id(self.env.shim.inode, &self.env.shim.path);
-        let i = self
-            .tree
-            .nodes
-            .iter()
-            .skip(1)
-            .position(|n| n.kind == NodeKind::File(shim))
-            .map(|i| i + 1);
+        let i = self.tree.nodes.iter().skip(1).position(|n| n.kind == NodeKind::File(shim)).map(|i| i + 1);
         let i = i.unwrap_or_else(|| {
             let path = self.env.shim.path.clone();
             self.tree.nodes.push(Node {
@@ -736,11 +633,7 @@ pub fn load_tree(files: &Files, env: &Env, app: usize, name: &str) -> Tree {
             if let Ok(obj) = entry.parsed() {
                 for &needed in &obj.needed {
                     if let Err(why) = loading.load(needed, Some(i)) {
-                        loading.tree.missing.push(Missing {
-                            name: needed.to_string(),
-                            needed_by: i,
-                            why,
-                        });
+                        loading.tree.missing.push(Missing { name: needed.to_string(), needed_by: i, why });
                     }
                 }
             }
@@ -774,33 +667,17 @@ mod tests {
         ] {
             assert!(is_musl_name(name), "{name}");
         }
-        for name in [
-            "libcrypt.so.1",
-            "libresolv.so.2",
-            "libmvec.so.1",
-            "libcap.so.2",
-            "ld-linux-x86-64.so.2",
-            "libc",
-        ] {
+        for name in ["libcrypt.so.1", "libresolv.so.2", "libmvec.so.1", "libcap.so.2", "ld-linux-x86-64.so.2", "libc"] {
             assert!(!is_musl_name(name), "{name}");
         }
     }
 
     #[test]
     fn origin() {
-        assert_eq!(
-            expand_origin("$ORIGIN/../lib", "/opt/app/bin/app").as_deref(),
-            Some("/opt/app/bin/../lib")
-        );
-        assert_eq!(
-            expand_origin("${ORIGIN}:/x:$ORIGIN/y", "lib/libz.so").as_deref(),
-            Some("lib:/x:lib/y")
-        );
+        assert_eq!(expand_origin("$ORIGIN/../lib", "/opt/app/bin/app").as_deref(), Some("/opt/app/bin/../lib"));
+        assert_eq!(expand_origin("${ORIGIN}:/x:$ORIGIN/y", "lib/libz.so").as_deref(), Some("lib:/x:lib/y"));
         assert_eq!(expand_origin("$ORIGIN", "app").as_deref(), Some("."));
-        assert_eq!(
-            expand_origin("/usr/lib", "/a/b").as_deref(),
-            Some("/usr/lib")
-        );
+        assert_eq!(expand_origin("/usr/lib", "/a/b").as_deref(), Some("/usr/lib"));
         // musl ignores a path with a token it does not know.
         assert_eq!(expand_origin("$ORIGIN:$LIB", "/a/b"), None);
         assert_eq!(expand_origin("$PLATFORM/lib", "/a/b"), None);
@@ -813,24 +690,16 @@ mod tests {
             machine: 62,
             is_64: true,
             arch: "x86_64",
-            exports: ["open", "readdir_r", "posix_fallocate", "fcntl", "stat"]
-                .into_iter()
-                .collect(),
+            exports: ["open", "readdir_r", "posix_fallocate", "fcntl", "stat"].into_iter().collect(),
             lfs64_by_relocation: true,
         };
         assert!(musl.lfs64("open64"));
         assert!(musl.lfs64("stat64"));
         assert!(musl.lfs64("readdir64_r"));
         assert!(!musl.lfs64("fcntl64"), "not in musl's list");
-        assert!(
-            !musl.lfs64("posix_fallocate64"),
-            "17 bytes: longer than musl's buffer"
-        );
+        assert!(!musl.lfs64("posix_fallocate64"), "17 bytes: longer than musl's buffer");
         assert!(!musl.lfs64("lseek64"), "musl defines no lseek here");
-        let old = Musl {
-            lfs64_by_relocation: false,
-            ..musl
-        };
+        let old = Musl { lfs64_by_relocation: false, ..musl };
         assert!(!old.lfs64("open64"), "musl 1.2.3 exports the names instead");
     }
 }

@@ -54,18 +54,12 @@ struct Args {
 }
 
 fn parse_args() -> Result<Option<Args>, String> {
-    let mut args = Args {
-        musl: data::DEFAULT_MUSL.into(),
-        shim: data::DEFAULT_SHIM.into(),
-        json: false,
-        paths: Vec::new(),
-    };
+    let mut args =
+        Args { musl: data::DEFAULT_MUSL.into(), shim: data::DEFAULT_SHIM.into(), json: false, paths: Vec::new() };
     let mut it = std::env::args_os().skip(1);
     let mut options = true;
     while let Some(arg) = it.next() {
-        let arg = arg
-            .into_string()
-            .map_err(|a| format!("{}: not UTF-8", a.to_string_lossy()))?;
+        let arg = arg.into_string().map_err(|a| format!("{}: not UTF-8", a.to_string_lossy()))?;
         if !options || !arg.starts_with("--") {
             args.paths.push(arg);
             continue;
@@ -75,10 +69,7 @@ fn parse_args() -> Result<Option<Args>, String> {
             None => (arg.clone(), None),
         };
         let mut value = |name: &str| -> Result<String, String> {
-            match inline
-                .clone()
-                .or_else(|| it.next().and_then(|v| v.into_string().ok()))
-            {
+            match inline.clone().or_else(|| it.next().and_then(|v| v.into_string().ok())) {
                 Some(v) if !v.is_empty() => Ok(v),
                 _ => Err(format!("{name} needs a path")),
             }
@@ -123,20 +114,13 @@ fn collect(paths: &[String]) -> Result<(Vec<Root>, usize), Vec<String>> {
         match std::fs::metadata(path) {
             Err(e) => errors.push(format!("{path}: {}", loader::describe(&e))),
             Ok(meta) if meta.is_dir() => walk(Path::new(path), &mut candidates, &mut errors),
-            Ok(meta) => candidates.push(Root {
-                path: path.clone(),
-                inode: loader::inode(&meta),
-                explicit: true,
-            }),
+            Ok(meta) => candidates.push(Root { path: path.clone(), inode: loader::inode(&meta), explicit: true }),
         }
     }
     let mut seen = FxHashSet::default();
     candidates.retain(|r| seen.insert(r.inode));
     // Reading the first bytes of every file of a big tree: in parallel.
-    let checked: Vec<Result<bool, String>> = candidates
-        .par_iter()
-        .map(|r| is_elf_file(&r.path))
-        .collect();
+    let checked: Vec<Result<bool, String>> = candidates.par_iter().map(|r| is_elf_file(&r.path)).collect();
     let mut roots = Vec::new();
     let mut skipped = 0;
     for (root, elf) in candidates.into_iter().zip(checked) {
@@ -147,11 +131,7 @@ fn collect(paths: &[String]) -> Result<(Vec<Root>, usize), Vec<String>> {
             Err(e) => errors.push(format!("{}: {e}", root.path)),
         }
     }
-    if errors.is_empty() {
-        Ok((roots, skipped))
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok((roots, skipped)) } else { Err(errors) }
 }
 
 fn walk(dir: &Path, out: &mut Vec<Root>, errors: &mut Vec<String>) {
@@ -220,12 +200,7 @@ enum Loaded {
     Skip,
     BadInput(String),
     Done(FileReport),
-    Tree {
-        path: String,
-        kind: Kind,
-        tree: loader::Tree,
-        problems: Vec<Problem>,
-    },
+    Tree { path: String, kind: Kind, tree: loader::Tree, problems: Vec<Problem> },
 }
 
 fn load_root(env: &Env, files: &Files, root: &Root) -> Loaded {
@@ -235,21 +210,12 @@ fn load_root(env: &Env, files: &Files, root: &Root) -> Loaded {
         Ok(obj) => obj,
         Err(e) => {
             let problems = vec![Problem::new(Reason::Unreadable, e.clone())];
-            return Loaded::Done(FileReport::new(
-                root.path.clone(),
-                Kind::SharedObject,
-                Vec::new(),
-                problems,
-            ));
+            return Loaded::Done(FileReport::new(root.path.clone(), Kind::SharedObject, Vec::new(), problems));
         }
     };
     if !obj.is_loadable_type() || obj.debug_info {
         return if root.explicit {
-            let what = if obj.debug_info {
-                "debug information"
-            } else {
-                "not a program or a shared object"
-            };
+            let what = if obj.debug_info { "debug information" } else { "not a program or a shared object" };
             Loaded::BadInput(format!("{}: an ELF file, but {what}", root.path))
         } else {
             Loaded::Skip
@@ -258,24 +224,12 @@ fn load_root(env: &Env, files: &Files, root: &Root) -> Loaded {
     let mut problems = Vec::new();
     let kind = check::kind(obj);
     if !check::root_problems(env, obj, &mut problems) {
-        return Loaded::Done(FileReport::new(
-            root.path.clone(),
-            kind,
-            Vec::new(),
-            problems,
-        ));
+        return Loaded::Done(FileReport::new(root.path.clone(), kind, Vec::new(), problems));
     }
     // $ORIGIN of a program is where /proc/self/exe points.
-    let name = loader::canonical(Path::new(&root.path))
-        .to_string_lossy()
-        .into_owned();
+    let name = loader::canonical(Path::new(&root.path)).to_string_lossy().into_owned();
     let tree = loader::load_tree(files, env, id, &name);
-    Loaded::Tree {
-        path: root.path.clone(),
-        kind,
-        tree,
-        problems,
-    }
+    Loaded::Tree { path: root.path.clone(), kind, tree, problems }
 }
 
 fn run(args: Args) -> Result<bool, Vec<String>> {
@@ -284,34 +238,14 @@ fn run(args: Args) -> Result<bool, Vec<String>> {
         true => format!(" (the default; name yours with --{what} PATH)"),
         false => String::new(),
     };
-    let musl = Musl::load(&args.musl).map_err(|e| {
-        vec![format!(
-            "--musl {}: {e}{}",
-            args.musl,
-            hint("musl", &args.musl, data::DEFAULT_MUSL)
-        )]
-    })?;
-    let shim = Shim::load(&args.shim, &musl).map_err(|e| {
-        vec![format!(
-            "--shim {}: {e}{}",
-            args.shim,
-            hint("shim", &args.shim, data::DEFAULT_SHIM)
-        )]
-    })?;
-    let env = Env::new(
-        musl,
-        shim,
-        std::env::var("LD_LIBRARY_PATH")
-            .ok()
-            .filter(|p| !p.is_empty()),
-    );
+    let musl = Musl::load(&args.musl)
+        .map_err(|e| vec![format!("--musl {}: {e}{}", args.musl, hint("musl", &args.musl, data::DEFAULT_MUSL))])?;
+    let shim = Shim::load(&args.shim, &musl)
+        .map_err(|e| vec![format!("--shim {}: {e}{}", args.shim, hint("shim", &args.shim, data::DEFAULT_SHIM))])?;
+    let env = Env::new(musl, shim, std::env::var("LD_LIBRARY_PATH").ok().filter(|p| !p.is_empty()));
     let (roots, skipped) = collect(&args.paths)?;
 
-    let progress = Progress {
-        done: AtomicUsize::new(0),
-        total: 2 * roots.len(),
-        stop: AtomicBool::new(false),
-    };
+    let progress = Progress { done: AtomicUsize::new(0), total: 2 * roots.len(), stop: AtomicBool::new(false) };
     let show = std::io::stderr().is_terminal() && roots.len() >= 100;
     let files = Files::new(&env);
     let (loaded, reports) = std::thread::scope(|s| {
@@ -338,12 +272,7 @@ fn run(args: Args) -> Result<bool, Vec<String>> {
             .map(|l| {
                 progress.tick();
                 match l {
-                    Loaded::Tree {
-                        path,
-                        kind,
-                        tree,
-                        problems,
-                    } => {
+                    Loaded::Tree { path, kind, tree, problems } => {
                         let mut problems = problems.clone();
                         check::tree_problems(&env, &files, &index, tree, &mut problems);
                         let names = tree
@@ -393,12 +322,7 @@ fn run(args: Args) -> Result<bool, Vec<String>> {
             exports: env.shim.exports.len(),
             newest_version: env.shim.newest.clone(),
             unimplemented: {
-                let mut names: Vec<String> = env
-                    .shim
-                    .unimplemented
-                    .keys()
-                    .map(|s| s.to_string())
-                    .collect();
+                let mut names: Vec<String> = env.shim.unimplemented.keys().map(|s| s.to_string()).collect();
                 names.sort();
                 names
             },
@@ -418,9 +342,7 @@ fn run(args: Args) -> Result<bool, Vec<String>> {
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`| head`) is no failure of the check.
-    let _ = stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush());
+    let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
     Ok(output.summary.will_not_run == 0)
 }
 

@@ -78,22 +78,11 @@ pub struct FileReport {
 }
 
 impl FileReport {
-    pub fn new(
-        path: String,
-        kind: Kind,
-        loaded: Vec<String>,
-        mut problems: Vec<Problem>,
-    ) -> FileReport {
+    pub fn new(path: String, kind: Kind, loaded: Vec<String>, mut problems: Vec<Problem>) -> FileReport {
         problems.sort();
         problems.dedup();
         let fails = problems.iter().any(|p| p.severity == Severity::Error);
-        FileReport {
-            path,
-            kind,
-            verdict: if fails { Verdict::Fails } else { Verdict::Runs },
-            loaded,
-            problems,
-        }
+        FileReport { path, kind, verdict: if fails { Verdict::Fails } else { Verdict::Runs }, loaded, problems }
     }
 }
 
@@ -104,10 +93,7 @@ impl Summary {
             checked: files.len(),
             will_run: files.len() - will_not_run,
             will_not_run,
-            with_warnings: files
-                .iter()
-                .filter(|f| f.verdict == Verdict::Runs && !f.problems.is_empty())
-                .count(),
+            with_warnings: files.iter().filter(|f| f.verdict == Verdict::Runs && !f.problems.is_empty()).count(),
             skipped,
         }
     }
@@ -126,29 +112,12 @@ fn item(p: &Problem, file: &str) -> Item {
     let elsewhere = p.object.as_deref().filter(|o| *o != file).map(String::from);
     let text = match p.reason {
         Reason::MissingLibrary => {
-            let (lib, by) = (
-                p.library.as_deref().unwrap_or("?"),
-                p.needed_by.as_deref().unwrap_or("?"),
-            );
+            let (lib, by) = (p.library.as_deref().unwrap_or("?"), p.needed_by.as_deref().unwrap_or("?"));
             // "not found" is what the group says; anything else is told.
-            let why = p
-                .detail
-                .rsplit_once(": ")
-                .map(|(_, w)| w)
-                .filter(|w| *w != loader::NOT_FOUND);
-            let notes: Vec<String> = why
-                .map(String::from)
-                .into_iter()
-                .chain((by != file).then(|| format!("needed by {by}")))
-                .collect();
-            return (
-                None,
-                if notes.is_empty() {
-                    lib.to_string()
-                } else {
-                    format!("{lib} ({})", notes.join(", "))
-                },
-            );
+            let why = p.detail.rsplit_once(": ").map(|(_, w)| w).filter(|w| *w != loader::NOT_FOUND);
+            let notes: Vec<String> =
+                why.map(String::from).into_iter().chain((by != file).then(|| format!("needed by {by}"))).collect();
+            return (None, if notes.is_empty() { lib.to_string() } else { format!("{lib} ({})", notes.join(", ")) });
         }
         Reason::SymbolNotFound | Reason::Unimplemented | Reason::Ifunc if p.symbol.is_some() => {
             let sym = p.symbol.as_deref().unwrap();
@@ -158,11 +127,7 @@ fn item(p: &Problem, file: &str) -> Item {
             }
         }
         Reason::UnsupportedRelocation | Reason::Ifunc => {
-            format!(
-                "{} x{}",
-                p.relocation.as_deref().unwrap_or("?"),
-                p.count.unwrap_or(0)
-            )
+            format!("{} x{}", p.relocation.as_deref().unwrap_or("?"), p.count.unwrap_or(0))
         }
         Reason::UnknownInterpreter => p.interpreter.clone().unwrap_or_default(),
         Reason::ForeignArchitecture | Reason::Unreadable => p.detail.clone(),
@@ -202,10 +167,7 @@ pub fn human(out: &Output) -> String {
     for file in &out.files {
         let mut by_reason: BTreeMap<(Severity, Reason), Vec<Item>> = BTreeMap::new();
         for p in &file.problems {
-            by_reason
-                .entry((p.severity, p.reason))
-                .or_default()
-                .push(item(p, &file.path));
+            by_reason.entry((p.severity, p.reason)).or_default().push(item(p, &file.path));
         }
         for (key, mut items) in by_reason {
             // The file's own items first (None sorts first), then object
@@ -220,28 +182,14 @@ pub fn human(out: &Output) -> String {
             Severity::Error => "will not run",
             Severity::Warning => "warning",
         };
-        writeln!(
-            text,
-            "{lead}: {} ({})",
-            reason.title(),
-            plural(files.len(), "file")
-        )
-        .unwrap();
+        writeln!(text, "{lead}: {} ({})", reason.title(), plural(files.len(), "file")).unwrap();
         for (path, items) in files {
             writeln!(text, "  {path}: {}", line(items)).unwrap();
         }
     }
     let s = &out.summary;
-    let warnings = if s.with_warnings > 0 {
-        format!(" ({} with warnings)", s.with_warnings)
-    } else {
-        String::new()
-    };
-    let skipped = if s.skipped > 0 {
-        format!("; {} other files skipped", s.skipped)
-    } else {
-        String::new()
-    };
+    let warnings = if s.with_warnings > 0 { format!(" ({} with warnings)", s.with_warnings) } else { String::new() };
+    let skipped = if s.skipped > 0 { format!("; {} other files skipped", s.skipped) } else { String::new() };
     writeln!(
         text,
         "{} checked against musl {} and shim {}: {} will run{warnings}, {} will not{skipped}",
@@ -256,9 +204,5 @@ pub fn human(out: &Output) -> String {
 }
 
 fn plural(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
 }

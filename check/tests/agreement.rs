@@ -73,21 +73,13 @@ fn agreement(label: &str, pieces: &Pieces, dirs: &[PathBuf]) -> Figures {
                     };
                     let Some(file) = files.get(i) else { break };
                     let compared = common::compare(pieces, file, Some(&library_path), &cwd);
-                    results
-                        .lock()
-                        .unwrap()
-                        .push((file["verdict"] == "runs", compared));
+                    results.lock().unwrap().push((file["verdict"] == "runs", compared));
                 }
             });
         }
     });
-    let mut figures = Figures {
-        compared: 0,
-        agree: 0,
-        explained: Default::default(),
-        runs: 0,
-        disagreements: Vec::new(),
-    };
+    let mut figures =
+        Figures { compared: 0, agree: 0, explained: Default::default(), runs: 0, disagreements: Vec::new() };
     for (runs, compared) in results.into_inner().unwrap() {
         match compared {
             Compared::Agree => {
@@ -105,10 +97,7 @@ fn agreement(label: &str, pieces: &Pieces, dirs: &[PathBuf]) -> Figures {
     figures.disagreements.sort();
     println!(
         "agreement ({label}, {}): {} of {} files agree with musl's loader ({} run, {} fail), {} disagree; not comparable in ldd mode: {:?}; {} other files skipped; checker {:.2} s, musl --list {:.2} s",
-        dirs.iter()
-            .map(|d| d.display().to_string())
-            .collect::<Vec<_>>()
-            .join(" "),
+        dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(" "),
         figures.agree,
         figures.compared,
         figures.runs,
@@ -136,10 +125,7 @@ fn verdict(figures: &Figures) -> Result<(), String> {
         return Err(format!("only {} files compared", figures.compared));
     }
     if figures.runs == 0 || figures.runs == figures.agree {
-        return Err(format!(
-            "both verdicts must occur: {} of {} run",
-            figures.runs, figures.agree
-        ));
+        return Err(format!("both verdicts must occur: {} of {} run", figures.runs, figures.agree));
     }
     Ok(())
 }
@@ -151,11 +137,7 @@ fn main() {
     let (mut passed, mut failed, mut skipped) = (0, 0, 0);
     let runs = [
         ("musl 1.2.5", common::pieces(), corpus()),
-        (
-            "musl 1.2.3",
-            common::pieces_123(),
-            vec![PathBuf::from("/usr/bin")],
-        ),
+        ("musl 1.2.3", common::pieces_123(), vec![PathBuf::from("/usr/bin")]),
     ];
     for (label, pieces, dirs) in runs {
         let Some(pieces) = pieces else {

@@ -16,12 +16,7 @@ use serde_json::Value;
 const HELLO: &str = "#include <stdio.h>\nint main(void) { puts(\"hello\"); return 0; }\n";
 
 /// Checks `paths` and requires musl's verdict on each to agree.
-fn check_agreeing(
-    pieces: &Pieces,
-    paths: &[&Path],
-    library_path: Option<&str>,
-    cwd: &Path,
-) -> Value {
+fn check_agreeing(pieces: &Pieces, paths: &[&Path], library_path: Option<&str>, cwd: &Path) -> Value {
     let (report, _) = check_json(pieces, paths, library_path, cwd);
     for path in paths {
         match common::compare(pieces, file(&report, path), library_path, cwd) {
@@ -43,11 +38,7 @@ fn problem<'a>(file: &'a Value, reason: &str) -> &'a Value {
 }
 
 fn canonical(path: &Path) -> String {
-    std::fs::canonicalize(path)
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_string()
+    std::fs::canonicalize(path).unwrap().to_str().unwrap().to_string()
 }
 
 #[test]
@@ -64,20 +55,8 @@ fn a_plain_program_runs() {
     assert_eq!(f["kind"], "program");
     assert_eq!(reasons(f), Vec::<String>::new());
     // The program, the preloaded shim, then libc.so.6 bound to musl.
-    let loaded: Vec<&str> = f["loaded"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
-    assert_eq!(
-        loaded,
-        [
-            canonical(&prog).as_str(),
-            pieces.shim.to_str().unwrap(),
-            pieces.musl.to_str().unwrap()
-        ]
-    );
+    let loaded: Vec<&str> = f["loaded"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(loaded, [canonical(&prog).as_str(), pieces.shim.to_str().unwrap(), pieces.musl.to_str().unwrap()]);
 }
 
 #[test]
@@ -92,16 +71,8 @@ fn a_missing_library_and_a_missing_versioned_symbol() {
     std::fs::write(&map, "LIBV_1.0 { global: v_one; v_two; local: *; };\n").unwrap();
     let version_script = format!("-Wl,--version-script={}", map.display());
     let shared = ["-shared", "-fPIC", version_script.as_str()];
-    cc(
-        "int v_one(void) { return 1; }\nint v_two(void) { return 2; }\n",
-        &lib.join("libv.so"),
-        &shared,
-    );
-    cc(
-        "int gone(void) { return 3; }\n",
-        &lib.join("libgone.so"),
-        &["-shared", "-fPIC"],
-    );
+    cc("int v_one(void) { return 1; }\nint v_two(void) { return 2; }\n", &lib.join("libv.so"), &shared);
+    cc("int gone(void) { return 3; }\n", &lib.join("libgone.so"), &["-shared", "-fPIC"]);
     let prog = dir.join("prog");
     let libs = format!("-L{}", lib.display());
     cc(
@@ -115,11 +86,7 @@ fn a_missing_library_and_a_missing_versioned_symbol() {
 
     // Now libv.so lacks v_two and libgone.so is gone.
     std::fs::write(&map, "LIBV_1.0 { global: v_one; local: *; };\n").unwrap();
-    cc(
-        "int v_one(void) { return 1; }\n",
-        &lib.join("libv.so"),
-        &shared,
-    );
+    cc("int v_one(void) { return 1; }\n", &lib.join("libv.so"), &shared);
     std::fs::remove_file(lib.join("libgone.so")).unwrap();
     let report = check_agreeing(&pieces, &[&prog], None, &dir);
     let f = file(&report, &prog);
@@ -128,53 +95,21 @@ fn a_missing_library_and_a_missing_versioned_symbol() {
     let missing = problem(f, "missing-library");
     assert_eq!(missing["library"], "libgone.so");
     assert_eq!(missing["needed_by"].as_str().unwrap(), canonical(&prog));
-    let symbol = f["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["symbol"] == "v_two")
-        .expect("v_two reported");
+    let symbol = f["problems"].as_array().unwrap().iter().find(|p| p["symbol"] == "v_two").expect("v_two reported");
     assert_eq!(symbol["version"], "LIBV_1.0");
     assert_eq!(symbol["library"], "libv.so");
     assert_eq!(symbol["object"].as_str().unwrap(), canonical(&prog));
 
     // The human summary: grouped by reason, then the count.
     let (musl, shim) = (pieces.musl.to_str().unwrap(), pieces.shim.to_str().unwrap());
-    let run = common::run(
-        &["--musl", musl, "--shim", shim, prog.to_str().unwrap()],
-        None,
-        &dir,
-    );
+    let run = common::run(&["--musl", musl, "--shim", shim, prog.to_str().unwrap()], None, &dir);
     assert_eq!(run.code, 1);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert!(
-        lines.contains(&"will not run: missing library (1 file)"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        lines.contains(&format!("  {}: libgone.so", prog.display()).as_str()),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        lines.iter().any(|l| l.contains("v_two@LIBV_1.0")),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        lines
-            .last()
-            .unwrap()
-            .starts_with("1 file checked against musl"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        lines.last().unwrap().ends_with("0 will run, 1 will not"),
-        "{}",
-        run.stdout
-    );
+    assert!(lines.contains(&"will not run: missing library (1 file)"), "{}", run.stdout);
+    assert!(lines.contains(&format!("  {}: libgone.so", prog.display()).as_str()), "{}", run.stdout);
+    assert!(lines.iter().any(|l| l.contains("v_two@LIBV_1.0")), "{}", run.stdout);
+    assert!(lines.last().unwrap().starts_with("1 file checked against musl"), "{}", run.stdout);
+    assert!(lines.last().unwrap().ends_with("0 will run, 1 will not"), "{}", run.stdout);
 }
 
 /// musl lets a program's DT_RUNPATH serve its libraries' searches too
@@ -187,28 +122,15 @@ fn runpath_serves_the_whole_tree_as_in_musl() {
     let dir = common::scratch("runpath");
     let lib = dir.join("lib");
     std::fs::create_dir(&lib).unwrap();
-    cc(
-        "int b(void) { return 0; }\n",
-        &lib.join("libb.so"),
-        &["-shared", "-fPIC"],
-    );
+    cc("int b(void) { return 0; }\n", &lib.join("libb.so"), &["-shared", "-fPIC"]);
     let libb = format!("-L{}", lib.display());
-    cc(
-        "int b(void);\nint a(void) { return b(); }\n",
-        &lib.join("liba.so"),
-        &["-shared", "-fPIC", &libb, "-lb"],
-    );
+    cc("int b(void);\nint a(void) { return b(); }\n", &lib.join("liba.so"), &["-shared", "-fPIC", &libb, "-lb"]);
     let prog = dir.join("prog");
     let link_path = format!("-Wl,-rpath-link,{}", lib.display());
     cc(
         "int a(void);\nint main(void) { return a(); }\n",
         &prog,
-        &[
-            &libb,
-            &link_path,
-            "-la",
-            "-Wl,--enable-new-dtags,-rpath,$ORIGIN/lib",
-        ],
+        &[&libb, &link_path, "-la", "-Wl,--enable-new-dtags,-rpath,$ORIGIN/lib"],
     );
     let report = check_agreeing(&pieces, &[&prog], None, &dir);
     assert_eq!(file(&report, &prog)["verdict"], "runs");
@@ -233,18 +155,10 @@ fn ifunc_definitions_and_irelative_relocations() {
     let dir = common::scratch("ifunc");
     let ifunc = "static int impl(void) { return 0; }\nstatic void *resolve(void) { return (void *)impl; }\n";
     let lib = dir.join("libif.so");
-    cc(
-        &format!("{ifunc}int f(void) __attribute__((ifunc(\"resolve\")));\n"),
-        &lib,
-        &["-shared", "-fPIC"],
-    );
+    cc(&format!("{ifunc}int f(void) __attribute__((ifunc(\"resolve\")));\n"), &lib, &["-shared", "-fPIC"]);
     let uses = dir.join("uses");
     let here = format!("-L{}", dir.display());
-    cc(
-        "int f(void);\nint main(void) { return f(); }\n",
-        &uses,
-        &[&here, "-lif", "-Wl,-rpath,$ORIGIN"],
-    );
+    cc("int f(void);\nint main(void) { return f(); }\n", &uses, &[&here, "-lif", "-Wl,-rpath,$ORIGIN"]);
     let local = dir.join("local");
     cc(
         &format!(
@@ -272,16 +186,9 @@ fn warnings_leave_the_verdict_alone() {
     cc(HELLO, &stack, &["-Wl,-z,execstack"]);
     // A name the shim documents as unimplemented, one glibc links.
     let (report, _) = check_json(&pieces, &[&stack], None, &dir);
-    let unimplemented: Vec<String> = report["shim"]["unimplemented"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_string())
-        .collect();
-    assert!(
-        !unimplemented.is_empty(),
-        "the shim documents no unimplemented export"
-    );
+    let unimplemented: Vec<String> =
+        report["shim"]["unimplemented"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    assert!(!unimplemented.is_empty(), "the shim documents no unimplemented export");
     let stub = dir.join("stub");
     let mut name = None;
     for candidate in &unimplemented {
@@ -289,12 +196,7 @@ fn warnings_leave_the_verdict_alone() {
             "void {candidate}(void);\nint main(void) {{ void (*volatile p)(void) = {candidate}; return p == 0; }}\n"
         );
         std::fs::write(stub.with_extension("c"), &source).unwrap();
-        let linked = Command::new("gcc")
-            .arg("-o")
-            .arg(&stub)
-            .arg(stub.with_extension("c"))
-            .output()
-            .unwrap();
+        let linked = Command::new("gcc").arg("-o").arg(&stub).arg(stub.with_extension("c")).output().unwrap();
         if linked.status.success() {
             name = Some(candidate.clone());
             break;
@@ -305,29 +207,16 @@ fn warnings_leave_the_verdict_alone() {
     // of the shim.
     let own = dir.join("own");
     cc(
-        &format!(
-            "void {name}(void) {{}}\nint main(void) {{ void (*volatile p)(void) = {name}; return p == 0; }}\n"
-        ),
+        &format!("void {name}(void) {{}}\nint main(void) {{ void (*volatile p)(void) = {name}; return p == 0; }}\n"),
         &own,
         &["-rdynamic"],
     );
 
-    let report = check_agreeing(
-        &pieces,
-        &[&stack, &stub, &own],
-        Some(&musl_library_path()),
-        &dir,
-    );
+    let report = check_agreeing(&pieces, &[&stack, &stub, &own], Some(&musl_library_path()), &dir);
     let f = file(&report, &stack);
-    assert_eq!(
-        (f["verdict"].as_str(), reasons(f)),
-        (Some("runs"), vec!["executable-stack".to_string()])
-    );
+    assert_eq!((f["verdict"].as_str(), reasons(f)), (Some("runs"), vec!["executable-stack".to_string()]));
     let f = file(&report, &stub);
-    assert_eq!(
-        (f["verdict"].as_str(), reasons(f)),
-        (Some("runs"), vec!["unimplemented".to_string()])
-    );
+    assert_eq!((f["verdict"].as_str(), reasons(f)), (Some("runs"), vec!["unimplemented".to_string()]));
     let p = problem(f, "unimplemented");
     assert_eq!(p["symbol"].as_str(), Some(name.as_str()));
     assert!(p["shim_version"].as_str().unwrap().starts_with("GLIBC_"));
@@ -354,22 +243,13 @@ fn interpreter_and_architecture_problems() {
     assert_eq!(code, 1);
     let f = file(&report, &interp);
     assert_eq!(reasons(f), ["unknown-interpreter"]);
-    assert_eq!(
-        problem(f, "unknown-interpreter")["interpreter"],
-        "/nonexistent/ld.so"
-    );
+    assert_eq!(problem(f, "unknown-interpreter")["interpreter"], "/nonexistent/ld.so");
     let f = file(&report, &foreign);
     assert_eq!(reasons(f), ["foreign-architecture"]);
     assert_eq!(problem(f, "foreign-architecture")["machine"], "EM_AARCH64");
     // The kernel refuses both.
-    assert_eq!(
-        Command::new(&interp).status().unwrap_err().kind(),
-        std::io::ErrorKind::NotFound
-    );
-    assert_eq!(
-        Command::new(&foreign).status().unwrap_err().raw_os_error(),
-        Some(libc_enoexec())
-    );
+    assert_eq!(Command::new(&interp).status().unwrap_err().kind(), std::io::ErrorKind::NotFound);
+    assert_eq!(Command::new(&foreign).status().unwrap_err().raw_os_error(), Some(libc_enoexec()));
 }
 
 fn libc_enoexec() -> i32 {
@@ -404,10 +284,7 @@ fn relr_needs_musl_1_2_4() {
             .unwrap()
     };
     assert!(run(&new.musl).status.success());
-    assert!(
-        !run(&old.musl).status.success(),
-        "musl 1.2.3 ran a DT_RELR program"
-    );
+    assert!(!run(&old.musl).status.success(), "musl 1.2.3 ran a DT_RELR program");
 }
 
 /// The shim's library names bind to it, unless a search path ahead of the
@@ -433,22 +310,12 @@ fn the_shims_library_names() {
     let (report, _) = check_json(&pieces, &[&prog], None, &dir);
     let f = file(&report, &prog);
     assert_eq!(f["verdict"], "runs");
-    assert!(
-        !f["loaded"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|l| l.as_str().unwrap().ends_with("libresolv.so.2"))
-    );
+    assert!(!f["loaded"].as_array().unwrap().iter().any(|l| l.as_str().unwrap().ends_with("libresolv.so.2")));
     // A libresolv.so.2 on the program's run path loads instead (the
     // preloaded shim still defines __b64_ntop).
     std::fs::create_dir(dir.join("lib")).unwrap();
     let fake = dir.join("lib/libresolv.so.2");
-    cc(
-        "int other(void) { return 0; }\n",
-        &fake,
-        &["-shared", "-fPIC"],
-    );
+    cc("int other(void) { return 0; }\n", &fake, &["-shared", "-fPIC"]);
     let report = check_agreeing(&pieces, &[&prog], None, &dir);
     let f = file(&report, &prog);
     assert_eq!(f["verdict"], "runs");
@@ -476,12 +343,7 @@ fn folders_files_and_bad_input() {
     cc(HELLO, &object, &["-c"]);
     std::os::unix::fs::symlink("hello", tree.join("link")).unwrap();
 
-    let (report, code) = check_json(
-        &pieces,
-        &[&dir.join("tree")],
-        Some(&musl_library_path()),
-        &dir,
-    );
+    let (report, code) = check_json(&pieces, &[&dir.join("tree")], Some(&musl_library_path()), &dir);
     assert_eq!(code, 0);
     // Not ELF (notes.txt and the two C sources): skipped; a link: not
     // followed (its target is checked).
@@ -495,43 +357,13 @@ fn folders_files_and_bad_input() {
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
         assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
     };
-    bad(
-        &["--musl", musl, "--shim", shim, "/nonexistent/file"],
-        "/nonexistent/file: No such file",
-    );
-    bad(
-        &[
-            "--musl",
-            musl,
-            "--shim",
-            shim,
-            tree.join("notes.txt").to_str().unwrap(),
-        ],
-        "not an ELF file",
-    );
-    bad(
-        &["--musl", musl, "--shim", shim, object.to_str().unwrap()],
-        "not a program or a shared object",
-    );
+    bad(&["--musl", musl, "--shim", shim, "/nonexistent/file"], "/nonexistent/file: No such file");
+    bad(&["--musl", musl, "--shim", shim, tree.join("notes.txt").to_str().unwrap()], "not an ELF file");
+    bad(&["--musl", musl, "--shim", shim, object.to_str().unwrap()], "not a program or a shared object");
     bad(&["--musl", musl, "--shim", shim], "no PATH to check");
-    bad(
-        &["--musl", musl, "--shim", shim, "--frobnicate", "x"],
-        "unknown option --frobnicate",
-    );
-    bad(
-        &["--musl", "/nonexistent/libc.so", "--shim", shim, "x"],
-        "--musl /nonexistent/libc.so",
-    );
-    bad(
-        &[
-            "--musl",
-            musl,
-            "--shim",
-            musl,
-            tree.join("hello").to_str().unwrap(),
-        ],
-        "not the shim",
-    );
+    bad(&["--musl", musl, "--shim", shim, "--frobnicate", "x"], "unknown option --frobnicate");
+    bad(&["--musl", "/nonexistent/libc.so", "--shim", shim, "x"], "--musl /nonexistent/libc.so");
+    bad(&["--musl", musl, "--shim", musl, tree.join("hello").to_str().unwrap()], "not the shim");
     let run = common::run(&["--help"], None, &dir);
     assert_eq!(run.code, 0);
     assert!(run.stdout.starts_with("usage: gcompat-check"));

@@ -29,11 +29,7 @@ pub const EM_X86_64: u16 = 62;
 pub const EM_AARCH64: u16 = 183;
 
 /// The machine this crate is built for: objects for another are refused.
-pub const EM_HOST: u16 = if cfg!(target_arch = "aarch64") {
-    EM_AARCH64
-} else {
-    EM_X86_64
-};
+pub const EM_HOST: u16 = if cfg!(target_arch = "aarch64") { EM_AARCH64 } else { EM_X86_64 };
 
 // `p_type`.
 pub const PT_LOAD: u32 = 1;

@@ -45,14 +45,8 @@ pub struct Handoff {
 
 impl Handoff {
     /// A record no one has filled (its magic is not [`MAGIC`]).
-    pub const EMPTY: Handoff = Handoff {
-        magic: 0,
-        env_entry: core::ptr::null(),
-        field: core::ptr::null_mut(),
-        value: 0,
-        page: 0,
-        prot: 0,
-    };
+    pub const EMPTY: Handoff =
+        Handoff { magic: 0, env_entry: core::ptr::null(), field: core::ptr::null_mut(), value: 0, page: 0, prot: 0 };
 
     /// Whether the stub filled this record with this layout.
     pub fn is_filled(&self) -> bool {

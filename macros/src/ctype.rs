@@ -9,10 +9,7 @@
 //! is something else fails the build.
 
 use syn::spanned::Spanned;
-use syn::{
-    Error, FnArg, GenericArgument, Ident, PathArguments, ReturnType, Signature, StaticMutability,
-    Type,
-};
+use syn::{Error, FnArg, GenericArgument, Ident, PathArguments, ReturnType, Signature, StaticMutability, Type};
 
 /// `(name as written, the Rust type it must be, the C type)`. C types
 /// are spelled as the C headers (musl's or, for glibc-only types, glibc's)
@@ -216,15 +213,10 @@ impl Mapper {
     /// macro: `errno`, `linux`).
     pub fn function(&mut self, sig: &Signature) -> syn::Result<Declaration> {
         if sig.variadic.is_some() {
-            return Err(Error::new(
-                sig.variadic.span(),
-                "C-variadic fns are C fronts (src/**/*.c)",
-            ));
+            return Err(Error::new(sig.variadic.span(), "C-variadic fns are C fronts (src/**/*.c)"));
         }
         let (noreturn, ret) = match &sig.output {
-            ReturnType::Type(_, ty) if matches!(**ty, Type::Never(_)) => {
-                ("_Noreturn ", "void".to_string())
-            }
+            ReturnType::Type(_, ty) if matches!(**ty, Type::Never(_)) => ("_Noreturn ", "void".to_string()),
             ReturnType::Type(_, ty) => ("", self.ty(ty)?),
             ReturnType::Default => ("", "void".to_string()),
         };
@@ -237,15 +229,8 @@ impl Mapper {
                 }
             }
         }
-        let params = if params.is_empty() {
-            "void".to_string()
-        } else {
-            params.join(", ")
-        };
-        Ok(Declaration {
-            before: format!("{noreturn}{}", declarator_start(&ret)),
-            after: format!("({params})"),
-        })
+        let params = if params.is_empty() { "void".to_string() } else { params.join(", ") };
+        Ok(Declaration { before: format!("{noreturn}{}", declarator_start(&ret)), after: format!("({params})") })
     }
 
     /// `extern TYPE name`, `const` for an immutable static, `name[]` for
@@ -259,10 +244,7 @@ impl Mapper {
         if matches!(s.mutability, StaticMutability::None) && !interior_mutable(elem) {
             ty.push_str(" const");
         }
-        Ok(Declaration {
-            before: format!("extern {}", declarator_start(&ty)),
-            after: array.to_string(),
-        })
+        Ok(Declaration { before: format!("extern {}", declarator_start(&ty)), after: array.to_string() })
     }
 
     fn ty(&mut self, ty: &Type) -> syn::Result<String> {
@@ -273,29 +255,18 @@ impl Mapper {
             Type::Reference(r) => Ok(pointer(self.ty(&r.elem)?, r.mutability.is_none())),
             Type::BareFn(f) => {
                 if !c_abi(f.abi.as_ref()) {
-                    return Err(Error::new(
-                        f.span(),
-                        "a function pointer C sees is `extern \"C\"`",
-                    ));
+                    return Err(Error::new(f.span(), "a function pointer C sees is `extern \"C\"`"));
                 }
                 let ret = match &f.output {
                     ReturnType::Type(_, t) if matches!(**t, Type::Never(_)) => "void".to_string(),
                     ReturnType::Type(_, t) => self.ty(t)?,
                     ReturnType::Default => "void".to_string(),
                 };
-                let mut params = f
-                    .inputs
-                    .iter()
-                    .map(|a| self.ty(&a.ty))
-                    .collect::<syn::Result<Vec<_>>>()?;
+                let mut params = f.inputs.iter().map(|a| self.ty(&a.ty)).collect::<syn::Result<Vec<_>>>()?;
                 if f.variadic.is_some() {
                     params.push("...".to_string());
                 }
-                let params = if params.is_empty() {
-                    "void".to_string()
-                } else {
-                    params.join(", ")
-                };
+                let params = if params.is_empty() { "void".to_string() } else { params.join(", ") };
                 Ok(format!("__typeof__({ret} (*)({params}))"))
             }
             Type::Tuple(t) if t.elems.is_empty() => Ok("void".to_string()),
@@ -338,9 +309,7 @@ impl Mapper {
     fn remember(&mut self, written: &Type, rust: &str) {
         let canonical: Type = syn::parse_str(rust).expect("NAMED holds Rust types");
         let key = |t: &Type| quote::quote!(#t).to_string();
-        if key(written) != key(&canonical)
-            && !self.named.iter().any(|(w, _)| key(w) == key(written))
-        {
+        if key(written) != key(&canonical) && !self.named.iter().any(|(w, _)| key(w) == key(written)) {
             self.named.push((written.clone(), canonical));
         }
     }
@@ -353,20 +322,12 @@ pub fn c_abi(abi: Option<&syn::Abi>) -> bool {
 
 /// `T *`, or `T const *` for a pointer to const.
 fn pointer(pointee: String, to_const: bool) -> String {
-    if to_const {
-        format!("{pointee} const *")
-    } else {
-        format!("{pointee} *")
-    }
+    if to_const { format!("{pointee} const *") } else { format!("{pointee} *") }
 }
 
 /// `char *` + `name` = `char *name`, `int` + `name` = `int name`.
 fn declarator_start(ty: &str) -> String {
-    if ty.ends_with('*') {
-        ty.to_string()
-    } else {
-        format!("{ty} ")
-    }
+    if ty.ends_with('*') { ty.to_string() } else { format!("{ty} ") }
 }
 
 /// Whether a `static` of this type is written through shared references
@@ -374,12 +335,7 @@ fn declarator_start(ty: &str) -> String {
 /// as mutable.
 fn interior_mutable(ty: &Type) -> bool {
     let Type::Path(p) = ty else { return false };
-    let name = p
-        .path
-        .segments
-        .last()
-        .map(|s| s.ident.to_string())
-        .unwrap_or_default();
+    let name = p.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
     name.starts_with("Atomic") || name.contains("Cell") || INTERIOR_MUTABLE.contains(&name.as_str())
 }
 

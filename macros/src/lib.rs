@@ -29,9 +29,7 @@ use syn::{Attribute, Error, Expr, ExprLit, Ident, Item, ItemFn, Lit, Meta, Token
 
 #[proc_macro_attribute]
 pub fn export(attr: TokenStream, item: TokenStream) -> TokenStream {
-    expand(attr.into(), item.into())
-        .unwrap_or_else(Error::into_compile_error)
-        .into()
+    expand(attr.into(), item.into()).unwrap_or_else(Error::into_compile_error).into()
 }
 
 /// What the attribute's arguments ask for.
@@ -47,22 +45,15 @@ fn options(attr: TokenStream2) -> syn::Result<Options> {
         match &meta {
             Meta::Path(p) if p.is_ident("local") => options.local = true,
             Meta::NameValue(nv) if nv.path.is_ident("alias") => match &nv.value {
-                Expr::Lit(ExprLit {
-                    lit: Lit::Str(s), ..
-                }) => {
+                Expr::Lit(ExprLit { lit: Lit::Str(s), .. }) => {
                     let alias = syn::parse_str::<Ident>(&s.value())
                         .map_err(|_| Error::new(s.span(), "an alias is a C identifier"))?;
-                    options
-                        .aliases
-                        .push(Ident::new(&alias.to_string(), s.span()));
+                    options.aliases.push(Ident::new(&alias.to_string(), s.span()));
                 }
                 other => return Err(Error::new(other.span(), "expected `alias = \"name\"`")),
             },
             _ => {
-                return Err(Error::new(
-                    meta.span(),
-                    "expected `local` or `alias = \"name\"`",
-                ));
+                return Err(Error::new(meta.span(), "expected `local` or `alias = \"name\"`"));
             }
         }
     }
@@ -86,23 +77,13 @@ fn expand(attr: TokenStream2, item: TokenStream2) -> syn::Result<TokenStream2> {
         }
         Item::Static(s) => (&s.ident, &s.attrs, types.data(s)?),
         other => {
-            return Err(Error::new(
-                other.span(),
-                "#[export] goes on an `extern \"C\" fn` or a `static`",
-            ));
+            return Err(Error::new(other.span(), "#[export] goes on an `extern \"C\" fn` or a `static`"));
         }
     };
     let alias_decls: Vec<String> = options.aliases.iter().map(|a| decl.named(a)).collect();
     let decl = decl.named(name);
-    if let Some(a) = attrs.iter().find(|a| {
-        ["no_mangle", "export_name", "link_section"]
-            .iter()
-            .any(|n| names(a, n))
-    }) {
-        return Err(Error::new(
-            a.span(),
-            "#[export] names the symbol itself: drop this attribute",
-        ));
+    if let Some(a) = attrs.iter().find(|a| ["no_mangle", "export_name", "link_section"].iter().any(|n| names(a, n))) {
+        return Err(Error::new(a.span(), "#[export] names the symbol itself: drop this attribute"));
     }
     let kind = Ident::new(if options.local { "local" } else { "export" }, name.span());
     // A glibc name keeps its C name only in the shim: in a host unit test
@@ -137,8 +118,7 @@ fn expand(attr: TokenStream2, item: TokenStream2) -> syn::Result<TokenStream2> {
 /// Whether `attr` is `#[name ...]` or `#[unsafe(name ...)]`.
 fn names(attr: &Attribute, name: &str) -> bool {
     attr.path().is_ident(name)
-        || (attr.path().is_ident("unsafe")
-            && attr.meta.to_token_stream().to_string().contains(name))
+        || (attr.path().is_ident("unsafe") && attr.meta.to_token_stream().to_string().contains(name))
 }
 
 /// An exported fn is `extern "C"`, not generic, and documents what its
@@ -147,16 +127,10 @@ fn check_function(f: &ItemFn) -> syn::Result<()> {
     let sig = &f.sig;
     let c_abi = ctype::c_abi(sig.abi.as_ref());
     if !c_abi {
-        return Err(Error::new(
-            sig.fn_token.span(),
-            "an exported fn is `extern \"C\"`",
-        ));
+        return Err(Error::new(sig.fn_token.span(), "an exported fn is `extern \"C\"`"));
     }
     if !sig.generics.params.is_empty() {
-        return Err(Error::new(
-            sig.generics.span(),
-            "an exported fn is not generic",
-        ));
+        return Err(Error::new(sig.generics.span(), "an exported fn is not generic"));
     }
     let safety = f.attrs.iter().filter(|a| a.path().is_ident("doc")).any(|a| match &a.meta {
         Meta::NameValue(nv) => {
@@ -193,14 +167,7 @@ mod tests {
 
     fn decl(item: &str) -> syn::Result<String> {
         let out = expand(quote!(), syn::parse_str(item).unwrap())?.to_string();
-        Ok(out
-            .split("record !")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .nth(1)
-            .unwrap()
-            .to_string())
+        Ok(out.split("record !").nth(1).unwrap().split('"').nth(1).unwrap().to_string())
     }
 
     const SAFETY: &str = "/// x\n///\n/// # Safety\n/// y\n";
@@ -212,52 +179,30 @@ mod tests {
             f("pub unsafe extern \"C\" fn a(x: c_int, p: *const c_char) -> *mut c_char {}"),
             "char *a(int, char const *)"
         );
+        assert_eq!(f("pub unsafe extern \"C\" fn b() -> ! {}"), "_Noreturn void b(void)");
         assert_eq!(
-            f("pub unsafe extern \"C\" fn b() -> ! {}"),
-            "_Noreturn void b(void)"
-        );
-        assert_eq!(
-            f(
-                "pub unsafe extern \"C\" fn c(f: Option<unsafe extern \"C\" fn(*mut c_void) -> c_int>, ap: VaList) {}"
-            ),
+            f("pub unsafe extern \"C\" fn c(f: Option<unsafe extern \"C\" fn(*mut c_void) -> c_int>, ap: VaList) {}"),
             "void c(__typeof__(int (*)(void *)), va_list)"
         );
         assert_eq!(
-            f(
-                "pub unsafe extern \"C\" fn d(a: *const *const c_char, s: *mut libc::stat) -> usize {}"
-            ),
+            f("pub unsafe extern \"C\" fn d(a: *const *const c_char, s: *mut libc::stat) -> usize {}"),
             "unsigned long d(char const * const *, struct stat *)"
         );
-        assert_eq!(
-            decl("pub static mut e: c_int = 0;").unwrap(),
-            "extern int e"
-        );
-        assert_eq!(
-            decl("pub static f: [TextPtr; 3] = x;").unwrap(),
-            "extern char const * const f[]"
-        );
+        assert_eq!(decl("pub static mut e: c_int = 0;").unwrap(), "extern int e");
+        assert_eq!(decl("pub static f: [TextPtr; 3] = x;").unwrap(), "extern char const * const f[]");
     }
 
     #[test]
     fn refusals() {
-        let err = |s: &str| {
-            expand(quote!(), syn::parse_str(s).unwrap())
-                .unwrap_err()
-                .to_string()
-        };
+        let err = |s: &str| expand(quote!(), syn::parse_str(s).unwrap()).unwrap_err().to_string();
         assert!(err("pub unsafe extern \"C\" fn a() {}").contains("# Safety"));
         assert!(err(&format!("{SAFETY}pub unsafe fn a() {{}}")).contains("extern \"C\""));
         assert!(
-            err(&format!(
-                "{SAFETY}pub unsafe extern \"C\" fn a(x: Unknown) {{}}"
-            ))
-            .contains("no C type for `Unknown`")
+            err(&format!("{SAFETY}pub unsafe extern \"C\" fn a(x: Unknown) {{}}")).contains("no C type for `Unknown`")
         );
         assert!(
-            err(&format!(
-                "{SAFETY}#[unsafe(no_mangle)] pub unsafe extern \"C\" fn a() {{}}"
-            ))
-            .contains("drop this attribute")
+            err(&format!("{SAFETY}#[unsafe(no_mangle)] pub unsafe extern \"C\" fn a() {{}}"))
+                .contains("drop this attribute")
         );
     }
 }

@@ -14,9 +14,9 @@
 use core::ffi::{CStr, c_char};
 
 pub use gcompat_elf::{
-    DT_GNU_HASH, DT_HASH, DT_NULL, DT_STRTAB, DT_SYMTAB, DT_VERDEF, DT_VERDEFNUM, DT_VERNEED,
-    DT_VERNEEDNUM, DT_VERSYM, Dyn, PT_DYNAMIC, PT_GNU_EH_FRAME, PT_GNU_RELRO, PT_LOAD, Phdr, Sym,
-    VERSYM_HIDDEN, Verdaux, Verdef, Vernaux, Verneed,
+    DT_GNU_HASH, DT_HASH, DT_NULL, DT_STRTAB, DT_SYMTAB, DT_VERDEF, DT_VERDEFNUM, DT_VERNEED, DT_VERNEEDNUM, DT_VERSYM,
+    Dyn, PT_DYNAMIC, PT_GNU_EH_FRAME, PT_GNU_RELRO, PT_LOAD, Phdr, Sym, VERSYM_HIDDEN, Verdaux, Verdef, Vernaux,
+    Verneed,
 };
 
 // musl's `dl_phdr_info` points at the same records as `Phdr`.
@@ -51,12 +51,7 @@ impl Image {
         } else {
             // SAFETY: musl's record: `dlpi_phnum` headers at `dlpi_phdr`, in
             // the object's mapping, which stays.
-            unsafe {
-                core::slice::from_raw_parts(
-                    info.dlpi_phdr.cast::<Phdr>(),
-                    usize::from(info.dlpi_phnum),
-                )
-            }
+            unsafe { core::slice::from_raw_parts(info.dlpi_phdr.cast::<Phdr>(), usize::from(info.dlpi_phnum)) }
         };
         // SAFETY: the caller's contract.
         unsafe { Image::new(info.dlpi_addr as usize, phdrs) }
@@ -106,10 +101,7 @@ impl Image {
 
     /// The value of the first dynamic entry `tag`.
     pub fn value(&self, tag: i64) -> Option<usize> {
-        self.dynamic()
-            .iter()
-            .find(|d| d.d_tag == tag)
-            .map(|d| d.d_val as usize)
+        self.dynamic().iter().find(|d| d.d_tag == tag).map(|d| d.d_val as usize)
     }
 
     /// The run-time address a `d_ptr` entry `tag` names.
@@ -149,8 +141,7 @@ impl Image {
     /// Whether `test` holds for the name of a version the object needs
     /// (`DT_VERNEED`, `name@VERSION` references to other objects).
     pub fn needs_version(&self, mut test: impl FnMut(&CStr) -> bool) -> bool {
-        let (Some(strtab), Some(mut need)) = (self.address(DT_STRTAB), self.address(DT_VERNEED))
-        else {
+        let (Some(strtab), Some(mut need)) = (self.address(DT_STRTAB), self.address(DT_VERNEED)) else {
             return false;
         };
         let count = self.value(DT_VERNEEDNUM).unwrap_or(0).min(MAX_VERSIONS);
@@ -190,10 +181,7 @@ impl Image {
             // its first Verdaux (the version's own name) at `vd_aux`.
             let (vd, name) = unsafe {
                 let vd = &*(def as *const Verdef);
-                (
-                    vd,
-                    (*((def + vd.vd_aux as usize) as *const Verdaux)).vda_name,
-                )
+                (vd, (*((def + vd.vd_aux as usize) as *const Verdaux)).vda_name)
             };
             if vd.vd_ndx & !VERSYM_HIDDEN == index {
                 return Some(Self::string(strtab, name));
@@ -248,10 +236,7 @@ impl Symbols {
     /// The object's exported definitions of `name` ([`Sym::is_export`]),
     /// with their indexes: one per version it defines the name at. Found
     /// through the object's hash table, as the loaders find them.
-    pub fn exports_named<'a>(
-        &'a self,
-        name: &'a CStr,
-    ) -> impl Iterator<Item = (usize, &'static Sym)> + 'a {
+    pub fn exports_named<'a>(&'a self, name: &'a CStr) -> impl Iterator<Item = (usize, &'static Sym)> + 'a {
         let table = self.table;
         // SAFETY: the hash table of this object (the type's contract).
         unsafe { self.hash.chain(name.to_bytes()) }
@@ -311,12 +296,7 @@ impl Hash {
                 let buckets = table.wrapping_add(2);
                 // SAFETY: a bucket of the table.
                 let first = unsafe { *buckets.add(sysv_hash(name) as usize % nbucket) } as usize;
-                Chain::Sysv {
-                    chains: buckets.wrapping_add(nbucket),
-                    nchain,
-                    next: first,
-                    steps: nchain,
-                }
+                Chain::Sysv { chains: buckets.wrapping_add(nbucket), nchain, next: first, steps: nchain }
             }
             Hash::Gnu(table) => {
                 // SAFETY: the table's layout, as in symbol_count.
@@ -329,12 +309,7 @@ impl Hash {
                 if first < symoffset {
                     return Chain::Done;
                 }
-                Chain::Gnu {
-                    chains,
-                    symoffset,
-                    next: first,
-                    hash,
-                }
+                Chain::Gnu { chains, symoffset, next: first, hash }
             }
         }
     }
@@ -349,35 +324,17 @@ unsafe fn gnu_parts(table: *const u32) -> (&'static [u32], *const u32, usize) {
     // SAFETY: the caller's contract; the header is four words, the bloom
     // filter `bloom_size` 64-bit words.
     unsafe {
-        let (nbuckets, symoffset, bloom_size) = (
-            *table as usize,
-            *table.add(1) as usize,
-            *table.add(2) as usize,
-        );
+        let (nbuckets, symoffset, bloom_size) = (*table as usize, *table.add(1) as usize, *table.add(2) as usize);
         let buckets = table.add(4 + 2 * bloom_size);
-        (
-            core::slice::from_raw_parts(buckets, nbuckets),
-            buckets.add(nbuckets),
-            symoffset,
-        )
+        (core::slice::from_raw_parts(buckets, nbuckets), buckets.add(nbuckets), symoffset)
     }
 }
 
 /// A walk along one hash chain (see [`Hash::chain`]).
 enum Chain {
     Done,
-    Sysv {
-        chains: *const u32,
-        nchain: usize,
-        next: usize,
-        steps: usize,
-    },
-    Gnu {
-        chains: *const u32,
-        symoffset: usize,
-        next: usize,
-        hash: u32,
-    },
+    Sysv { chains: *const u32, nchain: usize, next: usize, steps: usize },
+    Gnu { chains: *const u32, symoffset: usize, next: usize, hash: u32 },
 }
 
 impl Iterator for Chain {
@@ -388,12 +345,7 @@ impl Iterator for Chain {
             // One step: a candidate index, and whether the chain ends here.
             let (candidate, last) = match self {
                 Chain::Done => return None,
-                Chain::Sysv {
-                    chains,
-                    nchain,
-                    next,
-                    steps,
-                } => {
+                Chain::Sysv { chains, nchain, next, steps } => {
                     // Index 0 ends a chain; `steps` bounds a corrupt, cyclic one.
                     if *next == 0 || *next >= *nchain || *steps == 0 {
                         (None, true)
@@ -405,12 +357,7 @@ impl Iterator for Chain {
                         (Some(at), false)
                     }
                 }
-                Chain::Gnu {
-                    chains,
-                    symoffset,
-                    next,
-                    hash,
-                } => {
+                Chain::Gnu { chains, symoffset, next, hash } => {
                     let at = *next;
                     // SAFETY: a chain runs from its bucket's first index to
                     // the entry with the low bit set, inside the table.
@@ -433,9 +380,7 @@ impl Iterator for Chain {
 
 /// The GNU hash of a symbol name (`dl_new_hash`).
 fn gnu_hash(name: &[u8]) -> u32 {
-    name.iter().fold(5381u32, |h, &c| {
-        h.wrapping_mul(33).wrapping_add(u32::from(c))
-    })
+    name.iter().fold(5381u32, |h, &c| h.wrapping_mul(33).wrapping_add(u32::from(c)))
 }
 
 /// The System V ABI's hash of a symbol name (`elf_hash`).
@@ -473,21 +418,12 @@ mod tests {
             .map(|i| Phdr::read(&file[eh.e_phoff as usize + i * size_of::<Phdr>()..]).unwrap())
             .collect();
         let loads = || phdrs.iter().filter(|p| p.p_type == PT_LOAD);
-        let span = loads()
-            .map(|p| (p.p_vaddr + p.p_memsz) as usize)
-            .max()
-            .unwrap();
-        let memory = Vec::leak(std::vec![0u64; span.div_ceil(8)])
-            .as_mut_ptr()
-            .cast::<u8>();
+        let span = loads().map(|p| (p.p_vaddr + p.p_memsz) as usize).max().unwrap();
+        let memory = Vec::leak(std::vec![0u64; span.div_ceil(8)]).as_mut_ptr().cast::<u8>();
         for p in loads() {
             let bytes = &file[p.p_offset as usize..][..p.p_filesz as usize];
             // SAFETY: inside the `span` bytes just allocated.
-            unsafe {
-                memory
-                    .add(p.p_vaddr as usize)
-                    .copy_from(bytes.as_ptr(), bytes.len())
-            };
+            unsafe { memory.add(p.p_vaddr as usize).copy_from(bytes.as_ptr(), bytes.len()) };
         }
         // SAFETY: an object laid out as a loader lays it out, kept for good.
         unsafe { Image::new(memory as usize, Vec::leak(phdrs)) }
@@ -498,52 +434,28 @@ mod tests {
     fn check_lookups(image: &Image) -> usize {
         let symbols = image.symbols().unwrap();
         let mut exports = 0;
-        for (i, sym) in symbols
-            .table()
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.is_export())
-        {
+        for (i, sym) in symbols.table().iter().enumerate().filter(|(_, s)| s.is_export()) {
             let name = symbols.name(sym);
-            assert!(
-                symbols.exports_named(name).any(|(j, _)| j == i),
-                "{name:?} (symbol {i}) not found"
-            );
+            assert!(symbols.exports_named(name).any(|(j, _)| j == i), "{name:?} (symbol {i}) not found");
             exports += 1;
         }
-        assert!(
-            symbols
-                .exports_named(c"gcompat_no_such_name")
-                .next()
-                .is_none()
-        );
+        assert!(symbols.exports_named(c"gcompat_no_such_name").next().is_none());
         exports
     }
 
     #[test]
     fn every_export_is_found_through_either_hash_table() {
         let image = load(&host_libc());
-        assert!(
-            image.value(DT_GNU_HASH).is_some() && image.value(DT_HASH).is_some(),
-            "glibc's libc.so.6 has both"
-        );
+        assert!(image.value(DT_GNU_HASH).is_some() && image.value(DT_HASH).is_some(), "glibc's libc.so.6 has both");
         let gnu_count = image.symbols().unwrap().table().len();
         let exports = check_lookups(&image);
         assert!(exports > 1000, "{exports} exports in libc.so.6");
 
         // The same object with its GNU table hidden (DT_DEBUG is ignored).
-        let gnu = image
-            .dynamic()
-            .iter()
-            .position(|d| d.d_tag == DT_GNU_HASH)
-            .unwrap();
+        let gnu = image.dynamic().iter().position(|d| d.d_tag == DT_GNU_HASH).unwrap();
         // SAFETY: the test's own copy of the object, in writable memory.
         unsafe { (*image.dynamic().as_ptr().add(gnu).cast_mut()).d_tag = 21 };
-        assert_eq!(
-            image.symbols().unwrap().table().len(),
-            gnu_count,
-            "both tables cover every symbol"
-        );
+        assert_eq!(image.symbols().unwrap().table().len(), gnu_count, "both tables cover every symbol");
         assert_eq!(check_lookups(&image), exports);
     }
 

@@ -60,21 +60,9 @@ unsafe extern "C" {
     pub fn wcrtomb(s: *mut c_char, wc: wchar_t, ps: *mut mbstate_t) -> size_t;
     pub fn wctomb(s: *mut c_char, wc: wchar_t) -> c_int;
     pub fn mbsrtowcs(d: *mut wchar_t, s: *mut *const c_char, n: size_t, ps: *mut mbstate_t) -> size_t;
-    pub fn mbsnrtowcs(
-        d: *mut wchar_t,
-        s: *mut *const c_char,
-        nmc: size_t,
-        n: size_t,
-        ps: *mut mbstate_t,
-    ) -> size_t;
+    pub fn mbsnrtowcs(d: *mut wchar_t, s: *mut *const c_char, nmc: size_t, n: size_t, ps: *mut mbstate_t) -> size_t;
     pub fn wcsrtombs(d: *mut c_char, s: *mut *const wchar_t, n: size_t, ps: *mut mbstate_t) -> size_t;
-    pub fn wcsnrtombs(
-        d: *mut c_char,
-        s: *mut *const wchar_t,
-        nwc: size_t,
-        n: size_t,
-        ps: *mut mbstate_t,
-    ) -> size_t;
+    pub fn wcsnrtombs(d: *mut c_char, s: *mut *const wchar_t, nwc: size_t, n: size_t, ps: *mut mbstate_t) -> size_t;
     pub fn mbstowcs(d: *mut wchar_t, s: *const c_char, n: size_t) -> size_t;
 
     pub fn getlogin_r(buf: *mut c_char, size: size_t) -> c_int;
@@ -117,7 +105,12 @@ pub type DirentCompar = Option<unsafe extern "C" fn(*mut *const libc::dirent, *m
 
 // The plain functions the LFS64 names forward to (`lfs64/`).
 unsafe extern "C" {
-    pub fn scandir(path: *const c_char, list: *mut *mut *mut libc::dirent, filter: DirentFilter, compar: DirentCompar) -> c_int;
+    pub fn scandir(
+        path: *const c_char,
+        list: *mut *mut *mut libc::dirent,
+        filter: DirentFilter,
+        compar: DirentCompar,
+    ) -> c_int;
     pub fn alphasort(a: *mut *const libc::dirent, b: *mut *const libc::dirent) -> c_int;
     pub fn versionsort(a: *mut *const libc::dirent, b: *mut *const libc::dirent) -> c_int;
 }

@@ -14,7 +14,10 @@
 //! [`Image`](super::elf::Image)) and [`link_maps`] (musl's list of handles).
 
 use core::ffi::{c_int, c_void};
-use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering::{Acquire, Relaxed, Release}};
+use core::sync::atomic::{
+    AtomicBool, AtomicUsize,
+    Ordering::{Acquire, Relaxed, Release},
+};
 
 use super::elf::{Image, PT_DYNAMIC, PT_GNU_EH_FRAME, PT_GNU_RELRO};
 use super::glibc_types::link_map;

@@ -30,12 +30,7 @@ impl<T: Copy> Default for Vec<T> {
 impl<T: Copy> Vec<T> {
     /// An empty array; allocates nothing.
     pub const fn new() -> Self {
-        Self {
-            ptr: NonNull::dangling(),
-            len: 0,
-            cap: 0,
-            _owns: PhantomData,
-        }
+        Self { ptr: NonNull::dangling(), len: 0, cap: 0, _owns: PhantomData }
     }
 
     /// An empty array with room for `cap` values: pushing up to that many
@@ -72,11 +67,7 @@ impl<T: Copy> Vec<T> {
         }
         let cap = need.max(self.cap * 2).max(8);
         let bytes = cap.checked_mul(core::mem::size_of::<T>()).ok_or(NoMem)?;
-        let old = if self.cap == 0 {
-            core::ptr::null_mut()
-        } else {
-            self.ptr.as_ptr().cast()
-        };
+        let old = if self.cap == 0 { core::ptr::null_mut() } else { self.ptr.as_ptr().cast() };
         // SAFETY: `old` is null or our own malloc'd block.
         let new = unsafe { libc::realloc(old, bytes.max(1)) };
         self.ptr = NonNull::new(new.cast()).ok_or(NoMem)?;

@@ -210,7 +210,13 @@ impl Fill<'_> {
 ///
 /// # Safety
 /// `file` open; `buf` writable for `len` bytes.
-unsafe fn next_alias(file: *mut libc::FILE, want: Option<&[u8]>, out: &mut Aliasent, buf: *mut c_char, len: usize) -> Read {
+unsafe fn next_alias(
+    file: *mut libc::FILE,
+    want: Option<&[u8]>,
+    out: &mut Aliasent,
+    buf: *mut c_char,
+    len: usize,
+) -> Read {
     out.alias_members_len = 0;
     if len < 2 {
         return Read::TooSmall;
@@ -293,7 +299,8 @@ unsafe fn next_alias(file: *mut libc::FILE, want: Option<&[u8]>, out: &mut Alias
                     // SAFETY: the array's slot i.
                     unsafe { *list.add(i) = buf.add(s) };
                 }
-                *out = Aliasent { alias_name: buf, alias_members_len: fill.members, alias_members: list, alias_local: 1 };
+                *out =
+                    Aliasent { alias_name: buf, alias_members_len: fill.members, alias_members: list, alias_local: 1 };
                 return if fill.members == 0 { Read::NoMembers } else { Read::Found };
             }
             // SAFETY: an open stream.
@@ -312,7 +319,13 @@ unsafe fn next_alias(file: *mut libc::FILE, want: Option<&[u8]>, out: &mut Alias
 ///
 /// # Safety
 /// As `next_alias`.
-unsafe fn next_with_members(file: *mut libc::FILE, want: Option<&[u8]>, out: *mut Aliasent, buf: *mut c_char, len: usize) -> Read {
+unsafe fn next_with_members(
+    file: *mut libc::FILE,
+    want: Option<&[u8]>,
+    out: *mut Aliasent,
+    buf: *mut c_char,
+    len: usize,
+) -> Read {
     // SAFETY: the caller's entry.
     let out = unsafe { &mut *out };
     out.alias_local = 1;

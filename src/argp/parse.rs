@@ -14,9 +14,9 @@
 //! `pstate`): everything here works through a raw `*mut Parser`, never a
 //! Rust reference held across a call into the program.
 
-use crate::abi::vec::{NoMem, Vec};
 use super::*;
 use crate::abi::glibc_types::{argp, argp_child, argp_option, argp_parser_t, argp_state};
+use crate::abi::vec::{NoMem, Vec};
 use crate::getopt::gnu::{Call, Getopt, LongOption};
 use core::ffi::{c_char, c_int, c_uint, c_void};
 use core::ptr::{null, null_mut};
@@ -65,7 +65,14 @@ struct Shared<T>(T);
 // SAFETY: the wrapped tables are never written; they point at 'static data.
 unsafe impl<T> Sync for Shared<T> {}
 
-const fn option(name: &'static CStr, key: c_int, arg: Option<&'static CStr>, flags: c_int, doc: &'static CStr, group: c_int) -> argp_option {
+const fn option(
+    name: &'static CStr,
+    key: c_int,
+    arg: Option<&'static CStr>,
+    flags: c_int,
+    doc: &'static CStr,
+    group: c_int,
+) -> argp_option {
     argp_option {
         name: name.as_ptr(),
         key,
@@ -85,7 +92,14 @@ static DEFAULT_OPTIONS: Shared<[argp_option; 5]> = Shared([
     option(c"help", b'?' as c_int, None, 0, c"Give this help list", -1),
     option(c"usage", OPT_USAGE, None, 0, c"Give a short usage message", 0),
     option(c"program-name", OPT_PROGNAME, Some(c"NAME"), OPTION_HIDDEN, c"Set the program name", 0),
-    option(c"HANG", OPT_HANG, Some(c"SECS"), OPTION_ARG_OPTIONAL | OPTION_HIDDEN, c"Hang for SECS seconds (default 3600)", 0),
+    option(
+        c"HANG",
+        OPT_HANG,
+        Some(c"SECS"),
+        OPTION_ARG_OPTIONAL | OPTION_HIDDEN,
+        c"Hang for SECS seconds (default 3600)",
+        0,
+    ),
     END,
 ]);
 
@@ -257,7 +271,13 @@ impl Parser {
 
     /// # Safety
     /// `argp` is a valid argp tree.
-    unsafe fn convert(&mut self, argp: *const argp, parent: Option<usize>, parent_index: usize, slots: &mut usize) -> Result<(), NoMem> {
+    unsafe fn convert(
+        &mut self,
+        argp: *const argp,
+        parent: Option<usize>,
+        parent_index: usize,
+        slots: &mut usize,
+    ) -> Result<(), NoMem> {
         // SAFETY: a valid tree (the caller).
         let a = unsafe { &*argp };
         let mut parent = parent;
@@ -287,7 +307,8 @@ impl Parser {
                         }
                     }
                     // SAFETY: names are C strings.
-                    if !o.name.is_null() && !self.long_opts.iter().any(|l| unsafe { libc::strcmp(l.name, o.name) } == 0) {
+                    if !o.name.is_null() && !self.long_opts.iter().any(|l| unsafe { libc::strcmp(l.name, o.name) } == 0)
+                    {
                         let has_arg = match (r.arg.is_null(), r.flags & OPTION_ARG_OPTIONAL != 0) {
                             (true, _) => 0,
                             (false, false) => 1,

@@ -13,7 +13,7 @@ pub mod envz;
 
 use core::ffi::{c_char, c_int, c_uint};
 
-use libc::{ENOMEM, EINVAL, size_t};
+use libc::{EINVAL, ENOMEM, size_t};
 
 type ErrorT = c_int;
 
@@ -31,7 +31,11 @@ unsafe fn len(s: *const c_char) -> usize {
 /// # Safety
 /// `argv` is a null-terminated array of strings; `argz`/`len` writable.
 #[export]
-pub unsafe extern "C" fn argz_create(argv: *const *const c_char, argz: *mut *mut c_char, argz_len: *mut size_t) -> ErrorT {
+pub unsafe extern "C" fn argz_create(
+    argv: *const *const c_char,
+    argz: *mut *mut c_char,
+    argz_len: *mut size_t,
+) -> ErrorT {
     // SAFETY: walking the caller's array and copying its strings.
     unsafe {
         let mut total = 0;

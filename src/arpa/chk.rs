@@ -34,12 +34,7 @@ pub unsafe extern "C" fn __inet_ntop_chk(
 /// # Safety
 /// As `inet_pton`.
 #[export]
-pub unsafe extern "C" fn __inet_pton_chk(
-    af: c_int,
-    src: *const c_char,
-    dst: *mut c_void,
-    dst_size: size_t,
-) -> c_int {
+pub unsafe extern "C" fn __inet_pton_chk(af: c_int, src: *const c_char, dst: *mut c_void, dst_size: size_t) -> c_int {
     let len = match af {
         libc::AF_INET => 4,
         libc::AF_INET6 => 16,

@@ -45,7 +45,11 @@ fn system_path(buf: &mut [u8; 512]) -> &[u8] {
 fn search_dirs(mut each: impl FnMut(&[u8])) {
     // SAFETY: getenv with a C string; secure mode ignores the variable.
     let env = unsafe {
-        if libc::getauxval(libc::AT_SECURE) != 0 { core::ptr::null_mut() } else { libc::getenv(c"LD_LIBRARY_PATH".as_ptr()) }
+        if libc::getauxval(libc::AT_SECURE) != 0 {
+            core::ptr::null_mut()
+        } else {
+            libc::getenv(c"LD_LIBRARY_PATH".as_ptr())
+        }
     };
     if !env.is_null() {
         // SAFETY: a getenv result is a C string.
@@ -152,7 +156,12 @@ unsafe fn origin(map: *mut link_map, out: *mut c_char) -> c_int {
 /// As `dlinfo`: `handle` from `dlopen`, `arg` the request's type;
 /// `caller` is the front's return address.
 #[export(local)]
-pub unsafe extern "C" fn __gcompat_dlinfo(handle: *mut c_void, request: c_int, arg: *mut c_void, caller: *const c_void) -> c_int {
+pub unsafe extern "C" fn __gcompat_dlinfo(
+    handle: *mut c_void,
+    request: c_int,
+    arg: *mut c_void,
+    caller: *const c_void,
+) -> c_int {
     if !crate::abi::caller::is_glibc(caller) || request == RTLD_DI_LINKMAP {
         // SAFETY: musl's dlinfo with the caller's arguments.
         return unsafe { musl_dlinfo()(handle, request, arg) };
@@ -175,7 +184,8 @@ pub unsafe extern "C" fn __gcompat_dlinfo(handle: *mut c_void, request: c_int, a
                 0
             }
             RTLD_DI_TLS_DATA => {
-                *arg.cast::<*mut c_void>() = with_object(Find::Base(base), |o, _| o.dlpi_tls_data).unwrap_or(core::ptr::null_mut());
+                *arg.cast::<*mut c_void>() =
+                    with_object(Find::Base(base), |o, _| o.dlpi_tls_data).unwrap_or(core::ptr::null_mut());
                 0
             }
             RTLD_DI_PHDR => match with_object(Find::Base(base), |o, _| (o.dlpi_phdr, o.dlpi_phnum)) {

@@ -23,22 +23,77 @@ use core::ffi::{CStr, c_char, c_void};
 /// glibc's symbol versions on x86_64 (from glibc's abilists).
 #[cfg(target_arch = "x86_64")]
 const GLIBC_VERSIONS: &[&[u8]] = &[
-    b"GLIBC_2.2.5", b"GLIBC_2.2.6", b"GLIBC_2.3", b"GLIBC_2.3.2", b"GLIBC_2.3.3", b"GLIBC_2.3.4", b"GLIBC_2.4",
-    b"GLIBC_2.5", b"GLIBC_2.6", b"GLIBC_2.7", b"GLIBC_2.8", b"GLIBC_2.9", b"GLIBC_2.10", b"GLIBC_2.11",
-    b"GLIBC_2.12", b"GLIBC_2.13", b"GLIBC_2.14", b"GLIBC_2.15", b"GLIBC_2.16", b"GLIBC_2.17", b"GLIBC_2.18",
-    b"GLIBC_2.22", b"GLIBC_2.23", b"GLIBC_2.24", b"GLIBC_2.25", b"GLIBC_2.26", b"GLIBC_2.27", b"GLIBC_2.28",
-    b"GLIBC_2.29", b"GLIBC_2.30", b"GLIBC_2.31", b"GLIBC_2.32", b"GLIBC_2.33", b"GLIBC_2.34", b"GLIBC_2.35",
-    b"GLIBC_2.36", b"GLIBC_2.38", b"GLIBC_2.39", b"GLIBC_2.40", b"GLIBC_2.41", b"GLIBC_2.42", b"GLIBC_2.43",
+    b"GLIBC_2.2.5",
+    b"GLIBC_2.2.6",
+    b"GLIBC_2.3",
+    b"GLIBC_2.3.2",
+    b"GLIBC_2.3.3",
+    b"GLIBC_2.3.4",
+    b"GLIBC_2.4",
+    b"GLIBC_2.5",
+    b"GLIBC_2.6",
+    b"GLIBC_2.7",
+    b"GLIBC_2.8",
+    b"GLIBC_2.9",
+    b"GLIBC_2.10",
+    b"GLIBC_2.11",
+    b"GLIBC_2.12",
+    b"GLIBC_2.13",
+    b"GLIBC_2.14",
+    b"GLIBC_2.15",
+    b"GLIBC_2.16",
+    b"GLIBC_2.17",
+    b"GLIBC_2.18",
+    b"GLIBC_2.22",
+    b"GLIBC_2.23",
+    b"GLIBC_2.24",
+    b"GLIBC_2.25",
+    b"GLIBC_2.26",
+    b"GLIBC_2.27",
+    b"GLIBC_2.28",
+    b"GLIBC_2.29",
+    b"GLIBC_2.30",
+    b"GLIBC_2.31",
+    b"GLIBC_2.32",
+    b"GLIBC_2.33",
+    b"GLIBC_2.34",
+    b"GLIBC_2.35",
+    b"GLIBC_2.36",
+    b"GLIBC_2.38",
+    b"GLIBC_2.39",
+    b"GLIBC_2.40",
+    b"GLIBC_2.41",
+    b"GLIBC_2.42",
+    b"GLIBC_2.43",
 ];
 
 /// glibc's symbol versions on aarch64 (from glibc's abilists): GLIBC_2.17,
 /// its first release there, and after.
 #[cfg(target_arch = "aarch64")]
 const GLIBC_VERSIONS: &[&[u8]] = &[
-    b"GLIBC_2.17", b"GLIBC_2.18", b"GLIBC_2.22", b"GLIBC_2.23", b"GLIBC_2.24", b"GLIBC_2.25", b"GLIBC_2.26",
-    b"GLIBC_2.27", b"GLIBC_2.28", b"GLIBC_2.29", b"GLIBC_2.30", b"GLIBC_2.31", b"GLIBC_2.32", b"GLIBC_2.33",
-    b"GLIBC_2.34", b"GLIBC_2.35", b"GLIBC_2.36", b"GLIBC_2.38", b"GLIBC_2.39", b"GLIBC_2.40", b"GLIBC_2.41",
-    b"GLIBC_2.42", b"GLIBC_2.43",
+    b"GLIBC_2.17",
+    b"GLIBC_2.18",
+    b"GLIBC_2.22",
+    b"GLIBC_2.23",
+    b"GLIBC_2.24",
+    b"GLIBC_2.25",
+    b"GLIBC_2.26",
+    b"GLIBC_2.27",
+    b"GLIBC_2.28",
+    b"GLIBC_2.29",
+    b"GLIBC_2.30",
+    b"GLIBC_2.31",
+    b"GLIBC_2.32",
+    b"GLIBC_2.33",
+    b"GLIBC_2.34",
+    b"GLIBC_2.35",
+    b"GLIBC_2.36",
+    b"GLIBC_2.38",
+    b"GLIBC_2.39",
+    b"GLIBC_2.40",
+    b"GLIBC_2.41",
+    b"GLIBC_2.42",
+    b"GLIBC_2.43",
 ];
 
 /// The object's definition of `name` at `version`: `Err(())` when the
@@ -91,17 +146,26 @@ fn fail(name: &CStr, version: &CStr) -> *mut c_void {
 /// As `dlsym`; `version` is a C string; `caller` is the front's return
 /// address (the scope of `RTLD_NEXT`).
 #[export(local)]
-pub unsafe extern "C" fn __gcompat_dlvsym(handle: *mut c_void, name: *const c_char, version: *const c_char, caller: *const c_void) -> *mut c_void {
+pub unsafe extern "C" fn __gcompat_dlvsym(
+    handle: *mut c_void,
+    name: *const c_char,
+    version: *const c_char,
+    caller: *const c_void,
+) -> *mut c_void {
     // SAFETY: the caller's C strings.
     let (name_c, version_c) = unsafe { (CStr::from_ptr(name), CStr::from_ptr(version)) };
     if handle == libc::RTLD_NEXT {
         // The objects after the caller's, in load order, as musl's RTLD_NEXT.
-        let Some(base) = with_object(Find::Addr(caller as usize), |_, image| image.base()) else { return fail(name_c, version_c) };
+        let Some(base) = with_object(Find::Addr(caller as usize), |_, image| image.base()) else {
+            return fail(name_c, version_c);
+        };
         // SAFETY: entries of musl's list, which stay valid.
         let load_base = |map: *mut link_map| unsafe { (*map).l_addr } as usize;
         let after = objects::link_maps().skip_while(|&map| load_base(map) != base).skip(1);
         for map in after {
-            if let Some(Some(p)) = with_object(Find::Base(load_base(map)), |_, image| lookup_in(image, name_c, version_c, None)) {
+            if let Some(Some(p)) =
+                with_object(Find::Base(load_base(map)), |_, image| lookup_in(image, name_c, version_c, None))
+            {
                 return p;
             }
         }

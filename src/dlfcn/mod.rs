@@ -83,7 +83,12 @@ pub(crate) fn link_map_at(base: usize) -> *mut link_map {
 /// # Safety
 /// `info` points at a `Dl_info`, `extra` at a pointer to fill.
 #[export]
-pub unsafe extern "C" fn dladdr1(addr: *const c_void, info: *mut libc::Dl_info, extra: *mut *mut c_void, flags: c_int) -> c_int {
+pub unsafe extern "C" fn dladdr1(
+    addr: *const c_void,
+    info: *mut libc::Dl_info,
+    extra: *mut *mut c_void,
+    flags: c_int,
+) -> c_int {
     // SAFETY: the caller's arguments.
     let found = unsafe { libc::dladdr(addr, info) };
     if found == 0 {

@@ -5,8 +5,8 @@
 //! variables are read here through their dynamic symbols (see there).
 
 use crate::abi::musl::{program_invocation_name, stderr, stdout};
-use crate::stdio::printf::glibc_vfprintf;
 use crate::abi::{VaList, cstr::Buf};
+use crate::stdio::printf::glibc_vfprintf;
 use core::ffi::{c_char, c_int, c_uint};
 use core::sync::atomic::{AtomicPtr, AtomicU32, Ordering::Relaxed};
 

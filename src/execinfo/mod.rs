@@ -65,11 +65,7 @@ fn load() -> u8 {
         // SAFETY: `lib` is a live handle; the name is NUL-terminated.
         unsafe { libc::dlsym(lib, name.as_ptr()) as usize }
     };
-    let (bt, ip, cfa) = (
-        sym(c"_Unwind_Backtrace"),
-        sym(c"_Unwind_GetIP"),
-        sym(c"_Unwind_GetCFA"),
-    );
+    let (bt, ip, cfa) = (sym(c"_Unwind_Backtrace"), sym(c"_Unwind_GetIP"), sym(c"_Unwind_GetCFA"));
     if bt == 0 || ip == 0 {
         crate::abi::log::warn_once(
             &WARNED,
@@ -79,14 +75,7 @@ fn load() -> u8 {
     }
     BACKTRACE.store(bt, Ordering::Relaxed);
     GET_IP.store(ip, Ordering::Relaxed);
-    GET_CFA.store(
-        if cfa != 0 {
-            cfa
-        } else {
-            no_cfa as *const () as usize
-        },
-        Ordering::Relaxed,
-    );
+    GET_CFA.store(if cfa != 0 { cfa } else { no_cfa as *const () as usize }, Ordering::Relaxed);
     LOADED
 }
 
@@ -160,8 +149,7 @@ impl Fd {
             let mut skip = n as usize;
             for p in &self.pieces[..self.len] {
                 // SAFETY: as above.
-                let bytes =
-                    unsafe { core::slice::from_raw_parts(p.iov_base.cast::<u8>(), p.iov_len) };
+                let bytes = unsafe { core::slice::from_raw_parts(p.iov_base.cast::<u8>(), p.iov_len) };
                 let from = skip.min(bytes.len());
                 skip -= from;
                 write_all(self.fd, &bytes[from..]);
@@ -181,10 +169,7 @@ impl Sink for Fd {
             slot[..bytes.len()].copy_from_slice(bytes);
             base = slot.as_ptr();
         }
-        self.pieces[self.len] = libc::iovec {
-            iov_base: base as *mut c_void,
-            iov_len: bytes.len(),
-        };
+        self.pieces[self.len] = libc::iovec { iov_base: base as *mut c_void, iov_len: bytes.len() };
         self.len += 1;
     }
 }
@@ -211,11 +196,7 @@ fn put_hex(out: &mut impl Sink, value: usize) {
 
 /// `%p`: glibc prints a null pointer as `(nil)`.
 fn put_pointer(out: &mut impl Sink, value: usize) {
-    if value == 0 {
-        out.put(b"(nil)")
-    } else {
-        put_hex(out, value)
-    }
+    if value == 0 { out.put(b"(nil)") } else { put_hex(out, value) }
 }
 
 /// What `dladdr` says about an address, the way glibc's functions use it.
@@ -241,12 +222,7 @@ fn place(addr: usize) -> Place {
         return Place::Unknown;
     }
     let bias = objects::lookup(addr).map_or(info.dli_fbase as usize, |o| o.base);
-    Place::Object {
-        file: info.dli_fname,
-        symbol: info.dli_sname,
-        symbol_addr: info.dli_saddr as usize,
-        bias,
-    }
+    Place::Object { file: info.dli_fname, symbol: info.dli_sname, symbol_addr: info.dli_saddr as usize, bias }
 }
 
 /// A loader string as bytes (empty for null).
@@ -264,11 +240,7 @@ unsafe fn text<'a>(s: *const c_char) -> &'a [u8] {
 
 /// The sign and distance of `addr` from `base`.
 fn offset(addr: usize, base: usize) -> (&'static [u8], usize) {
-    if addr >= base {
-        (b"+", addr - base)
-    } else {
-        (b"-", base - addr)
-    }
+    if addr >= base { (b"+", addr - base) } else { (b"-", base - addr) }
 }
 
 /// One line of `backtrace_symbols`, without the terminator:
@@ -276,12 +248,7 @@ fn offset(addr: usize, base: usize) -> (&'static [u8], usize) {
 /// nor a load bias, or `[%p]`.
 fn put_line(out: &mut impl Sink, addr: usize) {
     match place(addr) {
-        Place::Object {
-            file,
-            symbol,
-            symbol_addr,
-            bias,
-        } => {
+        Place::Object { file, symbol, symbol_addr, bias } => {
             // glibc: with no symbol, relative to the file's load bias.
             let base = if symbol.is_null() { bias } else { symbol_addr };
             // SAFETY: the loader's strings, or null.
@@ -293,11 +260,7 @@ fn put_line(out: &mut impl Sink, addr: usize) {
                 // `%c%#tx`: the sign, then a bare 0 or 0x-prefixed hex.
                 let (sign, distance) = offset(addr, base);
                 out.put(sign);
-                if distance == 0 {
-                    out.put(b"0")
-                } else {
-                    put_hex(out, distance)
-                }
+                if distance == 0 { out.put(b"0") } else { put_hex(out, distance) }
             }
             out.put(b") [");
             put_pointer(out, addr);
@@ -319,13 +282,7 @@ fn put_line(out: &mut impl Sink, addr: usize) {
 /// glibc before 2.37 or so printed no space before the bracket, and left out
 /// the empty `()`; the shim reports itself as glibc 2.41 and prints its lines.
 fn put_fd_line(out: &mut impl Sink, addr: usize) {
-    if let Place::Object {
-        file,
-        symbol,
-        symbol_addr,
-        bias,
-    } = place(addr)
-    {
+    if let Place::Object { file, symbol, symbol_addr, bias } = place(addr) {
         // SAFETY: the loader's strings, or null.
         out.put(unsafe { text(file) });
         out.put(b"(");
@@ -363,10 +320,7 @@ unsafe fn addresses<'a>(array: *const *mut c_void, size: c_int) -> &'a [usize] {
 /// # Safety
 /// `array` holds `size` addresses.
 #[export]
-pub unsafe extern "C" fn backtrace_symbols(
-    array: *const *mut c_void,
-    size: c_int,
-) -> *mut *mut c_char {
+pub unsafe extern "C" fn backtrace_symbols(array: *const *mut c_void, size: c_int) -> *mut *mut c_char {
     // SAFETY: forwarded from the caller.
     let addrs = unsafe { addresses(array, size) };
     let mut text = Count(0);
@@ -401,16 +355,8 @@ pub unsafe extern "C" fn backtrace_symbols(
 pub unsafe extern "C" fn backtrace_symbols_fd(array: *const *mut c_void, size: c_int, fd: c_int) {
     // SAFETY: forwarded from the caller.
     let addrs = unsafe { addresses(array, size) };
-    let empty = libc::iovec {
-        iov_base: core::ptr::null_mut(),
-        iov_len: 0,
-    };
-    let mut out = Fd {
-        fd,
-        pieces: [empty; 12],
-        len: 0,
-        small: [[0; 18]; 12],
-    };
+    let empty = libc::iovec { iov_base: core::ptr::null_mut(), iov_len: 0 };
+    let mut out = Fd { fd, pieces: [empty; 12], len: 0, small: [[0; 18]; 12] };
     for &a in addrs {
         put_fd_line(&mut out, a);
         out.flush();

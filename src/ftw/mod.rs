@@ -45,12 +45,7 @@ pub extern "C" fn __gcompat_musl_nftw() -> MuslNftw {
 /// # Safety
 /// As `ftw`.
 #[export(local)]
-pub unsafe extern "C" fn __gcompat_ftw(
-    dir: *const c_char,
-    f: FtwFn,
-    fds: c_int,
-    caller: *const c_void,
-) -> c_int {
+pub unsafe extern "C" fn __gcompat_ftw(dir: *const c_char, f: FtwFn, fds: c_int, caller: *const c_void) -> c_int {
     if caller::is_glibc(caller) {
         // SAFETY: forwarded from the caller.
         unsafe { ftw64(dir, f, fds) }

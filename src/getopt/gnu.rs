@@ -500,13 +500,22 @@ mod tests {
     /// getopt_long.c`, built once with the host's C compiler and run with
     /// `POSIXLY_CORRECT` unset and the C locale (glibc's messages in
     /// English).
-    fn glibc(args: &[&str], optstring: &str, longs: &[(&str, c_int, c_int)], long_only: bool) -> (String, String, Vec<String>) {
+    fn glibc(
+        args: &[&str],
+        optstring: &str,
+        longs: &[(&str, c_int, c_int)],
+        long_only: bool,
+    ) -> (String, String, Vec<String>) {
         static DRIVER: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
         let driver = DRIVER.get_or_init(|| {
             let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testbins/getopt/oracle/getopt_long.c");
             let exe = std::env::temp_dir().join(std::format!("gcompat-getopt-oracle-{}", std::process::id()));
             let built = std::process::Command::new("cc").args(["-O2", "-o"]).arg(&exe).arg(&source).status();
-            assert!(built.is_ok_and(|s| s.success()), "the glibc oracle needs the host's C compiler: cc {}", source.display());
+            assert!(
+                built.is_ok_and(|s| s.success()),
+                "the glibc oracle needs the host's C compiler: cc {}",
+                source.display()
+            );
             exe
         });
         let spec: Vec<String> = longs.iter().map(|(n, h, v)| std::format!("{n}:{h}:{v}")).collect();
@@ -531,7 +540,10 @@ mod tests {
     fn agrees(args: &[&str], optstring: &str, longs: &[(&str, c_int, c_int)], long_only: bool) {
         let ours = scan(args, optstring, longs, long_only);
         let theirs = glibc(args, optstring, longs, long_only);
-        assert_eq!(ours, theirs, "getopt over {args:?} with {optstring:?}, {longs:?}, long_only {long_only}: shim, then glibc");
+        assert_eq!(
+            ours, theirs,
+            "getopt over {args:?} with {optstring:?}, {longs:?}, long_only {long_only}: shim, then glibc"
+        );
     }
 
     #[test]

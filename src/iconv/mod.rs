@@ -27,7 +27,8 @@ musl_next!(fn musl_iconv_open = "iconv_open": unsafe extern "C" fn(*const c_char
 /// glibc's names of ASCII (its `gconv-modules` aliases and `locale -m`'s
 /// canonical name) that musl's table lacks, in musl's fuzzy form
 /// (lowercase letters and digits only).
-const ASCII_NAMES: &[&[u8]] = &[b"ansix341968", b"ansix341986", b"iso646irv1991", b"iso646us", b"cp367", b"ibm367", b"us", b"csascii"];
+const ASCII_NAMES: &[&[u8]] =
+    &[b"ansix341968", b"ansix341986", b"iso646irv1991", b"iso646us", b"cp367", b"ibm367", b"us", b"csascii"];
 
 /// Longest name kept (glibc's are far shorter); a longer one goes to musl
 /// as it is.

@@ -41,8 +41,7 @@ pub unsafe extern "C" fn __gcompat_nl_langinfo_l(
     caller: *const c_void,
 ) -> *mut c_char {
     // SAFETY: musl's own, with the caller's arguments.
-    let answer =
-        unsafe { if with_locale != 0 { musl_nl_langinfo_l()(item, loc) } else { musl_nl_langinfo()(item) } };
+    let answer = unsafe { if with_locale != 0 { musl_nl_langinfo_l()(item, loc) } else { musl_nl_langinfo()(item) } };
     if answer.is_null() || !caller::is_glibc(caller) {
         return answer;
     }

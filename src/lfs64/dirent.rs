@@ -48,12 +48,7 @@ pub unsafe extern "C" fn getdents64(fd: c_int, buf: *mut c_void, n: size_t) -> s
 /// # Safety
 /// `buf` is writable for `n` bytes; `basep` is writable.
 #[export]
-pub unsafe extern "C" fn getdirentries64(
-    fd: c_int,
-    buf: *mut c_char,
-    n: size_t,
-    basep: *mut off_t,
-) -> ssize_t {
+pub unsafe extern "C" fn getdirentries64(fd: c_int, buf: *mut c_char, n: size_t, basep: *mut off_t) -> ssize_t {
     // SAFETY: lseek takes any descriptor.
     let base = unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) };
     // SAFETY: forwarded from the caller.
@@ -106,12 +101,7 @@ pub unsafe extern "C" fn scandirat64(
 ///
 /// # Safety
 /// `dir` is an open stream; `list` is writable; the callbacks are valid.
-unsafe fn collect(
-    dir: *mut DIR,
-    list: *mut *mut *mut dirent,
-    filter: DirentFilter,
-    compar: DirentCompar,
-) -> c_int {
+unsafe fn collect(dir: *mut DIR, list: *mut *mut *mut dirent, filter: DirentFilter, compar: DirentCompar) -> c_int {
     let old_errno = errno::get();
     let mut names: *mut *mut dirent = core::ptr::null_mut();
     let (mut len, mut cap) = (0usize, 0usize);
@@ -170,8 +160,7 @@ unsafe fn collect(
         // SAFETY: `qsort` hands `cmp` pointers to two elements, which is
         // what a scandir comparison takes.
         unsafe {
-            let cmp: unsafe extern "C" fn(*const c_void, *const c_void) -> c_int =
-                core::mem::transmute(cmp);
+            let cmp: unsafe extern "C" fn(*const c_void, *const c_void) -> c_int = core::mem::transmute(cmp);
             libc::qsort(names.cast(), len, size_of::<*mut dirent>(), Some(cmp));
         }
     }

@@ -28,14 +28,7 @@ forward! {
 ///
 /// # Safety
 /// As `preadv2`.
-unsafe fn v2(
-    write: bool,
-    fd: c_int,
-    iov: *const iovec,
-    n: c_int,
-    off: off_t,
-    flags: c_int,
-) -> ssize_t {
+unsafe fn v2(write: bool, fd: c_int, iov: *const iovec, n: c_int, off: off_t, flags: c_int) -> ssize_t {
     let nr = if write { libc::SYS_pwritev2 } else { libc::SYS_preadv2 };
     // SAFETY: the caller's contract is the system call's.
     let r = unsafe { libc::syscall(nr, fd, iov, n, off, off >> 32, flags) as ssize_t };
@@ -63,13 +56,7 @@ unsafe fn v2(
 /// # Safety
 /// As `preadv2`.
 #[export]
-pub unsafe extern "C" fn preadv64v2(
-    fd: c_int,
-    iov: *const iovec,
-    n: c_int,
-    off: off_t,
-    flags: c_int,
-) -> ssize_t {
+pub unsafe extern "C" fn preadv64v2(fd: c_int, iov: *const iovec, n: c_int, off: off_t, flags: c_int) -> ssize_t {
     // SAFETY: forwarded from the caller.
     unsafe { v2(false, fd, iov, n, off, flags) }
 }
@@ -79,13 +66,7 @@ pub unsafe extern "C" fn preadv64v2(
 /// # Safety
 /// As `pwritev2`.
 #[export]
-pub unsafe extern "C" fn pwritev64v2(
-    fd: c_int,
-    iov: *const iovec,
-    n: c_int,
-    off: off_t,
-    flags: c_int,
-) -> ssize_t {
+pub unsafe extern "C" fn pwritev64v2(fd: c_int, iov: *const iovec, n: c_int, off: off_t, flags: c_int) -> ssize_t {
     // SAFETY: forwarded from the caller.
     unsafe { v2(true, fd, iov, n, off, flags) }
 }

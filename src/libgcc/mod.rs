@@ -27,12 +27,8 @@ pub struct ProcessorModel {
 }
 
 #[export]
-pub static __cpu_model: ProcessorModel = ProcessorModel {
-    cpu_vendor: AtomicU32::new(0),
-    cpu_type: 0,
-    cpu_subtype: 0,
-    cpu_features: [AtomicU32::new(0)],
-};
+pub static __cpu_model: ProcessorModel =
+    ProcessorModel { cpu_vendor: AtomicU32::new(0), cpu_type: 0, cpu_subtype: 0, cpu_features: [AtomicU32::new(0)] };
 
 // libgcc's `enum processor_vendor`.
 const VENDOR_INTEL: u32 = 1;

@@ -87,11 +87,7 @@ pub unsafe extern "C" fn bindtextdomain(domain: *const c_char, dir: *const c_cha
 /// # Safety
 /// As `dcgettext`: `domain` null or a C string, `msgid` a C string.
 #[export]
-pub unsafe extern "C" fn __dcgettext(
-    domain: *const c_char,
-    msgid: *const c_char,
-    category: c_int,
-) -> *mut c_char {
+pub unsafe extern "C" fn __dcgettext(domain: *const c_char, msgid: *const c_char, category: c_int) -> *mut c_char {
     // SAFETY: the caller's arguments, passed on unchanged.
     unsafe { dcgettext(domain, msgid, category) }
 }

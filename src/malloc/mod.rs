@@ -86,10 +86,7 @@ pub unsafe extern "C" fn __libc_valloc(size: size_t) -> *mut c_void {
 #[export]
 pub unsafe extern "C" fn __libc_pvalloc(size: size_t) -> *mut c_void {
     let page = crate::abi::page_size();
-    let Some(rounded) = size
-        .checked_add(page - 1)
-        .map(|s| s & (page - 1).wrapping_neg())
-    else {
+    let Some(rounded) = size.checked_add(page - 1).map(|s| s & (page - 1).wrapping_neg()) else {
         errno::set(libc::ENOMEM);
         return core::ptr::null_mut();
     };
@@ -128,10 +125,7 @@ static MALLOPT: AtomicBool = AtomicBool::new(false);
 /// Not implemented: musl's allocator keeps no statistics, so every field is 0.
 #[export]
 pub unsafe extern "C" fn mallinfo() -> Mallinfo {
-    warn_once(
-        &MALLINFO,
-        "mallinfo: musl's malloc keeps no statistics; all fields are 0",
-    );
+    warn_once(&MALLINFO, "mallinfo: musl's malloc keeps no statistics; all fields are 0");
     Mallinfo {
         arena: 0,
         ordblks: 0,
@@ -156,10 +150,7 @@ pub unsafe extern "C" fn mallinfo() -> Mallinfo {
 /// Not implemented, as `mallinfo`: every field is 0.
 #[export]
 pub unsafe extern "C" fn mallinfo2() -> Mallinfo2 {
-    warn_once(
-        &MALLINFO2,
-        "mallinfo2: musl's malloc keeps no statistics; all fields are 0",
-    );
+    warn_once(&MALLINFO2, "mallinfo2: musl's malloc keeps no statistics; all fields are 0");
     Mallinfo2 {
         arena: 0,
         ordblks: 0,
@@ -185,10 +176,7 @@ pub unsafe extern "C" fn mallinfo2() -> Mallinfo2 {
 /// itself and offers no call to do it on demand.
 #[export]
 pub unsafe extern "C" fn malloc_trim(_pad: size_t) -> c_int {
-    warn_once(
-        &MALLOC_TRIM,
-        "malloc_trim: musl's malloc trims by itself; reporting nothing released",
-    );
+    warn_once(&MALLOC_TRIM, "malloc_trim: musl's malloc trims by itself; reporting nothing released");
     0
 }
 
@@ -220,10 +208,7 @@ pub unsafe extern "C" fn malloc_info(options: c_int, fp: *mut FILE) -> c_int {
     if options != 0 {
         return libc::EINVAL;
     }
-    warn_once(
-        &MALLOC_INFO,
-        "malloc_info: musl's malloc keeps no statistics; writing zero totals",
-    );
+    warn_once(&MALLOC_INFO, "malloc_info: musl's malloc keeps no statistics; writing zero totals");
     // SAFETY: an open stream (caller) and a NUL-terminated text.
     unsafe { libc::fputs(MALLOC_INFO_XML.as_ptr().cast::<c_char>(), fp) };
     0
@@ -239,10 +224,7 @@ pub unsafe extern "C" fn malloc_info(options: c_int, fp: *mut FILE) -> c_int {
 /// made-up numbers would mislead.
 #[export]
 pub unsafe extern "C" fn malloc_stats() {
-    warn_once(
-        &MALLOC_STATS,
-        "malloc_stats: musl's malloc keeps no statistics; printing nothing",
-    );
+    warn_once(&MALLOC_STATS, "malloc_stats: musl's malloc keeps no statistics; printing nothing");
 }
 
 /// glibc's `M_MXFAST` limit: `80 * sizeof(size_t) / 4` bytes.
@@ -270,10 +252,7 @@ pub fn mallopt_result(param: c_int, value: c_int) -> c_int {
 /// has no tunables, so an accepted value changes nothing.
 #[export]
 pub unsafe extern "C" fn mallopt(param: c_int, value: c_int) -> c_int {
-    warn_once(
-        &MALLOPT,
-        "mallopt: musl's malloc has no tunables; the value is ignored",
-    );
+    warn_once(&MALLOPT, "mallopt: musl's malloc has no tunables; the value is ignored");
     mallopt_result(param, value)
 }
 

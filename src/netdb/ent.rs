@@ -147,12 +147,7 @@ fn name_in_nocase(name: &[u8], mut aliases: Fields<'_>, wanted: &[u8]) -> bool {
 
 static PROTOCOLS: Stream = Stream::new(c"/etc/protocols");
 
-fn proto_line(
-    line: &[u8],
-    entry: *mut Protoent,
-    packer: &mut Packer,
-    want: &mut Want<'_>,
-) -> Parsed {
+fn proto_line(line: &[u8], entry: *mut Protoent, packer: &mut Packer, want: &mut Want<'_>) -> Parsed {
     pack_named(
         line,
         packer,
@@ -234,12 +229,7 @@ static SERVICES: Stream = Stream::new(c"/etc/services");
 
 /// A `name port/proto aliases...` line, when `want(name, aliases, port,
 /// proto)` accepts it.
-fn serv_line(
-    line: &[u8],
-    entry: *mut Servent,
-    packer: &mut Packer,
-    want: &mut WantService<'_>,
-) -> Parsed {
+fn serv_line(line: &[u8], entry: *mut Servent, packer: &mut Packer, want: &mut WantService<'_>) -> Parsed {
     let mut f = fields(line);
     let (Some(name), Some(port_proto)) = (f.next(), f.next()) else { return Parsed::Skip };
     let Some(slash) = port_proto.iter().position(|&b| b == b'/') else { return Parsed::Skip };
@@ -254,7 +244,8 @@ fn serv_line(
     };
     // SAFETY: the caller's writable entry.
     unsafe {
-        *entry = Servent { s_name: name, s_aliases: aliases, s_port: c_int::from((port as u16).to_be()), s_proto: proto }
+        *entry =
+            Servent { s_name: name, s_aliases: aliases, s_port: c_int::from((port as u16).to_be()), s_proto: proto }
     };
     Parsed::Found
 }
@@ -303,12 +294,7 @@ fn network_number(field: &[u8]) -> Option<u32> {
     Some(n)
 }
 
-fn net_line(
-    line: &[u8],
-    entry: *mut Netent,
-    packer: &mut Packer,
-    want: &mut Want<'_>,
-) -> Parsed {
+fn net_line(line: &[u8], entry: *mut Netent, packer: &mut Packer, want: &mut Want<'_>) -> Parsed {
     pack_named(
         line,
         packer,
@@ -449,7 +435,8 @@ pub unsafe extern "C" fn gethostent_r(
         };
         // SAFETY: the caller's writable entry.
         unsafe {
-            *entry = Hostent { h_name: name, h_aliases: aliases, h_addrtype: libc::AF_INET, h_length: 4, h_addr_list: list }
+            *entry =
+                Hostent { h_name: name, h_aliases: aliases, h_addrtype: libc::AF_INET, h_length: 4, h_addr_list: list }
         };
         Parsed::Found
     });
@@ -568,4 +555,3 @@ pub unsafe extern "C" fn endhostent() {
     // SAFETY: musl's definition of this very function.
     unsafe { musl_endhostent()() }
 }
-

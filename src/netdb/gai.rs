@@ -19,7 +19,10 @@ use super::getaddrinfo::glibc_getaddrinfo;
 use crate::abi::glibc_types::gaicb;
 use core::cell::UnsafeCell;
 use core::ffi::{c_int, c_void};
-use core::sync::atomic::{AtomicI32, AtomicUsize, Ordering::{Acquire, Release}};
+use core::sync::atomic::{
+    AtomicI32, AtomicUsize,
+    Ordering::{Acquire, Release},
+};
 
 const GAI_WAIT: c_int = 0;
 const GAI_NOWAIT: c_int = 1;
@@ -201,7 +204,12 @@ fn start(req: *mut gaicb, batch: *mut Batch) -> bool {
 /// `list` holds `nitems` pointers, each null or a `gaicb` that stays valid
 /// until its request ends; `sevp` null or a `sigevent`.
 #[export]
-pub unsafe extern "C" fn getaddrinfo_a(mode: c_int, list: *mut *mut gaicb, nitems: c_int, sevp: *mut SigEvent) -> c_int {
+pub unsafe extern "C" fn getaddrinfo_a(
+    mode: c_int,
+    list: *mut *mut gaicb,
+    nitems: c_int,
+    sevp: *mut SigEvent,
+) -> c_int {
     if mode != GAI_WAIT && mode != GAI_NOWAIT {
         crate::abi::errno::set(libc::EINVAL);
         return EAI_SYSTEM;
@@ -272,7 +280,11 @@ pub unsafe extern "C" fn gai_cancel(req: *mut gaicb) -> c_int {
 /// `list` holds `nitems` pointers, each null or a request; `timeout` null
 /// or a `timespec`.
 #[export]
-pub unsafe extern "C" fn gai_suspend(list: *const *const gaicb, nitems: c_int, timeout: *const libc::timespec) -> c_int {
+pub unsafe extern "C" fn gai_suspend(
+    list: *const *const gaicb,
+    nitems: c_int,
+    timeout: *const libc::timespec,
+) -> c_int {
     // SAFETY: the caller's array.
     let reqs = unsafe { core::slice::from_raw_parts(list, nitems.max(0) as usize) };
     let live: &[*const gaicb] = reqs;
@@ -304,7 +316,8 @@ pub unsafe extern "C" fn gai_suspend(list: *const *const gaicb, nitems: c_int, t
         while !ended() {
             match &deadline {
                 Some(d) => {
-                    if libc::pthread_cond_timedwait(DONE.cond.get(), DONE.mutex.get(), d) == libc::ETIMEDOUT && !ended() {
+                    if libc::pthread_cond_timedwait(DONE.cond.get(), DONE.mutex.get(), d) == libc::ETIMEDOUT && !ended()
+                    {
                         result = EAI_AGAIN;
                         break;
                     }

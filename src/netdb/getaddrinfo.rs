@@ -23,7 +23,12 @@ crate::musl_next!(pub fn musl_getaddrinfo = "getaddrinfo":
 ///
 /// # Safety
 /// As `getaddrinfo`.
-pub unsafe fn glibc_getaddrinfo(node: *const c_char, service: *const c_char, hints: *const libc::addrinfo, res: *mut *mut libc::addrinfo) -> c_int {
+pub unsafe fn glibc_getaddrinfo(
+    node: *const c_char,
+    service: *const c_char,
+    hints: *const libc::addrinfo,
+    res: *mut *mut libc::addrinfo,
+) -> c_int {
     // SAFETY: hints is null or the caller's valid addrinfo.
     if let Some(h) = unsafe { hints.as_ref() }
         && h.ai_flags & IDN_FLAGS != 0

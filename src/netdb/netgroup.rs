@@ -140,7 +140,11 @@ fn load(group: &[u8]) -> Option<Bytes> {
 /// One member, as glibc's `_nss_netgroup_parseline` reads it.
 enum Member<'a> {
     /// The text from after `(` to the `)`, and where the `,`s are in it.
-    Triple { text: &'a [u8], comma1: usize, comma2: usize },
+    Triple {
+        text: &'a [u8],
+        comma1: usize,
+        comma2: usize,
+    },
     Group(&'a [u8]),
     /// No more members (or a triple without its `,`, `,` and `)`).
     End,
@@ -314,7 +318,8 @@ impl Walk {
             return;
         }
         // SAFETY: a node just made, that no list holds.
-        let seen = unsafe { self.known.contains((*name).name.as_slice()) || self.needed.contains((*name).name.as_slice()) };
+        let seen =
+            unsafe { self.known.contains((*name).name.as_slice()) || self.needed.contains((*name).name.as_slice()) };
         if seen {
             Names { head: name }.clear();
         } else {
@@ -575,7 +580,8 @@ mod tests {
             match parse(text, &mut cursor) {
                 (Member::Triple { text, comma1, comma2 }, end) => {
                     cursor = end;
-                    let f = fields(text, comma1, comma2).map(|f| f.map_or("-".into(), |w| std::string::String::from_utf8_lossy(w).into_owned()));
+                    let f = fields(text, comma1, comma2)
+                        .map(|f| f.map_or("-".into(), |w| std::string::String::from_utf8_lossy(w).into_owned()));
                     out.push(std::format!("({},{},{})", f[0], f[1], f[2]));
                 }
                 (Member::Group(g), _) => out.push(std::string::String::from_utf8_lossy(g).into_owned()),

@@ -25,7 +25,12 @@ use core::ffi::{CStr, c_char, c_int};
 use core::ptr::null_mut;
 
 unsafe extern "C" {
-    fn getaddrinfo(node: *const c_char, service: *const c_char, hints: *const libc::addrinfo, res: *mut *mut libc::addrinfo) -> c_int;
+    fn getaddrinfo(
+        node: *const c_char,
+        service: *const c_char,
+        hints: *const libc::addrinfo,
+        res: *mut *mut libc::addrinfo,
+    ) -> c_int;
     fn freeaddrinfo(res: *mut libc::addrinfo);
 }
 
@@ -95,7 +100,15 @@ unsafe fn check_host(remote: Remote, host: *const c_char) -> c_int {
     let mut numeric = [0 as c_char; 46];
     // SAFETY: the address getaddrinfo gave and a buffer of its size.
     let written = unsafe {
-        libc::getnameinfo(remote.addr, remote.len, numeric.as_mut_ptr(), numeric.len() as _, null_mut(), 0, libc::NI_NUMERICHOST)
+        libc::getnameinfo(
+            remote.addr,
+            remote.len,
+            numeric.as_mut_ptr(),
+            numeric.len() as _,
+            null_mut(),
+            0,
+            libc::NI_NUMERICHOST,
+        )
     };
     // SAFETY: getnameinfo wrote a C string.
     if written == 0 && unsafe { CStr::from_ptr(numeric.as_ptr()) }.to_bytes() == name {
@@ -311,7 +324,12 @@ pub unsafe extern "C" fn ruserok_af(
 /// # Safety
 /// As `ruserok_af`.
 #[export]
-pub unsafe extern "C" fn ruserok(rhost: *const c_char, superuser: c_int, ruser: *const c_char, luser: *const c_char) -> c_int {
+pub unsafe extern "C" fn ruserok(
+    rhost: *const c_char,
+    superuser: c_int,
+    ruser: *const c_char,
+    luser: *const c_char,
+) -> c_int {
     // SAFETY: the caller's arguments.
     unsafe { ruserok_af(rhost, superuser, ruser, luser, libc::AF_INET as libc::sa_family_t) }
 }

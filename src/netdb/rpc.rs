@@ -3,8 +3,8 @@
 //! `getrpcbynumber`, `getrpcent`, `setrpcent`, `endrpcent` and their `_r`
 //! forms (getrpcent(3)), glibc's files backend's way.
 
-use super::files::{self, Packer, Parsed, StaticEntry, Stream};
 use super::ent::{Want, finish, name_in, pack_named};
+use super::files::{self, Packer, Parsed, StaticEntry, Stream};
 use core::ffi::{c_char, c_int};
 use core::ptr::null_mut;
 
@@ -18,12 +18,7 @@ pub struct Rpcent {
 
 static RPC: Stream = Stream::new(c"/etc/rpc");
 
-fn rpc_line(
-    line: &[u8],
-    entry: *mut Rpcent,
-    packer: &mut Packer,
-    want: &mut Want<'_>,
-) -> Parsed {
+fn rpc_line(line: &[u8], entry: *mut Rpcent, packer: &mut Packer, want: &mut Want<'_>) -> Parsed {
     pack_named(
         line,
         packer,
@@ -109,15 +104,15 @@ pub unsafe extern "C" fn getrpcbynumber_r(
 ) -> c_int {
     // SAFETY: the caller's buffer.
     let mut packer = unsafe { Packer::new(buf, len) };
-    let outcome = files::lookup(c"/etc/rpc", |line| {
-        rpc_line(line, entry, &mut packer, &mut |_, _, num| num as c_int == number)
-    });
+    let outcome =
+        files::lookup(c"/etc/rpc", |line| rpc_line(line, entry, &mut packer, &mut |_, _, num| num as c_int == number));
     // SAFETY: the caller's result pointer.
     unsafe { finish(outcome, false, entry, result) }
 }
 
 /// The non-reentrant forms' entry and buffer (glibc's are static too).
-static STATIC: StaticEntry<Rpcent> = StaticEntry::new(Rpcent { r_name: null_mut(), r_aliases: null_mut(), r_number: 0 });
+static STATIC: StaticEntry<Rpcent> =
+    StaticEntry::new(Rpcent { r_name: null_mut(), r_aliases: null_mut(), r_number: 0 });
 
 /// Runs an `_r` form on the static entry and buffer.
 fn with_static(f: impl FnMut(*mut Rpcent, *mut c_char, usize, *mut *mut Rpcent) -> c_int) -> *mut Rpcent {
@@ -154,4 +149,3 @@ pub unsafe extern "C" fn getrpcbynumber(number: c_int) -> *mut Rpcent {
     // SAFETY: the static entry and buffer.
     with_static(|e, b, l, r| unsafe { getrpcbynumber_r(number, e, b, l, r) })
 }
-

@@ -28,8 +28,8 @@ const DEFAULT_ROUNDING: c_int = 16;
 
 /// The chunk size `_obstack_begin` takes for 0: what fits a 4096-byte
 /// malloc block after malloc's own overhead, by glibc's formula.
-const DEFAULT_CHUNK: c_int =
-    4096 - ((((12 + DEFAULT_ROUNDING - 1) & !(DEFAULT_ROUNDING - 1)) + 4 + DEFAULT_ROUNDING - 1) & !(DEFAULT_ROUNDING - 1));
+const DEFAULT_CHUNK: c_int = 4096
+    - ((((12 + DEFAULT_ROUNDING - 1) & !(DEFAULT_ROUNDING - 1)) + 4 + DEFAULT_ROUNDING - 1) & !(DEFAULT_ROUNDING - 1));
 
 /// glibc's `__PTR_ALIGN(base, p, mask)` where pointers and `ptrdiff_t` are
 /// the same size: `p` rounded up to `mask + 1`.
@@ -168,8 +168,7 @@ pub unsafe extern "C" fn _obstack_newchunk(h: *mut Obstack, length: c_int) {
     unsafe {
         let old = (*h).chunk;
         let obj_size = (*h).next_free.offset_from((*h).object_base) as c_long;
-        let mut new_size =
-            obj_size + c_long::from(length) + (obj_size >> 3) + c_long::from((*h).alignment_mask) + 100;
+        let mut new_size = obj_size + c_long::from(length) + (obj_size >> 3) + c_long::from((*h).alignment_mask) + 100;
         if new_size < (*h).chunk_size {
             new_size = (*h).chunk_size;
         }
@@ -326,7 +325,12 @@ pub unsafe extern "C" fn obstack_vprintf(h: *mut Obstack, format: *const c_char,
 /// # Safety
 /// As `__gcompat_obstack_vprintf`.
 #[export]
-pub unsafe extern "C" fn __obstack_vprintf_chk(h: *mut Obstack, flag: c_int, format: *const c_char, ap: VaList) -> c_int {
+pub unsafe extern "C" fn __obstack_vprintf_chk(
+    h: *mut Obstack,
+    flag: c_int,
+    format: *const c_char,
+    ap: VaList,
+) -> c_int {
     // SAFETY: forwarded.
     unsafe { __gcompat_obstack_vprintf(h, flag, format, ap) }
 }

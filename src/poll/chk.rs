@@ -17,12 +17,7 @@ fn fits(nfds: nfds_t, fdslen: size_t) {
 /// # Safety
 /// As `poll`.
 #[export]
-pub unsafe extern "C" fn __poll_chk(
-    fds: *mut pollfd,
-    nfds: nfds_t,
-    timeout: c_int,
-    fdslen: size_t,
-) -> c_int {
+pub unsafe extern "C" fn __poll_chk(fds: *mut pollfd, nfds: nfds_t, timeout: c_int, fdslen: size_t) -> c_int {
     fits(nfds, fdslen);
     // SAFETY: forwarded from the caller; the entries fit the array.
     unsafe { libc::poll(fds, nfds, timeout) }

@@ -95,13 +95,7 @@ fn positional(fmt: &[u8], i: &mut usize, max_ref: &mut usize) -> Option<usize> {
 
 /// `*` or `*N$` at `*i` for a width or precision: the argument it names,
 /// taking the next sequential one (`*posn`) when not positional.
-fn star_arg(
-    fmt: &[u8],
-    i: &mut usize,
-    posn: &mut usize,
-    nargs: &mut usize,
-    max_ref: &mut usize,
-) -> usize {
+fn star_arg(fmt: &[u8], i: &mut usize, posn: &mut usize, nargs: &mut usize, max_ref: &mut usize) -> usize {
     *i += 1; // '*'
     let begin = *i;
     let mut at = *i;
@@ -239,11 +233,9 @@ pub fn length_and_type(fmt: &[u8], i: &mut usize) -> (Option<c_int>, u8, bool) {
         } else {
             PA_INT
         }),
-        b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'a' | b'A' => Some(if is_long_double {
-            PA_DOUBLE | PA_FLAG_LONG_DOUBLE
-        } else {
-            PA_DOUBLE
-        }),
+        b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'a' | b'A' => {
+            Some(if is_long_double { PA_DOUBLE | PA_FLAG_LONG_DOUBLE } else { PA_DOUBLE })
+        }
         b'c' => Some(PA_CHAR),
         b'C' => Some(PA_WCHAR),
         b's' => Some(PA_STRING),
@@ -257,10 +249,7 @@ pub fn length_and_type(fmt: &[u8], i: &mut usize) -> (Option<c_int>, u8, bool) {
 
 /// glibc's `__find_specmb`: the next `%` from `from`, or the end.
 fn find_spec(fmt: &[u8], from: usize) -> usize {
-    fmt[from.min(fmt.len())..]
-        .iter()
-        .position(|&b| b == b'%')
-        .map_or(fmt.len(), |p| from + p)
+    fmt[from.min(fmt.len())..].iter().position(|&b| b == b'%').map_or(fmt.len(), |p| from + p)
 }
 
 /// The conversions of a format in order, as glibc's parser numbers their
@@ -309,9 +298,10 @@ pub fn parse(fmt: &[u8], argtypes: &mut [c_int]) -> usize {
             }
         }
         if let (Some(arg), Some(ty)) = (spec.data_arg, spec.data_type)
-            && let Some(slot) = argtypes.get_mut(arg) {
-                *slot = ty;
-            }
+            && let Some(slot) = argtypes.get_mut(arg)
+        {
+            *slot = ty;
+        }
     }
     specs.nargs()
 }
@@ -324,11 +314,7 @@ pub fn parse(fmt: &[u8], argtypes: &mut [c_int]) -> usize {
 /// `fmt` is a NUL-terminated string; `argtypes` is writable for `n` ints
 /// (or `n` is 0).
 #[export]
-pub unsafe extern "C" fn parse_printf_format(
-    fmt: *const c_char,
-    n: size_t,
-    argtypes: *mut c_int,
-) -> size_t {
+pub unsafe extern "C" fn parse_printf_format(fmt: *const c_char, n: size_t, argtypes: *mut c_int) -> size_t {
     // SAFETY: NUL-terminated (caller).
     let fmt = unsafe { CStr::from_ptr(fmt) }.to_bytes();
     let argtypes: &mut [c_int] = if n == 0 || argtypes.is_null() {
@@ -354,10 +340,7 @@ mod tests {
     fn sequential_and_positional() {
         assert_eq!(types("%d %s %p").0, 3);
         assert_eq!(types("%*.*lf").1[..3], [PA_INT, PA_INT, PA_DOUBLE]);
-        assert_eq!(
-            types("%2$s %1$lld %3$qd").1[..3],
-            [PA_INT | PA_FLAG_LONG, PA_STRING, PA_INT]
-        );
+        assert_eq!(types("%2$s %1$lld %3$qd").1[..3], [PA_INT | PA_FLAG_LONG, PA_STRING, PA_INT]);
         assert_eq!(types("%% %m %").0, 0);
         assert_eq!(types("%3$d").0, 3);
         assert_eq!(

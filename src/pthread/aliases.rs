@@ -5,12 +5,11 @@
 //! Also `__libpthread_version_placeholder`, glibc's empty function that
 //! only carries libpthread's symbol versions.
 
+use crate::abi::export::forward;
 use core::ffi::{c_int, c_void};
 use libc::{
-    pthread_key_t, pthread_mutex_t, pthread_mutexattr_t, pthread_once_t, pthread_rwlock_t,
-    pthread_rwlockattr_t,
+    pthread_key_t, pthread_mutex_t, pthread_mutexattr_t, pthread_once_t, pthread_rwlock_t, pthread_rwlockattr_t,
 };
-use crate::abi::export::forward;
 
 type Destructor = Option<unsafe extern "C" fn(*mut c_void)>;
 type OnceRoutine = Option<unsafe extern "C" fn()>;
@@ -24,10 +23,7 @@ mod posix {
         pub fn pthread_setspecific(key: pthread_key_t, value: *const c_void) -> c_int;
         pub fn pthread_key_create(key: *mut pthread_key_t, destructor: Destructor) -> c_int;
         pub fn pthread_once(once: *mut pthread_once_t, routine: OnceRoutine) -> c_int;
-        pub fn pthread_mutex_init(
-            m: *mut pthread_mutex_t,
-            attr: *const pthread_mutexattr_t,
-        ) -> c_int;
+        pub fn pthread_mutex_init(m: *mut pthread_mutex_t, attr: *const pthread_mutexattr_t) -> c_int;
         pub fn pthread_mutex_destroy(m: *mut pthread_mutex_t) -> c_int;
         pub fn pthread_mutex_lock(m: *mut pthread_mutex_t) -> c_int;
         pub fn pthread_mutex_trylock(m: *mut pthread_mutex_t) -> c_int;
@@ -35,10 +31,7 @@ mod posix {
         pub fn pthread_mutexattr_init(attr: *mut pthread_mutexattr_t) -> c_int;
         pub fn pthread_mutexattr_destroy(attr: *mut pthread_mutexattr_t) -> c_int;
         pub fn pthread_mutexattr_settype(attr: *mut pthread_mutexattr_t, kind: c_int) -> c_int;
-        pub fn pthread_rwlock_init(
-            rw: *mut pthread_rwlock_t,
-            attr: *const pthread_rwlockattr_t,
-        ) -> c_int;
+        pub fn pthread_rwlock_init(rw: *mut pthread_rwlock_t, attr: *const pthread_rwlockattr_t) -> c_int;
         pub fn pthread_rwlock_destroy(rw: *mut pthread_rwlock_t) -> c_int;
         pub fn pthread_rwlock_rdlock(rw: *mut pthread_rwlock_t) -> c_int;
         pub fn pthread_rwlock_tryrdlock(rw: *mut pthread_rwlock_t) -> c_int;

@@ -341,10 +341,7 @@ pub unsafe extern "C" fn pthread_attr_getsigmask_np(attr: *const Attr, sigmask: 
 /// it; set the size first (the usual order). The address is musl's
 /// `pthread_attr_setstack(attr, addr - size, size)`, which keeps the end.
 #[export]
-pub unsafe extern "C" fn pthread_attr_setstackaddr(
-    attr: *mut Attr,
-    addr: *mut c_void,
-) -> c_int {
+pub unsafe extern "C" fn pthread_attr_setstackaddr(attr: *mut Attr, addr: *mut c_void) -> c_int {
     let mut size: usize = 0;
     // SAFETY: the caller's attribute.
     unsafe { pthread_attr_getstacksize(attr, &mut size) };
@@ -361,10 +358,7 @@ pub unsafe extern "C" fn pthread_attr_setstackaddr(
 /// # Safety
 /// `attr` is an initialized thread attribute; `addr` is writable.
 #[export]
-pub unsafe extern "C" fn pthread_attr_getstackaddr(
-    attr: *const Attr,
-    addr: *mut *mut c_void,
-) -> c_int {
+pub unsafe extern "C" fn pthread_attr_getstackaddr(attr: *const Attr, addr: *mut *mut c_void) -> c_int {
     let mut low: *mut c_void = core::ptr::null_mut();
     let mut size: usize = 0;
     // SAFETY: the caller's attribute; musl says EINVAL when no stack is set.

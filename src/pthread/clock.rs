@@ -26,11 +26,7 @@ unsafe extern "C" {
     fn pthread_mutex_timedlock(m: *mut libc::pthread_mutex_t, at: *const timespec) -> c_int;
     fn pthread_rwlock_timedrdlock(rw: *mut libc::pthread_rwlock_t, at: *const timespec) -> c_int;
     fn pthread_rwlock_timedwrlock(rw: *mut libc::pthread_rwlock_t, at: *const timespec) -> c_int;
-    fn pthread_timedjoin_np(
-        t: libc::pthread_t,
-        res: *mut *mut c_void,
-        at: *const timespec,
-    ) -> c_int;
+    fn pthread_timedjoin_np(t: libc::pthread_t, res: *mut *mut c_void, at: *const timespec) -> c_int;
 }
 
 /// The clocks glibc's futex waits take (its
@@ -45,10 +41,7 @@ pub(crate) fn valid_nsec(ts: &timespec) -> bool {
 }
 
 fn now(clock: clockid_t) -> timespec {
-    let mut ts = timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
+    let mut ts = timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: a valid timespec; both clocks used here always exist.
     unsafe { libc::clock_gettime(clock, &mut ts) };
     ts
@@ -61,17 +54,11 @@ fn nanos(ts: &timespec) -> i128 {
 /// A time in nanoseconds as a timespec, clamped to what a deadline can be
 /// (a negative one is in the past for every clock, as is zero).
 fn from_nanos(ns: i128) -> timespec {
-    let max = nanos(&timespec {
-        tv_sec: i64::MAX,
-        tv_nsec: NSEC_PER_SEC - 1,
-    });
+    let max = nanos(&timespec { tv_sec: i64::MAX, tv_nsec: NSEC_PER_SEC - 1 });
     let ns = ns.clamp(0, max);
     let per = i128::from(NSEC_PER_SEC);
     // In range by the clamp.
-    timespec {
-        tv_sec: (ns / per) as i64,
-        tv_nsec: (ns % per) as i64,
-    }
+    timespec { tv_sec: (ns / per) as i64, tv_nsec: (ns % per) as i64 }
 }
 
 /// The deadline `at` on clock `from`, as a deadline on clock `to` that
@@ -160,11 +147,7 @@ pub unsafe extern "C" fn pthread_cond_clockwait(
     let target = carry_over(at, clock, own);
     // SAFETY: as the caller promises, with a valid deadline.
     let rc = unsafe { libc::pthread_cond_timedwait(cond, mutex, &target) };
-    if rc == ETIMEDOUT && !reached(at, clock) {
-        0
-    } else {
-        rc
-    }
+    if rc == ETIMEDOUT && !reached(at, clock) { 0 } else { rc }
 }
 
 /// `pthread_mutex_clocklock` (glibc 2.30): `pthread_mutex_timedlock` with
@@ -193,9 +176,7 @@ pub unsafe extern "C" fn pthread_mutex_clocklock(
         return unsafe { pthread_mutex_timedlock(mutex, at) };
     }
     // SAFETY: the caller's mutex, a valid deadline.
-    wait_until(clock, at, CLOCK_REALTIME, |t| unsafe {
-        pthread_mutex_timedlock(mutex, t)
-    })
+    wait_until(clock, at, CLOCK_REALTIME, |t| unsafe { pthread_mutex_timedlock(mutex, t) })
 }
 
 /// `pthread_rwlock_clockrdlock` (glibc 2.30): `pthread_rwlock_timedrdlock`
@@ -287,9 +268,7 @@ pub unsafe extern "C" fn pthread_clockjoin_np(
         return EDEADLK;
     }
     // SAFETY: the caller's thread and result pointer, a valid deadline.
-    wait_until(clock, at, CLOCK_REALTIME, |t| unsafe {
-        pthread_timedjoin_np(thread, retval, t)
-    })
+    wait_until(clock, at, CLOCK_REALTIME, |t| unsafe { pthread_timedjoin_np(thread, retval, t) })
 }
 
 #[cfg(test)]
@@ -312,53 +291,21 @@ mod tests {
         at.tv_sec += 10;
         let rt = carry_over(&at, CLOCK_MONOTONIC, CLOCK_REALTIME);
         let left = nanos(&rt) - nanos(&now(CLOCK_REALTIME));
-        assert!(
-            left > 9 * i128::from(NSEC_PER_SEC) && left <= 10 * i128::from(NSEC_PER_SEC),
-            "{left}"
-        );
-        let past = carry_over(
-            &timespec {
-                tv_sec: -1,
-                tv_nsec: 0,
-            },
-            CLOCK_MONOTONIC,
-            CLOCK_REALTIME,
-        );
+        assert!(left > 9 * i128::from(NSEC_PER_SEC) && left <= 10 * i128::from(NSEC_PER_SEC), "{left}");
+        let past = carry_over(&timespec { tv_sec: -1, tv_nsec: 0 }, CLOCK_MONOTONIC, CLOCK_REALTIME);
         assert!(!reached(&at, CLOCK_MONOTONIC) && reached(&past, CLOCK_REALTIME));
-        let far = carry_over(
-            &timespec {
-                tv_sec: i64::MAX,
-                tv_nsec: 0,
-            },
-            CLOCK_MONOTONIC,
-            CLOCK_REALTIME,
-        );
+        let far = carry_over(&timespec { tv_sec: i64::MAX, tv_nsec: 0 }, CLOCK_MONOTONIC, CLOCK_REALTIME);
         assert_eq!(far.tv_sec, i64::MAX);
     }
 
     #[test]
     fn only_realtime_and_monotonic() {
         assert!(supported_clock(CLOCK_REALTIME) && supported_clock(CLOCK_MONOTONIC));
-        for c in [
-            libc::CLOCK_PROCESS_CPUTIME_ID,
-            libc::CLOCK_BOOTTIME,
-            libc::CLOCK_TAI,
-            -1,
-            99,
-        ] {
+        for c in [libc::CLOCK_PROCESS_CPUTIME_ID, libc::CLOCK_BOOTTIME, libc::CLOCK_TAI, -1, 99] {
             assert!(!supported_clock(c));
         }
-        assert!(!valid_nsec(&timespec {
-            tv_sec: 0,
-            tv_nsec: NSEC_PER_SEC
-        }));
-        assert!(!valid_nsec(&timespec {
-            tv_sec: 0,
-            tv_nsec: -1
-        }));
-        assert!(valid_nsec(&timespec {
-            tv_sec: -1,
-            tv_nsec: 0
-        }));
+        assert!(!valid_nsec(&timespec { tv_sec: 0, tv_nsec: NSEC_PER_SEC }));
+        assert!(!valid_nsec(&timespec { tv_sec: 0, tv_nsec: -1 }));
+        assert!(valid_nsec(&timespec { tv_sec: -1, tv_nsec: 0 }));
     }
 }

@@ -42,10 +42,7 @@ unsafe fn rwlock_kind_slot(attr: *const pthread_rwlockattr_t) -> *mut c_uint {
 /// preference to set: readers get in while a writer waits, which is
 /// glibc's `PTHREAD_RWLOCK_PREFER_READER_NP` behaviour for every kind.
 #[export]
-pub unsafe extern "C" fn pthread_rwlockattr_setkind_np(
-    attr: *mut pthread_rwlockattr_t,
-    kind: c_int,
-) -> c_int {
+pub unsafe extern "C" fn pthread_rwlockattr_setkind_np(attr: *mut pthread_rwlockattr_t, kind: c_int) -> c_int {
     if !(0..=RWLOCK_KIND_MAX).contains(&kind) {
         return EINVAL;
     }
@@ -60,10 +57,7 @@ pub unsafe extern "C" fn pthread_rwlockattr_setkind_np(
 /// # Safety
 /// `attr` is an initialized read-write lock attribute; `kind` is writable.
 #[export]
-pub unsafe extern "C" fn pthread_rwlockattr_getkind_np(
-    attr: *const pthread_rwlockattr_t,
-    kind: *mut c_int,
-) -> c_int {
+pub unsafe extern "C" fn pthread_rwlockattr_getkind_np(attr: *const pthread_rwlockattr_t, kind: *mut c_int) -> c_int {
     // SAFETY: the caller's attribute and result.
     unsafe { *kind = rwlock_kind_slot(attr).read() as c_int };
     0
@@ -80,10 +74,7 @@ pub unsafe extern "C" fn pthread_rwlockattr_getkind_np(
 /// `pthread_mutexattr_settype` has it; glibc takes it (a mutex that spins a
 /// while before sleeping, otherwise a normal one, which the default is).
 #[export]
-pub unsafe extern "C" fn pthread_mutexattr_setkind_np(
-    attr: *mut pthread_mutexattr_t,
-    kind: c_int,
-) -> c_int {
+pub unsafe extern "C" fn pthread_mutexattr_setkind_np(attr: *mut pthread_mutexattr_t, kind: c_int) -> c_int {
     // SAFETY: forwarded unchanged.
     unsafe { pthread_mutexattr_settype(attr, kind) }
 }
@@ -94,10 +85,7 @@ pub unsafe extern "C" fn pthread_mutexattr_setkind_np(
 /// # Safety
 /// As `pthread_mutexattr_gettype`.
 #[export]
-pub unsafe extern "C" fn pthread_mutexattr_getkind_np(
-    attr: *const pthread_mutexattr_t,
-    kind: *mut c_int,
-) -> c_int {
+pub unsafe extern "C" fn pthread_mutexattr_getkind_np(attr: *const pthread_mutexattr_t, kind: *mut c_int) -> c_int {
     // SAFETY: forwarded unchanged.
     unsafe { pthread_mutexattr_gettype(attr, kind) }
 }
@@ -109,10 +97,7 @@ pub unsafe extern "C" fn pthread_mutexattr_getkind_np(
 /// # Safety
 /// As `pthread_mutexattr_setrobust`.
 #[export]
-pub unsafe extern "C" fn pthread_mutexattr_setrobust_np(
-    attr: *mut pthread_mutexattr_t,
-    robust: c_int,
-) -> c_int {
+pub unsafe extern "C" fn pthread_mutexattr_setrobust_np(attr: *mut pthread_mutexattr_t, robust: c_int) -> c_int {
     // SAFETY: forwarded unchanged.
     unsafe { pthread_mutexattr_setrobust(attr, robust) }
 }
@@ -123,10 +108,7 @@ pub unsafe extern "C" fn pthread_mutexattr_setrobust_np(
 /// # Safety
 /// As `pthread_mutexattr_getrobust`.
 #[export]
-pub unsafe extern "C" fn pthread_mutexattr_getrobust_np(
-    attr: *const pthread_mutexattr_t,
-    robust: *mut c_int,
-) -> c_int {
+pub unsafe extern "C" fn pthread_mutexattr_getrobust_np(attr: *const pthread_mutexattr_t, robust: *mut c_int) -> c_int {
     // SAFETY: forwarded unchanged.
     unsafe { pthread_mutexattr_getrobust(attr, robust) }
 }
@@ -153,12 +135,7 @@ const CEILING_MASK: c_uint = 0x00ff_f000;
 
 fn fifo_priorities() -> (c_int, c_int) {
     // SAFETY: no preconditions.
-    unsafe {
-        (
-            libc::sched_get_priority_min(libc::SCHED_FIFO),
-            libc::sched_get_priority_max(libc::SCHED_FIFO),
-        )
-    }
+    unsafe { (libc::sched_get_priority_min(libc::SCHED_FIFO), libc::sched_get_priority_max(libc::SCHED_FIFO)) }
 }
 
 /// `pthread_mutexattr_setprioceiling`: sets the priority ceiling that
@@ -173,15 +150,9 @@ fn fifo_priorities() -> (c_int, c_int) {
 /// refuses `PTHREAD_PRIO_PROTECT` with `ENOTSUP`): the ceiling is kept in
 /// the attribute and read back, as glibc keeps it, and changes nothing else.
 #[export]
-pub unsafe extern "C" fn pthread_mutexattr_setprioceiling(
-    attr: *mut pthread_mutexattr_t,
-    ceiling: c_int,
-) -> c_int {
+pub unsafe extern "C" fn pthread_mutexattr_setprioceiling(attr: *mut pthread_mutexattr_t, ceiling: c_int) -> c_int {
     let (min, max) = fifo_priorities();
-    if ceiling < min
-        || ceiling > max
-        || ceiling as c_uint & (CEILING_MASK >> CEILING_SHIFT) != ceiling as c_uint
-    {
+    if ceiling < min || ceiling > max || ceiling as c_uint & (CEILING_MASK >> CEILING_SHIFT) != ceiling as c_uint {
         return EINVAL;
     }
     let word = attr.cast::<c_uint>();
@@ -203,11 +174,7 @@ pub unsafe extern "C" fn pthread_mutexattr_getprioceiling(
 ) -> c_int {
     // SAFETY: the caller's attribute, one unsigned int.
     let stored = ((unsafe { *attr.cast::<c_uint>() } & CEILING_MASK) >> CEILING_SHIFT) as c_int;
-    let value = if stored == 0 {
-        stored.max(fifo_priorities().0)
-    } else {
-        stored
-    };
+    let value = if stored == 0 { stored.max(fifo_priorities().0) } else { stored };
     // SAFETY: the caller's result.
     unsafe { *ceiling = value };
     0

@@ -82,11 +82,7 @@ struct QueueInfo {
 /// signal being sent could, in theory, have its id reused by a new thread
 /// of this process, which would get the signal.
 #[export]
-pub unsafe extern "C" fn pthread_sigqueue(
-    thread: pthread_t,
-    signo: c_int,
-    value: libc::sigval,
-) -> c_int {
+pub unsafe extern "C" fn pthread_sigqueue(thread: pthread_t, signo: c_int, value: libc::sigval) -> c_int {
     if GLIBC_INTERNAL_SIGNALS.contains(&signo) {
         return EINVAL;
     }
@@ -97,16 +93,7 @@ pub unsafe extern "C" fn pthread_sigqueue(
     }
     // SAFETY: no preconditions.
     let (pid, uid) = unsafe { (libc::getpid(), libc::getuid()) };
-    let info = QueueInfo {
-        signo,
-        errno: 0,
-        code: libc::SI_QUEUE,
-        _pad: 0,
-        pid,
-        uid,
-        value,
-        _rest: [0; 128 - 32],
-    };
+    let info = QueueInfo { signo, errno: 0, code: libc::SI_QUEUE, _pad: 0, pid, uid, value, _rest: [0; 128 - 32] };
     // SAFETY: a 128-byte siginfo the kernel reads.
     let rc = unsafe {
         libc::syscall(

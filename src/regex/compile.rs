@@ -495,7 +495,8 @@ impl<'a> Parser<'a> {
     }
 
     fn class_set(&self, name: &[u8], syntax: u64, set: &mut Set) -> Result<(), i32> {
-        let name: &[u8] = if syntax & RE_ICASE != 0 && (name == b"upper" || name == b"lower") { b"alpha" } else { name };
+        let name: &[u8] =
+            if syntax & RE_ICASE != 0 && (name == b"upper" || name == b"lower") { b"alpha" } else { name };
         class_has(name, 0).ok_or(REG_ECTYPE)?;
         for c in 0..=255u8 {
             if class_has(name, c) == Some(true) {
@@ -1177,7 +1178,8 @@ mod tests {
     fn size_and_nesting_take_no_stack() {
         let literals: std::vec::Vec<u8> = (0..1_000_000).map(|i| b'a' + (i % 26) as u8).collect();
         assert!(compiles_on_a_small_stack(literals, RE_SYNTAX_POSIX_EXTENDED).unwrap() > 1_000_000);
-        let alternatives: std::vec::Vec<u8> = (0..200_000).flat_map(|i| [b'a' + (i % 26) as u8, b'|']).take(399_999).collect();
+        let alternatives: std::vec::Vec<u8> =
+            (0..200_000).flat_map(|i| [b'a' + (i % 26) as u8, b'|']).take(399_999).collect();
         assert!(compiles_on_a_small_stack(alternatives, RE_SYNTAX_POSIX_EXTENDED).is_ok());
         let mut nested = vec![b'('; 100_000];
         nested.push(b'a');

@@ -191,9 +191,10 @@ impl Dfa {
             match i.op {
                 I_SET => {
                     if let Some(b) = byte
-                        && set_has(&prog.sets[i.a as usize], b) {
-                            self.next.push(pc + 1)?;
-                        }
+                        && set_has(&prog.sets[i.a as usize], b)
+                    {
+                        self.next.push(pc + 1)?;
+                    }
                 }
                 I_MATCH => matched = true,
                 I_SPLIT => {

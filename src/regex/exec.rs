@@ -364,7 +364,10 @@ impl<'a, 'b> Backtrack<'a, 'b> {
             steps: 0,
             // Room for a polynomial search over the whole subject, at
             // least STEP_BUDGET.
-            budget: (prog.insts.len() as u64).saturating_mul(inp.text.len() as u64 + 1).saturating_mul(8).max(STEP_BUDGET),
+            budget: (prog.insts.len() as u64)
+                .saturating_mul(inp.text.len() as u64 + 1)
+                .saturating_mul(8)
+                .max(STEP_BUDGET),
         })
     }
 
@@ -522,7 +525,9 @@ impl<'a, 'b> Backtrack<'a, 'b> {
                         let n = e - s;
                         let limit = target.map_or(inp.stop, |t| t.min(inp.stop));
                         if pos + n > limit
-                            || (0..n).any(|k| prog.map[usize::from(inp.text[s + k])] != prog.map[usize::from(inp.text[pos + k])])
+                            || (0..n).any(|k| {
+                                prog.map[usize::from(inp.text[s + k])] != prog.map[usize::from(inp.text[pos + k])]
+                            })
                         {
                             break;
                         }
@@ -593,11 +598,7 @@ impl Backtrack<'_, '_> {
 }
 
 fn ctx_before(dfa: &Dfa, inp: &Input<'_>, p: usize) -> u8 {
-    if p == 0 {
-        if inp.not_bol { C_BEG_NOTBOL } else { C_BEG }
-    } else {
-        dfa.class[usize::from(inp.text[p - 1])]
-    }
+    if p == 0 { if inp.not_bol { C_BEG_NOTBOL } else { C_BEG } } else { dfa.class[usize::from(inp.text[p - 1])] }
 }
 
 /// Whether a match ends at `p`, the stop, in state `s`. None: cache full.
@@ -743,10 +744,11 @@ pub fn search(
         let mut s = start;
         loop {
             if can_start(prog, inp, s)
-                && let Some(e) = bt.run(s, None, &mut regs)? {
-                    found = Some((s, e));
-                    break;
-                }
+                && let Some(e) = bt.run(s, None, &mut regs)?
+            {
+                found = Some((s, e));
+                break;
+            }
             if s == last {
                 break;
             }
@@ -763,10 +765,11 @@ pub fn search(
         let mut s = start;
         loop {
             if can_start(prog, inp, s)
-                && let Some(m) = longest(prog, inp, s, s)? {
-                    found = Some(m);
-                    break;
-                }
+                && let Some(m) = longest(prog, inp, s, s)?
+            {
+                found = Some(m);
+                break;
+            }
             if s == last {
                 break;
             }

@@ -578,7 +578,13 @@ unsafe fn search_stub(
         Some(e) if e > length => length,
         Some(e) if e < 0 => 0,
         Some(e) => e,
-        None => if range > 0 { length } else { 0 },
+        None => {
+            if range > 0 {
+                length
+            } else {
+                0
+            }
+        }
     };
     // SAFETY: per the caller.
     unsafe {
@@ -789,7 +795,11 @@ pub unsafe extern "C" fn re_comp(s: *const c_char) -> *const c_char {
     // SAFETY: the static buffer; `s` per the contract.
     unsafe {
         if s.is_null() {
-            return if (*buf).buffer.is_null() { c"No previous regular expression".as_ptr() } else { core::ptr::null() };
+            return if (*buf).buffer.is_null() {
+                c"No previous regular expression".as_ptr()
+            } else {
+                core::ptr::null()
+            };
         }
         if !(*buf).buffer.is_null() {
             let fastmap = (*buf).fastmap;

@@ -119,7 +119,10 @@ pub unsafe extern "C" fn __b64_ntop(src: *const u8, srclength: usize, target: *m
     // SAFETY: the caller's contract.
     let (src, dst) = unsafe {
         (
-            core::slice::from_raw_parts(if srclength == 0 { core::ptr::NonNull::dangling().as_ptr() } else { src }, srclength),
+            core::slice::from_raw_parts(
+                if srclength == 0 { core::ptr::NonNull::dangling().as_ptr() } else { src },
+                srclength,
+            ),
             core::slice::from_raw_parts_mut(target.cast::<u8>(), targsize),
         )
     };

@@ -194,7 +194,8 @@ pub unsafe extern "C" fn inet_net_pton(af: c_int, src: *const c_char, dst: *mut 
         return -1;
     }
     // SAFETY: the caller's contract.
-    let (text, out) = unsafe { (core::ffi::CStr::from_ptr(src).to_bytes(), core::slice::from_raw_parts_mut(dst.cast::<u8>(), size)) };
+    let (text, out) =
+        unsafe { (core::ffi::CStr::from_ptr(src).to_bytes(), core::slice::from_raw_parts_mut(dst.cast::<u8>(), size)) };
     pton4(text, out).unwrap_or_else(|e| {
         errno::set(e);
         -1
@@ -207,14 +208,22 @@ pub unsafe extern "C" fn inet_net_pton(af: c_int, src: *const c_char, dst: *mut 
 /// # Safety
 /// `src` is readable for the octets `bits` covers; `dst` writable for `size`.
 #[export]
-pub unsafe extern "C" fn inet_net_ntop(af: c_int, src: *const c_void, bits: c_int, dst: *mut c_char, size: usize) -> *mut c_char {
+pub unsafe extern "C" fn inet_net_ntop(
+    af: c_int,
+    src: *const c_void,
+    bits: c_int,
+    dst: *mut c_char,
+    size: usize,
+) -> *mut c_char {
     if af != libc::AF_INET {
         errno::set(libc::EAFNOSUPPORT);
         return core::ptr::null_mut();
     }
     let octets = (bits.clamp(0, 32) as usize).div_ceil(8);
     // SAFETY: the caller's contract.
-    let (bytes, out) = unsafe { (core::slice::from_raw_parts(src.cast::<u8>(), octets), core::slice::from_raw_parts_mut(dst.cast::<u8>(), size)) };
+    let (bytes, out) = unsafe {
+        (core::slice::from_raw_parts(src.cast::<u8>(), octets), core::slice::from_raw_parts_mut(dst.cast::<u8>(), size))
+    };
     match ntop4(bytes, bits, out) {
         Ok(()) => dst,
         Err(e) => {

@@ -296,7 +296,13 @@ unsafe fn same_name(domain: &[u8], msg: *const u8, mut cp: *const u8) -> bool {
 /// `dst` is writable for `dstsiz` octets; `dnptrs`, if not null, is the
 /// array `dn_comp` documents (message start, then names, NULL-terminated)
 /// with room up to `lastdnptr`.
-unsafe fn pack(src: &[u8], dst: *mut u8, dstsiz: usize, dnptrs: *mut *mut u8, lastdnptr: *mut *mut u8) -> Result<usize, c_int> {
+unsafe fn pack(
+    src: &[u8],
+    dst: *mut u8,
+    dstsiz: usize,
+    dnptrs: *mut *mut u8,
+    lastdnptr: *mut *mut u8,
+) -> Result<usize, c_int> {
     // Check the name first: labels, total length.
     let mut total = 0usize;
     let mut i = 0usize;
@@ -314,7 +320,8 @@ unsafe fn pack(src: &[u8], dst: *mut u8, dstsiz: usize, dnptrs: *mut *mut u8, la
             break;
         }
     }
-    let (mut msg, mut cpp, mut lpp): (*mut u8, *mut *mut u8, *mut *mut u8) = (ptr::null_mut(), ptr::null_mut(), ptr::null_mut());
+    let (mut msg, mut cpp, mut lpp): (*mut u8, *mut *mut u8, *mut *mut u8) =
+        (ptr::null_mut(), ptr::null_mut(), ptr::null_mut());
     if !dnptrs.is_null() {
         // SAFETY: the caller's array: dnptrs[0] is the message start, then
         // a NULL-terminated list.
@@ -455,7 +462,13 @@ pub unsafe extern "C" fn ns_name_pton(src: *const c_char, dst: *mut u8, dstsiz: 
 /// # Safety
 /// `msg..eom` is readable, `src` inside it; `dst` writable for `dstsiz`.
 #[export]
-pub unsafe extern "C" fn ns_name_unpack(msg: *const u8, eom: *const u8, src: *const u8, dst: *mut u8, dstsiz: usize) -> c_int {
+pub unsafe extern "C" fn ns_name_unpack(
+    msg: *const u8,
+    eom: *const u8,
+    src: *const u8,
+    dst: *mut u8,
+    dstsiz: usize,
+) -> c_int {
     // SAFETY: the caller's contract.
     let m = unsafe { message(msg, eom) };
     if src < msg || src >= eom {
@@ -476,7 +489,13 @@ pub unsafe extern "C" fn ns_name_unpack(msg: *const u8, eom: *const u8, src: *co
 /// As `dn_comp`: `src` a wire name, `dst` writable for `dstsiz`, `dnptrs`
 /// null or the documented array ending before `lastdnptr`.
 #[export]
-pub unsafe extern "C" fn ns_name_pack(src: *const u8, dst: *mut u8, dstsiz: c_int, dnptrs: *mut *mut u8, lastdnptr: *mut *mut u8) -> c_int {
+pub unsafe extern "C" fn ns_name_pack(
+    src: *const u8,
+    dst: *mut u8,
+    dstsiz: c_int,
+    dnptrs: *mut *mut u8,
+    lastdnptr: *mut *mut u8,
+) -> c_int {
     // SAFETY: the caller's contract.
     match unsafe { pack(wire(src), dst, dstsiz.max(0) as usize, dnptrs, lastdnptr) } {
         Ok(n) => n as c_int,
@@ -489,7 +508,13 @@ pub unsafe extern "C" fn ns_name_pack(src: *const u8, dst: *mut u8, dstsiz: c_in
 /// # Safety
 /// As [`ns_name_pack`], with `src` a C string.
 #[export]
-pub unsafe extern "C" fn ns_name_compress(src: *const c_char, dst: *mut u8, dstsiz: usize, dnptrs: *mut *const u8, lastdnptr: *mut *const u8) -> c_int {
+pub unsafe extern "C" fn ns_name_compress(
+    src: *const c_char,
+    dst: *mut u8,
+    dstsiz: usize,
+    dnptrs: *mut *const u8,
+    lastdnptr: *mut *const u8,
+) -> c_int {
     let mut tmp = [0u8; MAXCDNAME];
     // SAFETY: the caller's contract.
     let name = match pton(unsafe { cstr(src) }, &mut tmp) {
@@ -545,7 +570,13 @@ fn uncompress(msg: &[u8], at: usize, dst: &mut [u8]) -> Result<usize, c_int> {
 /// # Safety
 /// `msg..eom` is readable, `src` inside it; `dst` writable for `length`.
 #[export]
-pub unsafe extern "C" fn __dn_expand(msg: *const u8, eom: *const u8, src: *const u8, dst: *mut c_char, length: c_int) -> c_int {
+pub unsafe extern "C" fn __dn_expand(
+    msg: *const u8,
+    eom: *const u8,
+    src: *const u8,
+    dst: *mut c_char,
+    length: c_int,
+) -> c_int {
     if src < msg || src >= eom || length < 0 {
         return fail(libc::EMSGSIZE, -1);
     }
@@ -574,7 +605,14 @@ crate::musl_next!(fn musl_ns_name_uncompress = "ns_name_uncompress": unsafe exte
 /// # Safety
 /// As [`ns_name_compress`]; `caller` is the front's return address.
 #[export(local)]
-pub unsafe extern "C" fn __gcompat_dn_comp(src: *const c_char, dst: *mut u8, length: c_int, dnptrs: *mut *mut u8, lastdnptr: *mut *mut u8, caller: *const core::ffi::c_void) -> c_int {
+pub unsafe extern "C" fn __gcompat_dn_comp(
+    src: *const c_char,
+    dst: *mut u8,
+    length: c_int,
+    dnptrs: *mut *mut u8,
+    lastdnptr: *mut *mut u8,
+    caller: *const core::ffi::c_void,
+) -> c_int {
     if !crate::abi::caller::is_glibc(caller) {
         // SAFETY: musl's dn_comp with the caller's arguments.
         return unsafe { musl_dn_comp()(src, dst, length, dnptrs, lastdnptr) };
@@ -589,7 +627,14 @@ pub unsafe extern "C" fn __gcompat_dn_comp(src: *const c_char, dst: *mut u8, len
 /// # Safety
 /// As [`__dn_expand`]; `caller` is the front's return address.
 #[export(local)]
-pub unsafe extern "C" fn __gcompat_dn_expand(msg: *const u8, eom: *const u8, src: *const u8, dst: *mut c_char, length: c_int, caller: *const core::ffi::c_void) -> c_int {
+pub unsafe extern "C" fn __gcompat_dn_expand(
+    msg: *const u8,
+    eom: *const u8,
+    src: *const u8,
+    dst: *mut c_char,
+    length: c_int,
+    caller: *const core::ffi::c_void,
+) -> c_int {
     if !crate::abi::caller::is_glibc(caller) {
         // SAFETY: musl's dn_expand with the caller's arguments.
         return unsafe { musl_dn_expand()(msg, eom, src, dst, length) };
@@ -604,7 +649,14 @@ pub unsafe extern "C" fn __gcompat_dn_expand(msg: *const u8, eom: *const u8, src
 /// # Safety
 /// As [`__dn_expand`]; `caller` is the front's return address.
 #[export(local)]
-pub unsafe extern "C" fn __gcompat_ns_name_uncompress(msg: *const u8, eom: *const u8, src: *const u8, dst: *mut c_char, dstsiz: usize, caller: *const core::ffi::c_void) -> c_int {
+pub unsafe extern "C" fn __gcompat_ns_name_uncompress(
+    msg: *const u8,
+    eom: *const u8,
+    src: *const u8,
+    dst: *mut c_char,
+    dstsiz: usize,
+    caller: *const core::ffi::c_void,
+) -> c_int {
     if !crate::abi::caller::is_glibc(caller) {
         // SAFETY: musl's ns_name_uncompress with the caller's arguments.
         return unsafe { musl_ns_name_uncompress()(msg, eom, src, dst, dstsiz) };
@@ -628,7 +680,13 @@ pub unsafe extern "C" fn __gcompat_ns_name_uncompress(msg: *const u8, eom: *cons
 /// # Safety
 /// As [`ns_name_compress`].
 #[export]
-pub unsafe extern "C" fn __dn_comp(src: *const c_char, dst: *mut u8, length: c_int, dnptrs: *mut *mut u8, lastdnptr: *mut *mut u8) -> c_int {
+pub unsafe extern "C" fn __dn_comp(
+    src: *const c_char,
+    dst: *mut u8,
+    length: c_int,
+    dnptrs: *mut *mut u8,
+    lastdnptr: *mut *mut u8,
+) -> c_int {
     // SAFETY: the caller's contract; glibc's dn_comp passes its
     // `unsigned char **` list to ns_name_compress's `const` one as well.
     unsafe { ns_name_compress(src, dst, length.max(0) as usize, dnptrs.cast(), lastdnptr.cast()) }

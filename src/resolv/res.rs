@@ -37,7 +37,14 @@ const NS_PORT: u16 = 53;
 unsafe extern "C" {
     fn res_query(dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int;
     fn res_search(dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int;
-    fn res_querydomain(name: *const c_char, domain: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int;
+    fn res_querydomain(
+        name: *const c_char,
+        domain: *const c_char,
+        class: c_int,
+        type_: c_int,
+        answer: *mut u8,
+        anslen: c_int,
+    ) -> c_int;
     fn res_send(msg: *const u8, msglen: c_int, answer: *mut u8, anslen: c_int) -> c_int;
     fn __res_state() -> ResState;
     fn __h_errno_location() -> *mut c_int;
@@ -343,7 +350,16 @@ const T_NULL: u16 = 10;
 /// `dname` a C string, `data` null or a C string, `buf` writable for
 /// `buflen` octets.
 #[allow(clippy::too_many_arguments)] // the C interface
-unsafe fn mkquery(options: c_ulong, op: c_int, dname: *const c_char, class: c_int, type_: c_int, data: *const u8, buf: *mut u8, buflen: c_int) -> c_int {
+unsafe fn mkquery(
+    options: c_ulong,
+    op: c_int,
+    dname: *const c_char,
+    class: c_int,
+    type_: c_int,
+    data: *const u8,
+    buf: *mut u8,
+    buflen: c_int,
+) -> c_int {
     if !(0..=65535).contains(&class) || !(0..=65535).contains(&type_) {
         return -1;
     }
@@ -480,7 +496,14 @@ fn finish(statp: ResState, r: c_int) -> c_int {
 /// # Safety
 /// `statp` a state; the rest as musl's `res_query`.
 #[export]
-pub unsafe extern "C" fn res_nquery(statp: ResState, dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+pub unsafe extern "C" fn res_nquery(
+    statp: ResState,
+    dname: *const c_char,
+    class: c_int,
+    type_: c_int,
+    answer: *mut u8,
+    anslen: c_int,
+) -> c_int {
     // SAFETY: the caller's contract; musl's resolver.
     finish(statp, unsafe { res_query(dname, class, type_, answer, anslen) })
 }
@@ -490,7 +513,14 @@ pub unsafe extern "C" fn res_nquery(statp: ResState, dname: *const c_char, class
 /// # Safety
 /// As [`res_nquery`].
 #[export]
-pub unsafe extern "C" fn __res_nquery(statp: ResState, dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+pub unsafe extern "C" fn __res_nquery(
+    statp: ResState,
+    dname: *const c_char,
+    class: c_int,
+    type_: c_int,
+    answer: *mut u8,
+    anslen: c_int,
+) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nquery(statp, dname, class, type_, answer, anslen) }
 }
@@ -500,7 +530,13 @@ pub unsafe extern "C" fn __res_nquery(statp: ResState, dname: *const c_char, cla
 /// # Safety
 /// As musl's `res_query`.
 #[export]
-pub unsafe extern "C" fn __res_query(dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+pub unsafe extern "C" fn __res_query(
+    dname: *const c_char,
+    class: c_int,
+    type_: c_int,
+    answer: *mut u8,
+    anslen: c_int,
+) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nquery(global(), dname, class, type_, answer, anslen) }
 }
@@ -510,7 +546,14 @@ pub unsafe extern "C" fn __res_query(dname: *const c_char, class: c_int, type_: 
 /// # Safety
 /// `statp` a state; the rest as musl's `res_search`.
 #[export]
-pub unsafe extern "C" fn res_nsearch(statp: ResState, dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+pub unsafe extern "C" fn res_nsearch(
+    statp: ResState,
+    dname: *const c_char,
+    class: c_int,
+    type_: c_int,
+    answer: *mut u8,
+    anslen: c_int,
+) -> c_int {
     // SAFETY: the caller's contract; musl's resolver.
     finish(statp, unsafe { res_search(dname, class, type_, answer, anslen) })
 }
@@ -520,7 +563,14 @@ pub unsafe extern "C" fn res_nsearch(statp: ResState, dname: *const c_char, clas
 /// # Safety
 /// As [`res_nsearch`].
 #[export]
-pub unsafe extern "C" fn __res_nsearch(statp: ResState, dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+pub unsafe extern "C" fn __res_nsearch(
+    statp: ResState,
+    dname: *const c_char,
+    class: c_int,
+    type_: c_int,
+    answer: *mut u8,
+    anslen: c_int,
+) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nsearch(statp, dname, class, type_, answer, anslen) }
 }
@@ -530,7 +580,13 @@ pub unsafe extern "C" fn __res_nsearch(statp: ResState, dname: *const c_char, cl
 /// # Safety
 /// As musl's `res_search`.
 #[export]
-pub unsafe extern "C" fn __res_search(dname: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+pub unsafe extern "C" fn __res_search(
+    dname: *const c_char,
+    class: c_int,
+    type_: c_int,
+    answer: *mut u8,
+    anslen: c_int,
+) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nsearch(global(), dname, class, type_, answer, anslen) }
 }
@@ -540,7 +596,15 @@ pub unsafe extern "C" fn __res_search(dname: *const c_char, class: c_int, type_:
 /// # Safety
 /// `statp` a state; the rest as musl's `res_querydomain`.
 #[export]
-pub unsafe extern "C" fn res_nquerydomain(statp: ResState, name: *const c_char, domain: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+pub unsafe extern "C" fn res_nquerydomain(
+    statp: ResState,
+    name: *const c_char,
+    domain: *const c_char,
+    class: c_int,
+    type_: c_int,
+    answer: *mut u8,
+    anslen: c_int,
+) -> c_int {
     // SAFETY: the caller's contract; musl's resolver.
     finish(statp, unsafe { res_querydomain(name, domain, class, type_, answer, anslen) })
 }
@@ -550,7 +614,15 @@ pub unsafe extern "C" fn res_nquerydomain(statp: ResState, name: *const c_char, 
 /// # Safety
 /// As [`res_nquerydomain`].
 #[export]
-pub unsafe extern "C" fn __res_nquerydomain(statp: ResState, name: *const c_char, domain: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+pub unsafe extern "C" fn __res_nquerydomain(
+    statp: ResState,
+    name: *const c_char,
+    domain: *const c_char,
+    class: c_int,
+    type_: c_int,
+    answer: *mut u8,
+    anslen: c_int,
+) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nquerydomain(statp, name, domain, class, type_, answer, anslen) }
 }
@@ -560,7 +632,14 @@ pub unsafe extern "C" fn __res_nquerydomain(statp: ResState, name: *const c_char
 /// # Safety
 /// As musl's `res_querydomain`.
 #[export]
-pub unsafe extern "C" fn __res_querydomain(name: *const c_char, domain: *const c_char, class: c_int, type_: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+pub unsafe extern "C" fn __res_querydomain(
+    name: *const c_char,
+    domain: *const c_char,
+    class: c_int,
+    type_: c_int,
+    answer: *mut u8,
+    anslen: c_int,
+) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nquerydomain(global(), name, domain, class, type_, answer, anslen) }
 }
@@ -570,7 +649,13 @@ pub unsafe extern "C" fn __res_querydomain(name: *const c_char, domain: *const c
 /// # Safety
 /// `statp` a state; the rest as musl's `res_send`.
 #[export]
-pub unsafe extern "C" fn res_nsend(statp: ResState, msg: *const u8, msglen: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+pub unsafe extern "C" fn res_nsend(
+    statp: ResState,
+    msg: *const u8,
+    msglen: c_int,
+    answer: *mut u8,
+    anslen: c_int,
+) -> c_int {
     // SAFETY: the caller's contract; musl's resolver.
     finish(statp, unsafe { res_send(msg, msglen, answer, anslen) })
 }
@@ -580,7 +665,13 @@ pub unsafe extern "C" fn res_nsend(statp: ResState, msg: *const u8, msglen: c_in
 /// # Safety
 /// As [`res_nsend`].
 #[export]
-pub unsafe extern "C" fn __res_nsend(statp: ResState, msg: *const u8, msglen: c_int, answer: *mut u8, anslen: c_int) -> c_int {
+pub unsafe extern "C" fn __res_nsend(
+    statp: ResState,
+    msg: *const u8,
+    msglen: c_int,
+    answer: *mut u8,
+    anslen: c_int,
+) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { res_nsend(statp, msg, msglen, answer, anslen) }
 }
@@ -716,7 +807,13 @@ unsafe fn msg<'a>(buf: *const u8, eom: *const u8) -> &'a [u8] {
 /// # Safety
 /// `name` a C string; `buf..eom` readable.
 #[export]
-pub unsafe extern "C" fn __res_nameinquery(name: *const c_char, type_: c_int, class: c_int, buf: *const u8, eom: *const u8) -> c_int {
+pub unsafe extern "C" fn __res_nameinquery(
+    name: *const c_char,
+    type_: c_int,
+    class: c_int,
+    buf: *const u8,
+    eom: *const u8,
+) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { name_in_query(core::ffi::CStr::from_ptr(name).to_bytes(), type_, class, msg(buf, eom)) }
 }
@@ -727,7 +824,12 @@ pub unsafe extern "C" fn __res_nameinquery(name: *const c_char, type_: c_int, cl
 /// # Safety
 /// `buf1..eom1` and `buf2..eom2` are readable.
 #[export]
-pub unsafe extern "C" fn __res_queriesmatch(buf1: *const u8, eom1: *const u8, buf2: *const u8, eom2: *const u8) -> c_int {
+pub unsafe extern "C" fn __res_queriesmatch(
+    buf1: *const u8,
+    eom1: *const u8,
+    buf2: *const u8,
+    eom2: *const u8,
+) -> c_int {
     // SAFETY: the caller's contract.
     let (a, b) = unsafe { (msg(buf1, eom1), msg(buf2, eom2)) };
     if a.len() < HFIXEDSZ || b.len() < HFIXEDSZ {

@@ -20,11 +20,7 @@ unsafe extern "C" {
 /// # Safety
 /// `sem` is an initialized semaphore; `abstime` points to a timespec.
 #[export]
-pub unsafe extern "C" fn sem_clockwait(
-    sem: *mut sem_t,
-    clock: clockid_t,
-    abstime: *const timespec,
-) -> c_int {
+pub unsafe extern "C" fn sem_clockwait(sem: *mut sem_t, clock: clockid_t, abstime: *const timespec) -> c_int {
     // SAFETY: the caller's timespec.
     let at = unsafe { &*abstime };
     if !supported_clock(clock) || !valid_nsec(at) {
@@ -33,11 +29,7 @@ pub unsafe extern "C" fn sem_clockwait(
     }
     let rc = wait_until(clock, at, CLOCK_REALTIME, |t| {
         // SAFETY: the caller's semaphore, a valid deadline.
-        if unsafe { sem_timedwait(sem, t) } == 0 {
-            0
-        } else {
-            errno::get()
-        }
+        if unsafe { sem_timedwait(sem, t) } == 0 { 0 } else { errno::get() }
     });
     if rc == 0 {
         return 0;

@@ -41,10 +41,7 @@ fn jump_allowed(target: usize, sp: usize) -> bool {
     }
     // Allowed when the target lies outside the alternate stack (glibc's
     // unsigned `ss_sp + ss_size - target >= ss_size`).
-    (ss.ss_sp as usize)
-        .wrapping_add(ss.ss_size)
-        .wrapping_sub(target)
-        >= ss.ss_size
+    (ss.ss_sp as usize).wrapping_add(ss.ss_size).wrapping_sub(target) >= ss.ss_size
 }
 
 /// `__longjmp_chk`: `longjmp`, refusing a jump into a stack frame that no

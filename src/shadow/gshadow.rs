@@ -109,12 +109,7 @@ pub unsafe extern "C" fn endsgent() {
 /// # Safety
 /// `entry` and `result` writable, `buf` for `len` bytes.
 #[export]
-pub unsafe extern "C" fn getsgent_r(
-    entry: *mut Sgrp,
-    buf: *mut c_char,
-    len: usize,
-    result: *mut *mut Sgrp,
-) -> c_int {
+pub unsafe extern "C" fn getsgent_r(entry: *mut Sgrp, buf: *mut c_char, len: usize, result: *mut *mut Sgrp) -> c_int {
     // SAFETY: the caller's buffer.
     let mut packer = unsafe { Packer::new(buf, len) };
     let outcome = GSHADOW.next(|line| parse(line, entry, &mut packer, None));

@@ -49,7 +49,13 @@ pub(crate) fn strtoul(s: &[u8]) -> (u64, usize) {
             None => overflow = true,
         }
     }
-    let v = if overflow { u64::MAX } else if negative { v.wrapping_neg() } else { v };
+    let v = if overflow {
+        u64::MAX
+    } else if negative {
+        v.wrapping_neg()
+    } else {
+        v
+    };
     (v, i + digits)
 }
 

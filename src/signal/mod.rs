@@ -12,10 +12,7 @@ use siglist::{ABBREVIATIONS, DESCRIPTIONS};
 
 /// The entry for `sig` in `table`, if glibc has one.
 fn lookup(table: &[Option<&'static CStr>], sig: c_int) -> *const c_char {
-    usize::try_from(sig)
-        .ok()
-        .and_then(|i| table.get(i).copied().flatten())
-        .map_or(core::ptr::null(), CStr::as_ptr)
+    usize::try_from(sig).ok().and_then(|i| table.get(i).copied().flatten()).map_or(core::ptr::null(), CStr::as_ptr)
 }
 
 /// `sigabbrev_np`: the abbreviated name of `sig` without `SIG` ("HUP"), or

@@ -10,13 +10,7 @@ use libc::{size_t, sockaddr, socklen_t, ssize_t};
 /// # Safety
 /// As `recv`.
 #[export]
-pub unsafe extern "C" fn __recv_chk(
-    fd: c_int,
-    buf: *mut c_void,
-    len: size_t,
-    buflen: size_t,
-    flags: c_int,
-) -> ssize_t {
+pub unsafe extern "C" fn __recv_chk(fd: c_int, buf: *mut c_void, len: size_t, buflen: size_t, flags: c_int) -> ssize_t {
     if len > buflen {
         buffer_overflow();
     }

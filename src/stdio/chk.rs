@@ -37,12 +37,7 @@ pub unsafe extern "C" fn __vprintf_chk(flag: c_int, fmt: *const c_char, ap: VaLi
 /// # Safety
 /// As `vfprintf`.
 #[export]
-pub unsafe extern "C" fn __vfprintf_chk(
-    fp: *mut FILE,
-    flag: c_int,
-    fmt: *const c_char,
-    ap: VaList,
-) -> c_int {
+pub unsafe extern "C" fn __vfprintf_chk(fp: *mut FILE, flag: c_int, fmt: *const c_char, ap: VaList) -> c_int {
     // SAFETY: forwarded from the caller.
     unsafe { glibc_vfprintf(fp, flag, fmt, ap) }
 }
@@ -97,12 +92,7 @@ pub unsafe extern "C" fn __vsnprintf_chk(
 /// # Safety
 /// As `vasprintf`.
 #[export]
-pub unsafe extern "C" fn __vasprintf_chk(
-    sp: *mut *mut c_char,
-    flag: c_int,
-    fmt: *const c_char,
-    ap: VaList,
-) -> c_int {
+pub unsafe extern "C" fn __vasprintf_chk(sp: *mut *mut c_char, flag: c_int, fmt: *const c_char, ap: VaList) -> c_int {
     // SAFETY: forwarded from the caller.
     unsafe { glibc_vasprintf(sp, flag, fmt, ap) }
 }
@@ -112,12 +102,7 @@ pub unsafe extern "C" fn __vasprintf_chk(
 /// # Safety
 /// As `vdprintf`.
 #[export]
-pub unsafe extern "C" fn __vdprintf_chk(
-    fd: c_int,
-    flag: c_int,
-    fmt: *const c_char,
-    ap: VaList,
-) -> c_int {
+pub unsafe extern "C" fn __vdprintf_chk(fd: c_int, flag: c_int, fmt: *const c_char, ap: VaList) -> c_int {
     // SAFETY: forwarded from the caller.
     unsafe { glibc_vdprintf(fd, flag, fmt, ap) }
 }
@@ -129,22 +114,14 @@ pub unsafe extern "C" fn __vdprintf_chk(
 ///
 /// # Safety
 /// As `fgets`, with `buf` writable for `size` bytes.
-unsafe fn fgets_within(
-    buf: *mut c_char,
-    size: size_t,
-    n: c_int,
-    fp: *mut FILE,
-    locked: bool,
-) -> *mut c_char {
+unsafe fn fgets_within(buf: *mut c_char, size: size_t, n: c_int, fp: *mut FILE, locked: bool) -> *mut c_char {
     // glibc reads nothing and fails for n == 1 (its bound is n - 1 == 0).
     if n <= 1 {
         return core::ptr::null_mut();
     }
     if n as size_t <= size {
         // SAFETY: at most n - 1 bytes and a NUL: within the buffer.
-        return unsafe {
-            if locked { libc::fgets(buf, n, fp) } else { musl::fgets_unlocked(buf, n, fp) }
-        };
+        return unsafe { if locked { libc::fgets(buf, n, fp) } else { musl::fgets_unlocked(buf, n, fp) } };
     }
     // SAFETY: `fp` is a valid stream (caller); each store is below `size`.
     unsafe {
@@ -185,12 +162,7 @@ unsafe fn fgets_within(
 /// # Safety
 /// As `fgets`.
 #[export]
-pub unsafe extern "C" fn __fgets_chk(
-    buf: *mut c_char,
-    size: size_t,
-    n: c_int,
-    fp: *mut FILE,
-) -> *mut c_char {
+pub unsafe extern "C" fn __fgets_chk(buf: *mut c_char, size: size_t, n: c_int, fp: *mut FILE) -> *mut c_char {
     // SAFETY: forwarded from the caller.
     unsafe { fgets_within(buf, size, n, fp, true) }
 }
@@ -200,12 +172,7 @@ pub unsafe extern "C" fn __fgets_chk(
 /// # Safety
 /// As `fgets_unlocked`.
 #[export]
-pub unsafe extern "C" fn __fgets_unlocked_chk(
-    buf: *mut c_char,
-    size: size_t,
-    n: c_int,
-    fp: *mut FILE,
-) -> *mut c_char {
+pub unsafe extern "C" fn __fgets_unlocked_chk(buf: *mut c_char, size: size_t, n: c_int, fp: *mut FILE) -> *mut c_char {
     // SAFETY: forwarded from the caller.
     unsafe { fgets_within(buf, size, n, fp, false) }
 }

@@ -22,9 +22,7 @@ pub fn scan(fmt: &[u8]) -> Scan {
 /// [`scan`] for a wide (`wchar_t`) format: glibc's `vfwprintf` walks it with
 /// the same parser. Only ASCII units are special; others stand in as 0x80.
 pub fn scan_wide(fmt: &[libc::wchar_t]) -> Scan {
-    scan_units(fmt.len(), |i| {
-        fmt.get(i).map(|&c| u8::try_from(c).ok().filter(u8::is_ascii).unwrap_or(0x80))
-    })
+    scan_units(fmt.len(), |i| fmt.get(i).map(|&c| u8::try_from(c).ok().filter(u8::is_ascii).unwrap_or(0x80)))
 }
 
 /// The scan over a format of `len` units, each read as a byte by `at`.

@@ -51,8 +51,8 @@
 //! padding passes 60 bytes, and any format when `malloc` fails for the
 //! rewrite of a long one.
 
-use crate::printf::parse::{self as printf_parse, Spec, Specs};
 use crate::abi::{VaList, cstr::Buf, errno, vec::Vec};
+use crate::printf::parse::{self as printf_parse, Spec, Specs};
 use core::ffi::{CStr, c_char, c_int};
 use core::mem::MaybeUninit;
 
@@ -316,7 +316,26 @@ pub fn needs_rewrite(fmt: &[u8]) -> Need {
         i += p + 1;
         let start = i;
         let (mut pointer_flags, mut zero, mut long) = (false, false, false);
-        while i < fmt.len() && matches!(fmt[i], b'0'..=b'9' | b'$' | b'.' | b'*' | b'-' | b'+' | b' ' | b'#' | b'\'' | b'h' | b'l' | b'L' | b'j' | b'z' | b't') {
+        while i < fmt.len()
+            && matches!(
+                fmt[i],
+                b'0'..=b'9'
+                    | b'$'
+                    | b'.'
+                    | b'*'
+                    | b'-'
+                    | b'+'
+                    | b' '
+                    | b'#'
+                    | b'\''
+                    | b'h'
+                    | b'l'
+                    | b'L'
+                    | b'j'
+                    | b'z'
+                    | b't'
+            )
+        {
             pointer_flags |= matches!(fmt[i], b'.' | b'+' | b' ');
             zero |= fmt[i] == b'0';
             long |= fmt[i] == b'l';
@@ -406,7 +425,14 @@ pub fn survey(fmt: &[u8], types: &mut [c_int]) -> Option<Survey> {
         // glibc's parser types `%ls` as `PA_STRING` too, but musl reads
         // it as a wide string, through the null pointer.
         let plain_string = conv == b's' && !wide && precision.is_none_or(|p| p >= 6);
-        if i_flag || z_length || q_length || dressed_percent || conv == b'm' || (conv == b'p' && pointer_flags) || (zero && wide) {
+        if i_flag
+            || z_length
+            || q_length
+            || dressed_percent
+            || conv == b'm'
+            || (conv == b'p' && pointer_flags)
+            || (zero && wide)
+        {
             found.need = Need::Rewrite;
         } else if matches!(conv, b'p' | b's' | b'S') && !plain_string {
             found.need = found.need.max(Need::IfNull);
@@ -434,9 +460,10 @@ fn is_wide(fmt: &[u8], at: usize, conv: u8) -> bool {
 /// Whether some string or pointer argument (not a `%n` target) is null.
 fn any_null(types: &[c_int], values: &[u64]) -> bool {
     use printf_parse::{PA_FLAG_PTR, PA_POINTER, PA_STRING, PA_WSTRING};
-    types.iter().zip(values).any(|(&t, &v)| {
-        v == 0 && t & PA_FLAG_PTR == 0 && matches!(t & 0xff, PA_STRING | PA_WSTRING | PA_POINTER)
-    })
+    types
+        .iter()
+        .zip(values)
+        .any(|(&t, &v)| v == 0 && t & PA_FLAG_PTR == 0 && matches!(t & 0xff, PA_STRING | PA_WSTRING | PA_POINTER))
 }
 
 /// What glibc prints for a conversion the shim prints itself.
@@ -499,7 +526,13 @@ fn replacement(spec: &Spec, errnum: c_int, values: Option<&[u64]>) -> Option<Rep
             let mut digits = Buf::<24>::new();
             let _ = core::fmt::Write::write_fmt(&mut digits, format_args!("{:x}", value(spec.data_arg)?));
             let digits = digits.as_bytes();
-            let sign: &[u8] = if spec.plus { b"+" } else if spec.space { b" " } else { b"" };
+            let sign: &[u8] = if spec.plus {
+                b"+"
+            } else if spec.space {
+                b" "
+            } else {
+                b""
+            };
             let mut zeros = prec.unwrap_or(0).saturating_sub(digits.len());
             if spec.zero && prec.is_none() && !left {
                 zeros = width.saturating_sub(sign.len() + 2 + digits.len());
@@ -699,9 +732,27 @@ mod tests {
     #[test]
     fn survey_agrees_with_the_separate_scans() {
         for fmt in [
-            "%d %s", "%5.2f|%-8s|%p", "%lld %hhd %hd %Lf %zu %jd %td", "%c%C%S%ls%n%%%m", "plain", "%'d %I5d %#x %+.3e",
-            "%", "%l", "%5", "%.", "%y %d", "%lc %lls", "%.3p", "%+p %s", "% p", "%Zd", "%5n", "%lln %s", "%%n %%s",
-            "%-08.3s|%0p", "%a%A%g%G%E%F",
+            "%d %s",
+            "%5.2f|%-8s|%p",
+            "%lld %hhd %hd %Lf %zu %jd %td",
+            "%c%C%S%ls%n%%%m",
+            "plain",
+            "%'d %I5d %#x %+.3e",
+            "%",
+            "%l",
+            "%5",
+            "%.",
+            "%y %d",
+            "%lc %lls",
+            "%.3p",
+            "%+p %s",
+            "% p",
+            "%Zd",
+            "%5n",
+            "%lln %s",
+            "%%n %%s",
+            "%-08.3s|%0p",
+            "%a%A%g%G%E%F",
         ] {
             let mut all = [-1; 16];
             let n = printf_parse::parse(fmt.as_bytes(), &mut all);
@@ -734,14 +785,23 @@ mod tests {
         assert_eq!(run("%Zu %Id %2$s 100%%", 0, None).as_deref(), Some("%zu %d %2$s 100%%"));
         assert_eq!(run("%d %s", 0, None), None);
         assert_eq!(run("%*m", 2, None), None);
-        assert_eq!(run("%*m|%-*.*m", 2, Some(&[12, 5, 2])).as_deref(), Some("%.0sNo such file or directory|%.0s%.0sNo   "));
+        assert_eq!(
+            run("%*m|%-*.*m", 2, Some(&[12, 5, 2])).as_deref(),
+            Some("%.0sNo such file or directory|%.0s%.0sNo   ")
+        );
     }
 
     #[test]
     fn rewrites_null_pointers_and_strings() {
         assert_eq!(run("%d %s", 0, Some(&[1, 8])), None);
-        assert_eq!(run("%d [%10p|%-8p] %s%%", 0, Some(&[1, 0, 0, 7])).as_deref(), Some("%d [%5.0s(nil)|(nil)%3.0s] %s%%"));
-        assert_eq!(run("[%s|%.5s|%8.3s|%-*s]", 0, Some(&[0, 0, 0, 0, 0])).as_deref(), Some("[%.0s(null)|%.0s|%8.0s|%.0s(null)%.0s]"));
+        assert_eq!(
+            run("%d [%10p|%-8p] %s%%", 0, Some(&[1, 0, 0, 7])).as_deref(),
+            Some("%d [%5.0s(nil)|(nil)%3.0s] %s%%")
+        );
+        assert_eq!(
+            run("[%s|%.5s|%8.3s|%-*s]", 0, Some(&[0, 0, 0, 0, 0])).as_deref(),
+            Some("[%.0s(null)|%.0s|%8.0s|%.0s(null)%.0s]")
+        );
         assert_eq!(run("%2$p %1$*3$s %3$d", 0, Some(&[0, 0, 9])).as_deref(), Some("%2$.0s(nil) %1$3.0s(null) %3$d"));
         assert_eq!(run("%2$p %1$*3$s", 0, Some(&[0, 0, 9])).as_deref(), Some("%2$.0s(nil) %3$.0s%1$3.0s(null)"));
         assert_eq!(run("%1$p %s", 0, Some(&[0, 0])), None);
@@ -777,7 +837,10 @@ mod tests {
 
     #[test]
     fn drops_the_zero_flag_of_wide_strings_and_characters() {
-        assert_eq!(run("[%080ls|%05lc|%-05C|%03S|%05s|%1$05ls]", 0, Some(&[1, 2, 3, 4, 5])).as_deref(), Some("[%80ls|%5lc|%-5C|%3S|%05s|%1$5ls]"));
+        assert_eq!(
+            run("[%080ls|%05lc|%-05C|%03S|%05s|%1$05ls]", 0, Some(&[1, 2, 3, 4, 5])).as_deref(),
+            Some("[%80ls|%5lc|%-5C|%3S|%05s|%1$5ls]")
+        );
         assert_eq!(needs_rewrite(b"%05ls"), Need::Rewrite);
         assert_eq!(needs_rewrite(b"%05s %ls"), Need::IfNull);
         let mut t = [0; 4];

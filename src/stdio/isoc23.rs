@@ -36,12 +36,7 @@ impl Input<c_char> for Str {
     fn is_space(&self, c: u32) -> bool {
         is_space(c)
     }
-    unsafe fn directive(
-        &mut self,
-        fmt: *const c_char,
-        dest: Option<*mut c_void>,
-        n: &mut c_int,
-    ) -> c_int {
+    unsafe fn directive(&mut self, fmt: *const c_char, dest: Option<*mut c_void>, n: &mut c_int) -> c_int {
         // SAFETY: per the trait's contract.
         let r = unsafe {
             match dest {
@@ -75,12 +70,7 @@ impl Input<c_char> for Stream {
     fn is_space(&self, c: u32) -> bool {
         is_space(c)
     }
-    unsafe fn directive(
-        &mut self,
-        fmt: *const c_char,
-        dest: Option<*mut c_void>,
-        n: &mut c_int,
-    ) -> c_int {
+    unsafe fn directive(&mut self, fmt: *const c_char, dest: Option<*mut c_void>, n: &mut c_int) -> c_int {
         // SAFETY: per the trait's contract.
         unsafe {
             match dest {
@@ -96,11 +86,7 @@ impl Input<c_char> for Stream {
 /// # Safety
 /// As `vsscanf`.
 #[export]
-pub unsafe extern "C" fn __isoc23_vsscanf(
-    s: *const c_char,
-    fmt: *const c_char,
-    ap: VaList,
-) -> c_int {
+pub unsafe extern "C" fn __isoc23_vsscanf(s: *const c_char, fmt: *const c_char, ap: VaList) -> c_int {
     // SAFETY: `fmt` is the caller's NUL-terminated format.
     let format = unsafe { scan::format(fmt) };
     if !scan::needs_engine(format) {

@@ -91,12 +91,7 @@ pub trait Input<U: Unit> {
     ///
     /// # Safety
     /// `fmt` is NUL-terminated; `dest` is what the directive needs.
-    unsafe fn directive(
-        &mut self,
-        fmt: *const U,
-        dest: Option<*mut c_void>,
-        n: &mut c_int,
-    ) -> c_int;
+    unsafe fn directive(&mut self, fmt: *const U, dest: Option<*mut c_void>, n: &mut c_int) -> c_int;
 }
 
 /// Directive formats up to this long are built on the stack (very long
@@ -187,15 +182,7 @@ fn spec<U: Unit>(fmt: &[U], start: usize) -> Spec {
         i = (i + 1).min(fmt.len());
     }
     // A zero width means none, as in glibc.
-    Spec {
-        body,
-        end: i,
-        position,
-        suppress,
-        width: width.filter(|&w| w > 0),
-        size,
-        conv,
-    }
+    Spec { body, end: i, position, suppress, width: width.filter(|&w| w > 0), size, conv }
 }
 
 /// The directives of a format, in order: text runs and conversions.
@@ -328,11 +315,7 @@ enum Step {
 /// glibc's `%i`/`%b`: at most `width` units of `[sign][0[xXbB]]digits`,
 /// one unit of look-ahead pushed back. `Ok((value, took, range))` or the
 /// failure; `value` is the strtol/strtoul result, `range` its `ERANGE`.
-fn integer<U: Unit>(
-    input: &mut impl Input<U>,
-    width: Option<usize>,
-    binary: bool,
-) -> Result<(u64, usize, bool), Step> {
+fn integer<U: Unit>(input: &mut impl Input<U>, width: Option<usize>, binary: bool) -> Result<(u64, usize, bool), Step> {
     let mut took = 0usize;
     // Leading whitespace, then end of input is an input failure.
     let mut c = loop {
@@ -392,10 +375,7 @@ fn integer<U: Unit>(
         let Some(d) = c.and_then(|c| digit(c.code(), base)) else {
             break;
         };
-        match magnitude
-            .checked_mul(u64::from(base))
-            .and_then(|m| m.checked_add(u64::from(d)))
-        {
+        match magnitude.checked_mul(u64::from(base)).and_then(|m| m.checked_add(u64::from(d))) {
             Some(m) => magnitude = m,
             None => overflow = true,
         }
@@ -412,12 +392,7 @@ fn integer<U: Unit>(
     if digits == 0 {
         return Err(Step::Mismatch);
     }
-    let found = Scan {
-        end: 1,
-        negative,
-        magnitude,
-        overflow,
-    };
+    let found = Scan { end: 1, negative, magnitude, overflow };
     let (value, range) = if signed {
         let (v, r) = found.signed();
         (v as u64, r)
@@ -482,10 +457,7 @@ pub unsafe fn run<U: Unit>(input: &mut impl Input<U>, fmt: &[U], ap: VaList) -> 
                             // SAFETY: `%n` points at an integer of its size.
                             unsafe { store(dest, s.size, took_total as u64) };
                         }
-                        Step::Done {
-                            took: 0,
-                            assigned: false,
-                        }
+                        Step::Done { took: 0, assigned: false }
                     }
                     b'b' | b'i' => match integer(input, s.width, s.conv == u32::from(b'b')) {
                         Ok((value, took, range)) => {
@@ -496,23 +468,12 @@ pub unsafe fn run<U: Unit>(input: &mut impl Input<U>, fmt: &[U], ap: VaList) -> 
                                 // SAFETY: the conversion's pointer, of its size.
                                 unsafe { store(dest, s.size, value) };
                             }
-                            Step::Done {
-                                took,
-                                assigned: dest.is_some(),
-                            }
+                            Step::Done { took, assigned: dest.is_some() }
                         }
                         Err(step) => step,
                     },
                     // SAFETY: `dest` is the directive's own pointer.
-                    _ => unsafe {
-                        delegate(
-                            input,
-                            &mut buf,
-                            &[U::ascii(b'%')],
-                            &fmt[s.body..s.end],
-                            dest,
-                        )
-                    },
+                    _ => unsafe { delegate(input, &mut buf, &[U::ascii(b'%')], &fmt[s.body..s.end], dest) },
                 }
             }
         };
@@ -569,10 +530,7 @@ unsafe fn delegate<U: Unit>(
     } else if n < 0 {
         Step::Mismatch
     } else {
-        Step::Done {
-            took: n as usize,
-            assigned: dest.is_some(),
-        }
+        Step::Done { took: n as usize, assigned: dest.is_some() }
     }
 }
 

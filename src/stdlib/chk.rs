@@ -57,12 +57,7 @@ pub unsafe extern "C" fn __realpath_chk(
 /// # Safety
 /// As `ptsname_r`.
 #[export]
-pub unsafe extern "C" fn __ptsname_r_chk(
-    fd: c_int,
-    buf: *mut c_char,
-    buflen: size_t,
-    nreal: size_t,
-) -> c_int {
+pub unsafe extern "C" fn __ptsname_r_chk(fd: c_int, buf: *mut c_char, buflen: size_t, nreal: size_t) -> c_int {
     if buflen > nreal {
         buffer_overflow();
     }
@@ -76,12 +71,7 @@ pub unsafe extern "C" fn __ptsname_r_chk(
 /// # Safety
 /// As `mbstowcs`.
 #[export]
-pub unsafe extern "C" fn __mbstowcs_chk(
-    dst: *mut wchar_t,
-    src: *const c_char,
-    len: size_t,
-    dstlen: size_t,
-) -> size_t {
+pub unsafe extern "C" fn __mbstowcs_chk(dst: *mut wchar_t, src: *const c_char, len: size_t, dstlen: size_t) -> size_t {
     if dstlen < len {
         buffer_overflow();
     }
@@ -95,12 +85,7 @@ pub unsafe extern "C" fn __mbstowcs_chk(
 /// # Safety
 /// As `wcstombs`.
 #[export]
-pub unsafe extern "C" fn __wcstombs_chk(
-    dst: *mut c_char,
-    src: *const wchar_t,
-    len: size_t,
-    dstlen: size_t,
-) -> size_t {
+pub unsafe extern "C" fn __wcstombs_chk(dst: *mut c_char, src: *const wchar_t, len: size_t, dstlen: size_t) -> size_t {
     if dstlen < len {
         buffer_overflow();
     }

@@ -13,9 +13,9 @@ pub fn strfrom_spec(format: &[u8]) -> Option<(u8, Option<c_int>)> {
     let (precision, rest) = match rest.strip_prefix(b".") {
         Some(after) => {
             let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
-            let value = after[..digits].iter().try_fold(0 as c_int, |n, &d| {
-                n.checked_mul(10)?.checked_add(c_int::from(d - b'0'))
-            });
+            let value = after[..digits]
+                .iter()
+                .try_fold(0 as c_int, |n, &d| n.checked_mul(10)?.checked_add(c_int::from(d - b'0')));
             (if digits == 0 { Some(0) } else { value }, &after[digits..])
         }
         None => (None, rest),
@@ -31,10 +31,7 @@ pub fn strfrom_spec(format: &[u8]) -> Option<(u8, Option<c_int>)> {
 /// # Safety
 /// `format` is a NUL-terminated string; `precision` is writable.
 #[export(local)]
-pub unsafe extern "C" fn __gcompat_strfrom_spec(
-    format: *const c_char,
-    precision: *mut c_int,
-) -> c_char {
+pub unsafe extern "C" fn __gcompat_strfrom_spec(format: *const c_char, precision: *mut c_int) -> c_char {
     // SAFETY: `format` is NUL-terminated (caller).
     let format = unsafe { CStr::from_ptr(format) }.to_bytes();
     let Some((conv, given)) = strfrom_spec(format) else {
@@ -134,13 +131,7 @@ impl HexParts {
             (0, _) => -1022,
             _ => biased - 1023,
         };
-        Self::from_mantissa(
-            bits >> 63 != 0,
-            u8::from(biased != 0),
-            u128::from(mantissa) << 76,
-            13,
-            exponent,
-        )
+        Self::from_mantissa(bits >> 63 != 0, u8::from(biased != 0), u128::from(mantissa) << 76, 13, exponent)
     }
 
     /// An x87 80-bit `long double` from its 64-bit mantissa (explicit
@@ -153,13 +144,7 @@ impl HexParts {
             (0, _) => -(16382 + 3),
             _ => biased - (16383 + 3),
         };
-        Self::from_mantissa(
-            sign_exponent >> 15 != 0,
-            (mantissa >> 60) as u8,
-            u128::from(mantissa) << 68,
-            15,
-            exponent,
-        )
+        Self::from_mantissa(sign_exponent >> 15 != 0, (mantissa >> 60) as u8, u128::from(mantissa) << 68, 15, exponent)
     }
 
     /// An IEEE binary128 (`_Float128`) from its bits: leading 1 (0 for zero
@@ -172,56 +157,25 @@ impl HexParts {
             (0, _) => -16382,
             _ => biased - 16383,
         };
-        Self::from_mantissa(
-            bits >> 127 != 0,
-            u8::from(biased != 0),
-            fraction << 16,
-            28,
-            exponent,
-        )
+        Self::from_mantissa(bits >> 127 != 0, u8::from(biased != 0), fraction << 16, 28, exponent)
     }
 
     /// `ndigits` hex digits from the top of `fraction`.
-    fn from_mantissa(
-        negative: bool,
-        leading: u8,
-        fraction: u128,
-        ndigits: usize,
-        exponent: i32,
-    ) -> Self {
+    fn from_mantissa(negative: bool, leading: u8, fraction: u128, ndigits: usize, exponent: i32) -> Self {
         let mut digits = [0u8; 28];
         for (i, d) in digits.iter_mut().take(ndigits).enumerate() {
             *d = ((fraction >> (124 - 4 * i)) & 0xf) as u8;
         }
-        Self {
-            negative,
-            leading,
-            digits,
-            ndigits,
-            exponent,
-        }
+        Self { negative, leading, digits, ndigits, exponent }
     }
 
     /// glibc's `%a` text for `precision` (`None`: as many digits as the
     /// value needs), rounding in the current direction `mode` as glibc's
     /// `printf_fphex.c` does.
-    pub fn write(
-        mut self,
-        precision: Option<usize>,
-        upper: bool,
-        mode: Rounding,
-        out: &mut impl FnMut(u8),
-    ) {
-        let mut used = self.digits[..self.ndigits]
-            .iter()
-            .rposition(|&d| d != 0)
-            .map_or(0, |p| p + 1);
+    pub fn write(mut self, precision: Option<usize>, upper: bool, mode: Rounding, out: &mut impl FnMut(u8)) {
+        let mut used = self.digits[..self.ndigits].iter().rposition(|&d| d != 0).map_or(0, |p| p + 1);
         if let Some(p) = precision.filter(|&p| p < used) {
-            let last = if p > 0 {
-                self.digits[p - 1]
-            } else {
-                self.leading
-            };
+            let last = if p > 0 { self.digits[p - 1] } else { self.leading };
             let next = self.digits[p];
             let more = next & 7 != 0 || p + 1 < used;
             if round_away(self.negative, last & 1 != 0, next >= 8, more, mode) {
@@ -266,10 +220,7 @@ impl HexParts {
         out(if upper { b'P' } else { b'p' });
         out(if self.exponent < 0 { b'-' } else { b'+' });
         let mut text = crate::abi::cstr::Buf::<12>::new();
-        let _ = core::fmt::Write::write_fmt(
-            &mut text,
-            format_args!("{}", self.exponent.unsigned_abs()),
-        );
+        let _ = core::fmt::Write::write_fmt(&mut text, format_args!("{}", self.exponent.unsigned_abs()));
         text.as_bytes().iter().for_each(|&b| out(b));
     }
 }
@@ -280,11 +231,7 @@ impl HexParts {
 ///
 /// # Safety
 /// `str` is writable for `n` bytes (or `n` is 0).
-pub unsafe fn fill_c_buffer(
-    str: *mut c_char,
-    n: usize,
-    write: impl FnOnce(&mut dyn FnMut(u8)),
-) -> c_int {
+pub unsafe fn fill_c_buffer(str: *mut c_char, n: usize, write: impl FnOnce(&mut dyn FnMut(u8))) -> c_int {
     let dst: &mut [u8] = if n == 0 || str.is_null() {
         &mut []
     } else {
@@ -320,12 +267,7 @@ pub unsafe fn write_hex(
     // SAFETY: forwarded from the caller.
     unsafe {
         fill_c_buffer(str, n, |out| {
-            parts.write(
-                usize::try_from(precision).ok(),
-                conv as u8 == b'A',
-                Rounding::from_fenv(mode),
-                &mut |b| out(b),
-            )
+            parts.write(usize::try_from(precision).ok(), conv as u8 == b'A', Rounding::from_fenv(mode), &mut |b| out(b))
         })
     }
 }
@@ -364,16 +306,7 @@ pub unsafe extern "C" fn __gcompat_strfrom_hex_x87(
     mode: c_int,
 ) -> c_int {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        write_hex(
-            str,
-            n,
-            HexParts::x87(mantissa, sign_exponent),
-            precision,
-            conv,
-            mode,
-        )
-    }
+    unsafe { write_hex(str, n, HexParts::x87(mantissa, sign_exponent), precision, conv, mode) }
 }
 
 #[cfg(test)]
@@ -389,41 +322,17 @@ mod hex_tests {
     #[test]
     fn glibc_layouts() {
         assert_eq!(text(HexParts::double(1.0f64.to_bits()), None), "0x1p+0");
-        assert_eq!(
-            text(HexParts::double(0.0f64.to_bits()), Some(2)),
-            "0x0.00p+0"
-        );
-        assert_eq!(
-            text(HexParts::double((-2.5e-310f64).to_bits()), None),
-            "-0x0.02e055c9a3f6cp-1022"
-        );
-        assert_eq!(
-            text(HexParts::double((1.0f64 / 3.0).to_bits()), Some(0)),
-            "0x1p-2"
-        );
+        assert_eq!(text(HexParts::double(0.0f64.to_bits()), Some(2)), "0x0.00p+0");
+        assert_eq!(text(HexParts::double((-2.5e-310f64).to_bits()), None), "-0x0.02e055c9a3f6cp-1022");
+        assert_eq!(text(HexParts::double((1.0f64 / 3.0).to_bits()), Some(0)), "0x1p-2");
         assert_eq!(text(HexParts::double(1.5f64.to_bits()), Some(0)), "0x2p+0");
-        assert_eq!(
-            text(HexParts::x87(0xd000_0000_0000_0000, 16384), None),
-            "0xdp-2"
-        );
-        assert_eq!(
-            text(HexParts::x87(0xf800_0000_0000_0000, 16383), Some(0)),
-            "0x1p+1"
-        );
+        assert_eq!(text(HexParts::x87(0xd000_0000_0000_0000, 16384), None), "0xdp-2");
+        assert_eq!(text(HexParts::x87(0xf800_0000_0000_0000, 16383), Some(0)), "0x1p+1");
         let third = 0x3ffd_5555_5555_5555_5555_5555_5555_5555u128;
-        assert_eq!(
-            text(HexParts::binary128(third), None),
-            "0x1.5555555555555555555555555555p-2"
-        );
+        assert_eq!(text(HexParts::binary128(third), None), "0x1.5555555555555555555555555555p-2");
         assert_eq!(text(HexParts::binary128(third), Some(3)), "0x1.555p-2");
-        assert_eq!(
-            text(HexParts::binary128(2), None),
-            "0x0.0000000000000000000000000002p-16382"
-        );
-        assert_eq!(
-            text(HexParts::binary128(0x3fff_ffff << 96), Some(0)),
-            "0x2p+0"
-        );
+        assert_eq!(text(HexParts::binary128(2), None), "0x0.0000000000000000000000000002p-16382");
+        assert_eq!(text(HexParts::binary128(0x3fff_ffff << 96), Some(0)), "0x2p+0");
     }
 
     #[test]

@@ -24,11 +24,7 @@ pub unsafe extern "C" fn canonicalize_file_name(name: *const c_char) -> *mut c_c
         let len = unsafe { crate::abi::cstr::borrow(path) }.count_bytes();
         // SAFETY: as above; `bytes` covers the string and its NUL.
         let bytes = unsafe { core::slice::from_raw_parts_mut(path.cast::<u8>(), len + 1) };
-        let extra = bytes
-            .iter()
-            .take_while(|&&b| b == b'/')
-            .count()
-            .saturating_sub(1);
+        let extra = bytes.iter().take_while(|&&b| b == b'/').count().saturating_sub(1);
         bytes.copy_within(extra.., 0);
     }
     path

@@ -57,9 +57,7 @@ impl Scan {
         match (self.negative, self.overflow) {
             (false, false) if self.magnitude <= i64::MAX as u64 => (self.magnitude as i64, false),
             (false, _) => (i64::MAX, true),
-            (true, false) if self.magnitude <= 1 << 63 => {
-                ((self.magnitude as i64).wrapping_neg(), false)
-            }
+            (true, false) if self.magnitude <= 1 << 63 => ((self.magnitude as i64).wrapping_neg(), false),
             (true, _) => (i64::MIN, true),
         }
     }
@@ -104,10 +102,7 @@ pub fn scan(at: impl Fn(usize) -> u32, space: impl Fn(u32) -> bool, base: u32) -
         if prefix == u32::from(b'x') && matches!(base, 0 | 16) && digit(at(i + 2), 16).is_some() {
             base = 16;
             i += 2;
-        } else if prefix == u32::from(b'b')
-            && matches!(base, 0 | 2)
-            && digit(at(i + 2), 2).is_some()
-        {
+        } else if prefix == u32::from(b'b') && matches!(base, 0 | 2) && digit(at(i + 2), 2).is_some() {
             base = 2;
             i += 2;
         } else if base == 0 {
@@ -124,10 +119,7 @@ pub fn scan(at: impl Fn(usize) -> u32, space: impl Fn(u32) -> bool, base: u32) -
             // 36^12 < 2^64: the first twelve digits cannot overflow.
             magnitude = magnitude * u64::from(base) + u64::from(d);
         } else {
-            match magnitude
-                .checked_mul(u64::from(base))
-                .and_then(|m| m.checked_add(u64::from(d)))
-            {
+            match magnitude.checked_mul(u64::from(base)).and_then(|m| m.checked_add(u64::from(d))) {
                 Some(m) => magnitude = m,
                 None => overflow = true,
             }
@@ -135,19 +127,9 @@ pub fn scan(at: impl Fn(usize) -> u32, space: impl Fn(u32) -> bool, base: u32) -
         i += 1;
     }
     if i == start {
-        return Scan {
-            end: 0,
-            negative: false,
-            magnitude: 0,
-            overflow: false,
-        };
+        return Scan { end: 0, negative: false, magnitude: 0, overflow: false };
     }
-    Scan {
-        end: i,
-        negative,
-        magnitude,
-        overflow,
-    }
+    Scan { end: i, negative, magnitude, overflow }
 }
 
 /// Runs [`scan`] over a NUL-terminated string of `T` units for an exported
@@ -283,10 +265,7 @@ mod tests {
         let (f, _) = run("18446744073709551616", 10);
         assert!(f.overflow);
         assert_eq!(f.unsigned(), (u64::MAX, true));
-        assert_eq!(
-            run("-9223372036854775808", 10).0.signed(),
-            (i64::MIN, false)
-        );
+        assert_eq!(run("-9223372036854775808", 10).0.signed(), (i64::MIN, false));
         assert_eq!(run("-9223372036854775809", 10).0.signed(), (i64::MIN, true));
         assert_eq!(run("9223372036854775808", 10).0.signed(), (i64::MAX, true));
         assert_eq!(run("-1", 10).0.unsigned(), (u64::MAX, false));

@@ -154,12 +154,7 @@ unsafe fn save_position(buf: &RandomData) {
 /// it: zero the structure first); `arg_state` writable for `n` bytes,
 /// 4-byte aligned, and live as long as the generator is used.
 #[export]
-pub unsafe extern "C" fn initstate_r(
-    seed: c_uint,
-    arg_state: *mut c_char,
-    n: usize,
-    buf: *mut RandomData,
-) -> c_int {
+pub unsafe extern "C" fn initstate_r(seed: c_uint, arg_state: *mut c_char, n: usize, buf: *mut RandomData) -> c_int {
     if buf.is_null() {
         errno::set(libc::EINVAL);
         return -1;

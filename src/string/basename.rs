@@ -28,4 +28,3 @@ pub unsafe extern "C" fn __gcompat_basename(path: *const c_char, caller: *const 
         unsafe { slash.add(1) }
     }
 }
-

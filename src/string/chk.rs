@@ -47,12 +47,7 @@ pub unsafe extern "C" fn __memmove_chk(
 /// # Safety
 /// As `memset`.
 #[export]
-pub unsafe extern "C" fn __memset_chk(
-    dst: *mut c_void,
-    c: c_int,
-    len: size_t,
-    dstlen: size_t,
-) -> *mut c_void {
+pub unsafe extern "C" fn __memset_chk(dst: *mut c_void, c: c_int, len: size_t, dstlen: size_t) -> *mut c_void {
     if dstlen < len {
         buffer_overflow();
     }
@@ -66,11 +61,7 @@ pub unsafe extern "C" fn __memset_chk(
 /// # Safety
 /// As `strcpy`.
 #[export]
-pub unsafe extern "C" fn __strcpy_chk(
-    dst: *mut c_char,
-    src: *const c_char,
-    dstlen: size_t,
-) -> *mut c_char {
+pub unsafe extern "C" fn __strcpy_chk(dst: *mut c_char, src: *const c_char, dstlen: size_t) -> *mut c_char {
     // SAFETY: `src` is a C string (caller).
     let len = unsafe { libc::strlen(src) };
     if len >= dstlen {
@@ -86,11 +77,7 @@ pub unsafe extern "C" fn __strcpy_chk(
 /// # Safety
 /// As `stpcpy`.
 #[export]
-pub unsafe extern "C" fn __stpcpy_chk(
-    dst: *mut c_char,
-    src: *const c_char,
-    dstlen: size_t,
-) -> *mut c_char {
+pub unsafe extern "C" fn __stpcpy_chk(dst: *mut c_char, src: *const c_char, dstlen: size_t) -> *mut c_char {
     // SAFETY: `src` is a C string (caller).
     let len = unsafe { libc::strlen(src) };
     if len >= dstlen {
@@ -125,12 +112,7 @@ pub unsafe extern "C" fn __mempcpy_chk(
 /// # Safety
 /// As `strncpy`.
 #[export]
-pub unsafe extern "C" fn __strncpy_chk(
-    dst: *mut c_char,
-    src: *const c_char,
-    n: size_t,
-    dstlen: size_t,
-) -> *mut c_char {
+pub unsafe extern "C" fn __strncpy_chk(dst: *mut c_char, src: *const c_char, n: size_t, dstlen: size_t) -> *mut c_char {
     if dstlen < n {
         buffer_overflow();
     }
@@ -144,12 +126,7 @@ pub unsafe extern "C" fn __strncpy_chk(
 /// # Safety
 /// As `stpncpy`.
 #[export]
-pub unsafe extern "C" fn __stpncpy_chk(
-    dst: *mut c_char,
-    src: *const c_char,
-    n: size_t,
-    dstlen: size_t,
-) -> *mut c_char {
+pub unsafe extern "C" fn __stpncpy_chk(dst: *mut c_char, src: *const c_char, n: size_t, dstlen: size_t) -> *mut c_char {
     if dstlen < n {
         buffer_overflow();
     }
@@ -163,11 +140,7 @@ pub unsafe extern "C" fn __stpncpy_chk(
 /// # Safety
 /// As `strcat`.
 #[export]
-pub unsafe extern "C" fn __strcat_chk(
-    dst: *mut c_char,
-    src: *const c_char,
-    dstlen: size_t,
-) -> *mut c_char {
+pub unsafe extern "C" fn __strcat_chk(dst: *mut c_char, src: *const c_char, dstlen: size_t) -> *mut c_char {
     // SAFETY: `dst` is a C string or holds a NUL within `dstlen` bytes.
     let used = unsafe { libc::strnlen(dst, dstlen) };
     let room = dstlen - used;
@@ -187,12 +160,7 @@ pub unsafe extern "C" fn __strcat_chk(
 /// # Safety
 /// As `strncat`.
 #[export]
-pub unsafe extern "C" fn __strncat_chk(
-    dst: *mut c_char,
-    src: *const c_char,
-    n: size_t,
-    dstlen: size_t,
-) -> *mut c_char {
+pub unsafe extern "C" fn __strncat_chk(dst: *mut c_char, src: *const c_char, n: size_t, dstlen: size_t) -> *mut c_char {
     // SAFETY: `dst` is a C string or holds a NUL within `dstlen` bytes.
     let used = unsafe { libc::strnlen(dst, dstlen) };
     let room = dstlen - used;
@@ -219,12 +187,7 @@ pub unsafe extern "C" fn __strncat_chk(
 /// # Safety
 /// As `strlcpy`.
 #[export]
-pub unsafe extern "C" fn __strlcpy_chk(
-    dst: *mut c_char,
-    src: *const c_char,
-    n: size_t,
-    dstlen: size_t,
-) -> size_t {
+pub unsafe extern "C" fn __strlcpy_chk(dst: *mut c_char, src: *const c_char, n: size_t, dstlen: size_t) -> size_t {
     if dstlen < n {
         buffer_overflow();
     }
@@ -238,12 +201,7 @@ pub unsafe extern "C" fn __strlcpy_chk(
 /// # Safety
 /// As `strlcat`.
 #[export]
-pub unsafe extern "C" fn __strlcat_chk(
-    dst: *mut c_char,
-    src: *const c_char,
-    n: size_t,
-    dstlen: size_t,
-) -> size_t {
+pub unsafe extern "C" fn __strlcat_chk(dst: *mut c_char, src: *const c_char, n: size_t, dstlen: size_t) -> size_t {
     if dstlen < n {
         buffer_overflow();
     }
@@ -272,12 +230,7 @@ pub unsafe extern "C" fn __explicit_bzero_chk(dst: *mut c_void, len: size_t, dst
 /// # Safety
 /// As `memset`.
 #[export]
-pub unsafe extern "C" fn __memset_explicit_chk(
-    dst: *mut c_void,
-    c: c_int,
-    len: size_t,
-    dstlen: size_t,
-) -> *mut c_void {
+pub unsafe extern "C" fn __memset_explicit_chk(dst: *mut c_void, c: c_int, len: size_t, dstlen: size_t) -> *mut c_void {
     if dstlen < len {
         buffer_overflow();
     }

@@ -71,11 +71,7 @@ pub unsafe extern "C" fn __mempcpy(dst: *mut c_void, src: *const c_void, n: size
 /// # Safety
 /// As `strtok_r`.
 #[export]
-pub unsafe extern "C" fn __strtok_r(
-    s: *mut c_char,
-    delim: *const c_char,
-    save: *mut *mut c_char,
-) -> *mut c_char {
+pub unsafe extern "C" fn __strtok_r(s: *mut c_char, delim: *const c_char, save: *mut *mut c_char) -> *mut c_char {
     // SAFETY: same contract.
     unsafe { libc::strtok_r(s, delim, save) }
 }
@@ -152,11 +148,7 @@ pub unsafe extern "C" fn __strsep_1c(s: *mut *mut c_char, reject: c_char) -> *mu
 /// # Safety
 /// As `strsep`.
 #[export]
-pub unsafe extern "C" fn __strsep_2c(
-    s: *mut *mut c_char,
-    reject1: c_char,
-    reject2: c_char,
-) -> *mut c_char {
+pub unsafe extern "C" fn __strsep_2c(s: *mut *mut c_char, reject1: c_char, reject2: c_char) -> *mut c_char {
     // SAFETY: same contract.
     unsafe { strsep_bytes(s, &[reject1, reject2]) }
 }
@@ -222,12 +214,7 @@ pub unsafe extern "C" fn __strcspn_c2(s: *const c_char, reject1: c_int, reject2:
 /// # Safety
 /// `s` is a NUL-terminated string.
 #[export]
-pub unsafe extern "C" fn __strcspn_c3(
-    s: *const c_char,
-    reject1: c_int,
-    reject2: c_int,
-    reject3: c_int,
-) -> size_t {
+pub unsafe extern "C" fn __strcspn_c3(s: *const c_char, reject1: c_int, reject2: c_int, reject3: c_int) -> size_t {
     // SAFETY: same contract.
     unsafe { span(s, |c| c != reject1 && c != reject2 && c != reject3) }
 }
@@ -258,12 +245,7 @@ pub unsafe extern "C" fn __strspn_c2(s: *const c_char, accept1: c_int, accept2: 
 /// # Safety
 /// `s` is a NUL-terminated string.
 #[export]
-pub unsafe extern "C" fn __strspn_c3(
-    s: *const c_char,
-    accept1: c_int,
-    accept2: c_int,
-    accept3: c_int,
-) -> size_t {
+pub unsafe extern "C" fn __strspn_c3(s: *const c_char, accept1: c_int, accept2: c_int, accept3: c_int) -> size_t {
     // SAFETY: same contract.
     unsafe { span(s, |c| c == accept1 || c == accept2 || c == accept3) }
 }
@@ -289,11 +271,7 @@ unsafe fn break_at(s: *const c_char, keep: impl Fn(c_int) -> bool) -> *mut c_cha
 /// # Safety
 /// `s` is a NUL-terminated string.
 #[export]
-pub unsafe extern "C" fn __strpbrk_c2(
-    s: *const c_char,
-    accept1: c_int,
-    accept2: c_int,
-) -> *mut c_char {
+pub unsafe extern "C" fn __strpbrk_c2(s: *const c_char, accept1: c_int, accept2: c_int) -> *mut c_char {
     // SAFETY: same contract.
     unsafe { break_at(s, |c| c != accept1 && c != accept2) }
 }
@@ -303,22 +281,14 @@ pub unsafe extern "C" fn __strpbrk_c2(
 /// # Safety
 /// `s` is a NUL-terminated string.
 #[export]
-pub unsafe extern "C" fn __strpbrk_c3(
-    s: *const c_char,
-    accept1: c_int,
-    accept2: c_int,
-    accept3: c_int,
-) -> *mut c_char {
+pub unsafe extern "C" fn __strpbrk_c3(s: *const c_char, accept1: c_int, accept2: c_int, accept3: c_int) -> *mut c_char {
     // SAFETY: same contract.
     unsafe { break_at(s, |c| c != accept1 && c != accept2 && c != accept3) }
 }
 
 /// The entry for `errnum` in `table`, or null where glibc has none.
 fn lookup(table: &[Option<&'static CStr>], errnum: c_int) -> *const c_char {
-    usize::try_from(errnum)
-        .ok()
-        .and_then(|i| table.get(i).copied().flatten())
-        .map_or(core::ptr::null(), CStr::as_ptr)
+    usize::try_from(errnum).ok().and_then(|i| table.get(i).copied().flatten()).map_or(core::ptr::null(), CStr::as_ptr)
 }
 
 /// `strerrorname_np`: the name of the errno value (`"EINVAL"`), or null if

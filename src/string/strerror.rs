@@ -63,11 +63,7 @@ unsafe extern "C" {
 /// # Safety
 /// `unknown` is the front's 40-byte thread-local buffer.
 #[export(local)]
-pub unsafe extern "C" fn __gcompat_strerror(
-    errnum: c_int,
-    unknown: *mut c_char,
-    caller: *const c_void,
-) -> *mut c_char {
+pub unsafe extern "C" fn __gcompat_strerror(errnum: c_int, unknown: *mut c_char, caller: *const c_void) -> *mut c_char {
     if caller::is_glibc(caller) {
         // SAFETY: the buffer is 40 bytes (overrides.c).
         unsafe { text_or_unknown(errnum, unknown, 40) }

@@ -81,12 +81,7 @@ xstat! {
 /// # Safety
 /// As `mknod`; `dev` points to the device number.
 #[export]
-pub unsafe extern "C" fn __xmknod(
-    vers: c_int,
-    path: *const c_char,
-    mode: mode_t,
-    dev: *mut dev_t,
-) -> c_int {
+pub unsafe extern "C" fn __xmknod(vers: c_int, path: *const c_char, mode: mode_t, dev: *mut dev_t) -> c_int {
     if vers != MKNOD_VER {
         return einval();
     }

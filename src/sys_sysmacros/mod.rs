@@ -31,8 +31,5 @@ pub unsafe extern "C" fn gnu_dev_minor(dev: u64) -> c_uint {
 #[export]
 pub unsafe extern "C" fn gnu_dev_makedev(major: c_uint, minor: c_uint) -> u64 {
     let (major, minor) = (u64::from(major), u64::from(minor));
-    ((major & 0x0000_0fff) << 8)
-        | ((major & 0xffff_f000) << 32)
-        | (minor & 0x0000_00ff)
-        | ((minor & 0xffff_ff00) << 12)
+    ((major & 0x0000_0fff) << 8) | ((major & 0xffff_f000) << 32) | (minor & 0x0000_00ff) | ((minor & 0xffff_ff00) << 12)
 }

@@ -33,7 +33,11 @@ pub unsafe extern "C" fn __strftime_l(
 /// # Safety
 /// As musl's `timer_create`.
 #[export]
-pub unsafe extern "C" fn timer_create(clock: libc::clockid_t, sev: *mut libc::sigevent, timer: *mut libc::timer_t) -> c_int {
+pub unsafe extern "C" fn timer_create(
+    clock: libc::clockid_t,
+    sev: *mut libc::sigevent,
+    timer: *mut libc::timer_t,
+) -> c_int {
     // SAFETY: `sev` is null or readable, as musl requires of it too.
     unsafe { mark_if_notified_by_thread(sev) };
     // SAFETY: forwarded unchanged.

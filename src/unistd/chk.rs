@@ -12,12 +12,7 @@ use libc::{gid_t, off_t, size_t, ssize_t};
 /// # Safety
 /// As `read`.
 #[export]
-pub unsafe extern "C" fn __read_chk(
-    fd: c_int,
-    buf: *mut c_void,
-    nbytes: size_t,
-    buflen: size_t,
-) -> ssize_t {
+pub unsafe extern "C" fn __read_chk(fd: c_int, buf: *mut c_void, nbytes: size_t, buflen: size_t) -> ssize_t {
     if nbytes > buflen {
         buffer_overflow();
     }
@@ -70,12 +65,7 @@ pub unsafe extern "C" fn __pread64_chk(
 /// # Safety
 /// As `readlink`.
 #[export]
-pub unsafe extern "C" fn __readlink_chk(
-    path: *const c_char,
-    buf: *mut c_char,
-    len: size_t,
-    buflen: size_t,
-) -> ssize_t {
+pub unsafe extern "C" fn __readlink_chk(path: *const c_char, buf: *mut c_char, len: size_t, buflen: size_t) -> ssize_t {
     if len > buflen {
         buffer_overflow();
     }
@@ -108,11 +98,7 @@ pub unsafe extern "C" fn __readlinkat_chk(
 /// # Safety
 /// As `getcwd`.
 #[export]
-pub unsafe extern "C" fn __getcwd_chk(
-    buf: *mut c_char,
-    size: size_t,
-    buflen: size_t,
-) -> *mut c_char {
+pub unsafe extern "C" fn __getcwd_chk(buf: *mut c_char, size: size_t, buflen: size_t) -> *mut c_char {
     if size > buflen {
         buffer_overflow();
     }
@@ -142,12 +128,7 @@ pub unsafe extern "C" fn __getwd_chk(buf: *mut c_char, buflen: size_t) -> *mut c
 /// # Safety
 /// As `confstr`.
 #[export]
-pub unsafe extern "C" fn __confstr_chk(
-    name: c_int,
-    buf: *mut c_char,
-    len: size_t,
-    buflen: size_t,
-) -> size_t {
+pub unsafe extern "C" fn __confstr_chk(name: c_int, buf: *mut c_char, len: size_t, buflen: size_t) -> size_t {
     if buflen < len {
         buffer_overflow();
     }
@@ -181,12 +162,7 @@ pub unsafe extern "C" fn __getgroups_chk(size: c_int, list: *mut gid_t, listlen:
 /// # Safety
 /// As `ttyname_r`.
 #[export]
-pub unsafe extern "C" fn __ttyname_r_chk(
-    fd: c_int,
-    buf: *mut c_char,
-    buflen: size_t,
-    nreal: size_t,
-) -> c_int {
+pub unsafe extern "C" fn __ttyname_r_chk(fd: c_int, buf: *mut c_char, buflen: size_t, nreal: size_t) -> c_int {
     if buflen > nreal {
         buffer_overflow();
     }
@@ -199,11 +175,7 @@ pub unsafe extern "C" fn __ttyname_r_chk(
 /// # Safety
 /// As `getlogin_r`.
 #[export]
-pub unsafe extern "C" fn __getlogin_r_chk(
-    buf: *mut c_char,
-    buflen: size_t,
-    nreal: size_t,
-) -> c_int {
+pub unsafe extern "C" fn __getlogin_r_chk(buf: *mut c_char, buflen: size_t, nreal: size_t) -> c_int {
     if buflen > nreal {
         buffer_overflow();
     }
@@ -216,11 +188,7 @@ pub unsafe extern "C" fn __getlogin_r_chk(
 /// # Safety
 /// As `gethostname`.
 #[export]
-pub unsafe extern "C" fn __gethostname_chk(
-    buf: *mut c_char,
-    buflen: size_t,
-    nreal: size_t,
-) -> c_int {
+pub unsafe extern "C" fn __gethostname_chk(buf: *mut c_char, buflen: size_t, nreal: size_t) -> c_int {
     if buflen > nreal {
         buffer_overflow();
     }
@@ -233,11 +201,7 @@ pub unsafe extern "C" fn __gethostname_chk(
 /// # Safety
 /// As `getdomainname`.
 #[export]
-pub unsafe extern "C" fn __getdomainname_chk(
-    buf: *mut c_char,
-    buflen: size_t,
-    nreal: size_t,
-) -> c_int {
+pub unsafe extern "C" fn __getdomainname_chk(buf: *mut c_char, buflen: size_t, nreal: size_t) -> c_int {
     if buflen > nreal {
         buffer_overflow();
     }

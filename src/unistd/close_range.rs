@@ -46,12 +46,8 @@ pub unsafe extern "C" fn closefrom(lowfd: c_int) {
 fn close_listed(low: c_int) -> bool {
     loop {
         // SAFETY: a NUL-terminated path.
-        let dir = unsafe {
-            libc::open(
-                c"/proc/self/fd".as_ptr(),
-                libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC,
-            )
-        };
+        let dir =
+            unsafe { libc::open(c"/proc/self/fd".as_ptr(), libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC) };
         if dir < 0 {
             return false;
         }
@@ -59,8 +55,7 @@ fn close_listed(low: c_int) -> bool {
         let mut buf = [0u8; 1024];
         loop {
             // SAFETY: the buffer is writable for its length.
-            let n =
-                unsafe { libc::syscall(libc::SYS_getdents64, dir, buf.as_mut_ptr(), buf.len()) };
+            let n = unsafe { libc::syscall(libc::SYS_getdents64, dir, buf.as_mut_ptr(), buf.len()) };
             if n <= 0 {
                 break;
             }
@@ -71,11 +66,13 @@ fn close_listed(low: c_int) -> bool {
                 let name = &buf[at + 19..at + reclen];
                 let name = &name[..name.iter().position(|&b| b == 0).unwrap_or(name.len())];
                 if let Some(fd) = parse_fd(name)
-                    && fd >= low && fd != dir {
-                        // SAFETY: closing a descriptor the caller asked to close.
-                        unsafe { libc::close(fd) };
-                        closed_any = true;
-                    }
+                    && fd >= low
+                    && fd != dir
+                {
+                    // SAFETY: closing a descriptor the caller asked to close.
+                    unsafe { libc::close(fd) };
+                    closed_any = true;
+                }
                 at += reclen;
             }
         }
@@ -91,7 +88,5 @@ fn parse_fd(name: &[u8]) -> Option<c_int> {
     if name.is_empty() || !name.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    name.iter().try_fold(0 as c_int, |n, &d| {
-        n.checked_mul(10)?.checked_add(c_int::from(d - b'0'))
-    })
+    name.iter().try_fold(0 as c_int, |n, &d| n.checked_mul(10)?.checked_add(c_int::from(d - b'0')))
 }

@@ -17,12 +17,7 @@ use libc::{FILE, size_t, wchar_t};
 /// # Safety
 /// As `wmemcpy`.
 #[export]
-pub unsafe extern "C" fn __wmemcpy_chk(
-    s1: *mut wchar_t,
-    s2: *const wchar_t,
-    n: size_t,
-    ns1: size_t,
-) -> *mut wchar_t {
+pub unsafe extern "C" fn __wmemcpy_chk(s1: *mut wchar_t, s2: *const wchar_t, n: size_t, ns1: size_t) -> *mut wchar_t {
     if ns1 < n {
         buffer_overflow();
     }
@@ -35,12 +30,7 @@ pub unsafe extern "C" fn __wmemcpy_chk(
 /// # Safety
 /// As `wmemmove`.
 #[export]
-pub unsafe extern "C" fn __wmemmove_chk(
-    s1: *mut wchar_t,
-    s2: *const wchar_t,
-    n: size_t,
-    ns1: size_t,
-) -> *mut wchar_t {
+pub unsafe extern "C" fn __wmemmove_chk(s1: *mut wchar_t, s2: *const wchar_t, n: size_t, ns1: size_t) -> *mut wchar_t {
     if ns1 < n {
         buffer_overflow();
     }
@@ -54,12 +44,7 @@ pub unsafe extern "C" fn __wmemmove_chk(
 /// # Safety
 /// As `wmemcpy`.
 #[export]
-pub unsafe extern "C" fn __wmempcpy_chk(
-    s1: *mut wchar_t,
-    s2: *const wchar_t,
-    n: size_t,
-    ns1: size_t,
-) -> *mut wchar_t {
+pub unsafe extern "C" fn __wmempcpy_chk(s1: *mut wchar_t, s2: *const wchar_t, n: size_t, ns1: size_t) -> *mut wchar_t {
     if ns1 < n {
         buffer_overflow();
     }
@@ -72,12 +57,7 @@ pub unsafe extern "C" fn __wmempcpy_chk(
 /// # Safety
 /// As `wmemset`.
 #[export]
-pub unsafe extern "C" fn __wmemset_chk(
-    s: *mut wchar_t,
-    c: wchar_t,
-    n: size_t,
-    ns: size_t,
-) -> *mut wchar_t {
+pub unsafe extern "C" fn __wmemset_chk(s: *mut wchar_t, c: wchar_t, n: size_t, ns: size_t) -> *mut wchar_t {
     if ns < n {
         buffer_overflow();
     }
@@ -109,11 +89,7 @@ unsafe fn copy_within(dst: *mut wchar_t, src: *const wchar_t, dstlen: size_t) ->
 /// # Safety
 /// As `wcscpy`.
 #[export]
-pub unsafe extern "C" fn __wcscpy_chk(
-    dest: *mut wchar_t,
-    src: *const wchar_t,
-    n: size_t,
-) -> *mut wchar_t {
+pub unsafe extern "C" fn __wcscpy_chk(dest: *mut wchar_t, src: *const wchar_t, n: size_t) -> *mut wchar_t {
     // SAFETY: forwarded from the caller.
     unsafe { copy_within(dest, src, n) };
     dest
@@ -125,11 +101,7 @@ pub unsafe extern "C" fn __wcscpy_chk(
 /// # Safety
 /// As `wcpcpy`.
 #[export]
-pub unsafe extern "C" fn __wcpcpy_chk(
-    dest: *mut wchar_t,
-    src: *const wchar_t,
-    destlen: size_t,
-) -> *mut wchar_t {
+pub unsafe extern "C" fn __wcpcpy_chk(dest: *mut wchar_t, src: *const wchar_t, destlen: size_t) -> *mut wchar_t {
     // SAFETY: forwarded from the caller.
     let len = unsafe { copy_within(dest, src, destlen) };
     // SAFETY: the NUL is within the destination.
@@ -205,11 +177,7 @@ unsafe fn append_within(dest: *mut wchar_t, src: *const wchar_t, n: size_t, dest
 /// # Safety
 /// As `wcscat`.
 #[export]
-pub unsafe extern "C" fn __wcscat_chk(
-    dest: *mut wchar_t,
-    src: *const wchar_t,
-    destlen: size_t,
-) -> *mut wchar_t {
+pub unsafe extern "C" fn __wcscat_chk(dest: *mut wchar_t, src: *const wchar_t, destlen: size_t) -> *mut wchar_t {
     // SAFETY: forwarded from the caller.
     unsafe { append_within(dest, src, usize::MAX, destlen) };
     dest
@@ -238,12 +206,7 @@ pub unsafe extern "C" fn __wcsncat_chk(
 /// # Safety
 /// As `wcslcpy`.
 #[export]
-pub unsafe extern "C" fn __wcslcpy_chk(
-    s1: *mut wchar_t,
-    s2: *const wchar_t,
-    n: size_t,
-    s1len: size_t,
-) -> size_t {
+pub unsafe extern "C" fn __wcslcpy_chk(s1: *mut wchar_t, s2: *const wchar_t, n: size_t, s1len: size_t) -> size_t {
     if s1len < n {
         buffer_overflow();
     }
@@ -257,12 +220,7 @@ pub unsafe extern "C" fn __wcslcpy_chk(
 /// # Safety
 /// As `wcslcat`.
 #[export]
-pub unsafe extern "C" fn __wcslcat_chk(
-    s1: *mut wchar_t,
-    s2: *const wchar_t,
-    n: size_t,
-    s1len: size_t,
-) -> size_t {
+pub unsafe extern "C" fn __wcslcat_chk(s1: *mut wchar_t, s2: *const wchar_t, n: size_t, s1len: size_t) -> size_t {
     if s1len < n {
         buffer_overflow();
     }
@@ -277,12 +235,7 @@ pub unsafe extern "C" fn __wcslcat_chk(
 /// # Safety
 /// As `wcrtomb` with a non-null `s`.
 #[export]
-pub unsafe extern "C" fn __wcrtomb_chk(
-    s: *mut c_char,
-    wc: wchar_t,
-    ps: *mut mbstate_t,
-    buflen: size_t,
-) -> size_t {
+pub unsafe extern "C" fn __wcrtomb_chk(s: *mut c_char, wc: wchar_t, ps: *mut mbstate_t, buflen: size_t) -> size_t {
     let mut tmp = [0 as c_char; 16]; // MB_LEN_MAX
     // SAFETY: `tmp` holds any character's encoding; `ps` is the caller's.
     let n = unsafe { musl::wcrtomb(tmp.as_mut_ptr(), wc, ps) };
@@ -388,26 +341,14 @@ const WEOF: wint_t = 0xffff_ffff;
 ///
 /// # Safety
 /// As `fgetws`, with `buf` writable for `size` units.
-unsafe fn fgetws_within(
-    buf: *mut wchar_t,
-    size: size_t,
-    n: c_int,
-    fp: *mut FILE,
-    locked: bool,
-) -> *mut wchar_t {
+unsafe fn fgetws_within(buf: *mut wchar_t, size: size_t, n: c_int, fp: *mut FILE, locked: bool) -> *mut wchar_t {
     // glibc reads nothing and fails for n == 1 (its bound is n - 1 == 0).
     if n <= 1 {
         return null_mut();
     }
     if n as size_t <= size {
         // SAFETY: at most n - 1 units and a NUL: within the buffer.
-        return unsafe {
-            if locked {
-                musl::fgetws(buf, n, fp)
-            } else {
-                musl::fgetws_unlocked(buf, n, fp)
-            }
-        };
+        return unsafe { if locked { musl::fgetws(buf, n, fp) } else { musl::fgetws_unlocked(buf, n, fp) } };
     }
     // SAFETY: `fp` is a valid stream (caller); each store is below `size`.
     unsafe {
@@ -447,12 +388,7 @@ unsafe fn fgetws_within(
 /// # Safety
 /// As `fgetws`.
 #[export]
-pub unsafe extern "C" fn __fgetws_chk(
-    buf: *mut wchar_t,
-    size: size_t,
-    n: c_int,
-    fp: *mut FILE,
-) -> *mut wchar_t {
+pub unsafe extern "C" fn __fgetws_chk(buf: *mut wchar_t, size: size_t, n: c_int, fp: *mut FILE) -> *mut wchar_t {
     // SAFETY: forwarded from the caller.
     unsafe { fgetws_within(buf, size, n, fp, true) }
 }
@@ -498,12 +434,7 @@ pub unsafe extern "C" fn __vswprintf_chk(
 /// # Safety
 /// As `vfwprintf`.
 #[export]
-pub unsafe extern "C" fn __vfwprintf_chk(
-    fp: *mut FILE,
-    flag: c_int,
-    fmt: *const wchar_t,
-    ap: VaList,
-) -> c_int {
+pub unsafe extern "C" fn __vfwprintf_chk(fp: *mut FILE, flag: c_int, fmt: *const wchar_t, ap: VaList) -> c_int {
     // SAFETY: forwarded from the caller.
     unsafe { super::printf::glibc_vfwprintf(fp, flag, fmt, ap) }
 }

@@ -80,12 +80,7 @@ impl Input<wchar_t> for WideStr {
     fn is_space(&self, c: u32) -> bool {
         wide_space(c)
     }
-    unsafe fn directive(
-        &mut self,
-        fmt: *const wchar_t,
-        dest: Option<*mut c_void>,
-        n: &mut c_int,
-    ) -> c_int {
+    unsafe fn directive(&mut self, fmt: *const wchar_t, dest: Option<*mut c_void>, n: &mut c_int) -> c_int {
         // SAFETY: per the trait's contract.
         let r = unsafe {
             match dest {
@@ -119,12 +114,7 @@ impl Input<wchar_t> for WideStream {
     fn is_space(&self, c: u32) -> bool {
         wide_space(c)
     }
-    unsafe fn directive(
-        &mut self,
-        fmt: *const wchar_t,
-        dest: Option<*mut c_void>,
-        n: &mut c_int,
-    ) -> c_int {
+    unsafe fn directive(&mut self, fmt: *const wchar_t, dest: Option<*mut c_void>, n: &mut c_int) -> c_int {
         // SAFETY: per the trait's contract.
         unsafe {
             match dest {
@@ -140,11 +130,7 @@ impl Input<wchar_t> for WideStream {
 /// # Safety
 /// As `vswscanf`.
 #[export]
-pub unsafe extern "C" fn __isoc23_vswscanf(
-    s: *const wchar_t,
-    fmt: *const wchar_t,
-    ap: VaList,
-) -> c_int {
+pub unsafe extern "C" fn __isoc23_vswscanf(s: *const wchar_t, fmt: *const wchar_t, ap: VaList) -> c_int {
     // SAFETY: `fmt` is the caller's NUL-terminated format.
     let format = unsafe { scan::format(fmt) };
     if !scan::needs_engine(format) {

@@ -75,11 +75,7 @@ pub unsafe fn wcslcat(dst: *mut wchar_t, src: *const wchar_t, n: size_t) -> size
 /// As `mbrlen`: `s` null or readable for `n` bytes, `ps` null or a valid
 /// conversion state.
 #[export]
-pub unsafe extern "C" fn __mbrlen(
-    s: *const core::ffi::c_char,
-    n: size_t,
-    ps: *mut core::ffi::c_void,
-) -> size_t {
+pub unsafe extern "C" fn __mbrlen(s: *const core::ffi::c_char, n: size_t, ps: *mut core::ffi::c_void) -> size_t {
     unsafe extern "C" {
         fn mbrlen(s: *const core::ffi::c_char, n: size_t, ps: *mut core::ffi::c_void) -> size_t;
     }

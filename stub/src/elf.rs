@@ -30,19 +30,9 @@ impl Seg {
 
 /// The `mmap`/`mprotect` protection of a segment's `p_flags`.
 pub fn prot(p_flags: u32) -> usize {
-    (if p_flags & PF_R != 0 {
-        sys::PROT_READ
-    } else {
-        0
-    }) | (if p_flags & PF_W != 0 {
-        sys::PROT_WRITE
-    } else {
-        0
-    }) | (if p_flags & PF_X != 0 {
-        sys::PROT_EXEC
-    } else {
-        0
-    })
+    (if p_flags & PF_R != 0 { sys::PROT_READ } else { 0 })
+        | (if p_flags & PF_W != 0 { sys::PROT_WRITE } else { 0 })
+        | (if p_flags & PF_X != 0 { sys::PROT_EXEC } else { 0 })
 }
 
 /// The most PT_LOAD segments kept for mapping (musl's loader has four).
@@ -109,28 +99,18 @@ impl Object {
         let phdrs = unsafe { core::slice::from_raw_parts(at_phdr as *const Phdr, at_phnum) };
         let pt_phdr = phdrs.iter().find(|p| p.p_type == PT_PHDR)?;
         let base = at_phdr.wrapping_sub(pt_phdr.p_vaddr as usize);
-        let first = phdrs
-            .iter()
-            .find(|p| p.p_type == PT_LOAD && p.p_offset == 0)?;
+        let first = phdrs.iter().find(|p| p.p_type == PT_LOAD && p.p_offset == 0)?;
         // SAFETY: the PT_LOAD at file offset 0 is mapped and begins with the
         // ELF header.
-        let ehdr = unsafe {
-            core::slice::from_raw_parts(
-                base.wrapping_add(first.p_vaddr as usize) as *const u8,
-                EHDR_SIZE,
-            )
-        };
-        let obj =
-            Object::parse(&Ehdr::read(ehdr)?, |i| phdrs.get(i).copied().ok_or(ENOEXEC)).ok()?;
+        let ehdr =
+            unsafe { core::slice::from_raw_parts(base.wrapping_add(first.p_vaddr as usize) as *const u8, EHDR_SIZE) };
+        let obj = Object::parse(&Ehdr::read(ehdr)?, |i| phdrs.get(i).copied().ok_or(ENOEXEC)).ok()?;
         (obj.e_phnum == at_phnum && obj.phdr_vaddr == pt_phdr.p_vaddr as usize).then_some(obj)
     }
 
     /// Checks an ELF header and its program headers (`phdr(i)`); computes the
     /// span as musl's `map_library` does.
-    fn parse(
-        eh: &Ehdr,
-        mut phdr: impl FnMut(usize) -> Result<Phdr, Errno>,
-    ) -> Result<Object, Errno> {
+    fn parse(eh: &Ehdr, mut phdr: impl FnMut(usize) -> Result<Phdr, Errno>) -> Result<Object, Errno> {
         let id = &eh.e_ident;
         if id[..4] != ELFMAG || id[4] != ELFCLASS64 || id[5] != ELFDATA2LSB {
             return Err(ENOEXEC);
@@ -177,10 +157,7 @@ impl Object {
                 obj.loads[obj.nloads] = seg;
             }
             obj.nloads += 1;
-            if !phdr_found
-                && e_phoff >= seg.p_offset
-                && e_phoff + e_phnum * PHDR_SIZE <= seg.p_offset + seg.p_filesz
-            {
+            if !phdr_found && e_phoff >= seg.p_offset && e_phoff + e_phnum * PHDR_SIZE <= seg.p_offset + seg.p_filesz {
                 obj.phdr_vaddr = seg.p_vaddr + (e_phoff - seg.p_offset);
                 phdr_found = true;
             }
@@ -191,9 +168,7 @@ impl Object {
             }
             addr_max = addr_max.max(seg.p_vaddr + seg.p_memsz);
             obj.load_lo = obj.load_lo.min(seg.p_vaddr & !(PAGE - 1));
-            obj.load_hi = obj
-                .load_hi
-                .max((seg.p_vaddr + seg.p_memsz + PAGE - 1) & !(PAGE - 1));
+            obj.load_hi = obj.load_hi.max((seg.p_vaddr + seg.p_memsz + PAGE - 1) & !(PAGE - 1));
         }
         if obj.nloads == 0 || !phdr_found {
             return Err(ENOEXEC);
@@ -212,16 +187,7 @@ impl Object {
             return Err(ENOEXEC);
         }
         // SAFETY: a fresh mapping at an address the kernel chooses.
-        let map = unsafe {
-            sys::mmap(
-                self.addr_min,
-                self.map_len,
-                self.prot,
-                sys::MAP_PRIVATE,
-                fd,
-                self.off_start,
-            )?
-        };
+        let map = unsafe { sys::mmap(self.addr_min, self.map_len, self.prot, sys::MAP_PRIVATE, fd, self.off_start)? };
         let base = map.wrapping_sub(self.addr_min);
         for ph in &self.loads[..self.nloads] {
             let this_min = ph.p_vaddr & !(PAGE - 1);
@@ -229,8 +195,7 @@ impl Object {
             // The first mapping already maps this segment as wanted when it
             // has the same protection and file-to-address displacement.
             let same = ph.prot() == self.prot
-                && ph.p_offset.wrapping_sub(ph.p_vaddr)
-                    == self.off_start.wrapping_sub(self.addr_min);
+                && ph.p_offset.wrapping_sub(ph.p_vaddr) == self.off_start.wrapping_sub(self.addr_min);
             if this_min != self.addr_min && !same {
                 // SAFETY: inside the span reserved by the mapping above.
                 unsafe {

@@ -67,10 +67,7 @@ pub fn start(plan: &Plan) {
     let Some(interp) = phdrs.iter().position(|p| p.p_type == PT_INTERP) else {
         return;
     };
-    let (vaddr, len) = (
-        phdrs[interp].p_vaddr as usize,
-        phdrs[interp].p_filesz as usize,
-    );
+    let (vaddr, len) = (phdrs[interp].p_vaddr as usize, phdrs[interp].p_filesz as usize);
     // SAFETY: PT_INTERP lies in the program's first PT_LOAD, mapped.
     let path = unsafe { core::slice::from_raw_parts(base.wrapping_add(vaddr) as *const u8, len) };
     let name = crate::NAME; // with its NUL
@@ -80,19 +77,16 @@ pub fn start(plan: &Plan) {
     // The page holding the field, and its segment's protection.
     let field = plan.kernel_phdr + interp * PHDR_SIZE + core::mem::offset_of!(Phdr, p_vaddr);
     let page = field & !(elf::PAGE - 1);
-    let Some(prot) = phdrs.iter().find_map(|p| {
-        (p.p_type == PT_LOAD && p.contains(base, field)).then(|| elf::prot(p.p_flags))
-    }) else {
+    let Some(prot) =
+        phdrs.iter().find_map(|p| (p.p_type == PT_LOAD && p.contains(base, field)).then(|| elf::prot(p.p_flags)))
+    else {
         return;
     };
 
     // The preload entry, in the stub's bss.
     // SAFETY: the only reference to PRELOAD, made once.
     let buf = unsafe { core::slice::from_raw_parts_mut((&raw mut PRELOAD).cast::<u8>(), 512) };
-    let Some(list) = buf
-        .get_mut(LD_PRELOAD.len()..)
-        .filter(|rest| rest.len() >= crate::preload_len(plan))
-    else {
+    let Some(list) = buf.get_mut(LD_PRELOAD.len()..).filter(|rest| rest.len() >= crate::preload_len(plan)) else {
         return;
     };
     crate::write_preload(plan, list);
@@ -131,10 +125,7 @@ pub fn start(plan: &Plan) {
     let delta = (3 * 8 + 15) & !15;
     const _: () = assert!(32 <= start::HEADROOM);
     let new_sp = (s.sp as usize - delta) as *mut usize;
-    let mut out = Words {
-        base: new_sp,
-        len: 0,
-    };
+    let mut out = Words { base: new_sp, len: 0 };
     out.push(s.argc);
     for i in 0..s.argc {
         out.push(s.arg(i) as usize);

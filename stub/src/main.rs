@@ -191,15 +191,7 @@ impl Start {
             while (*auxv.add(auxc))[0] != AT_NULL {
                 auxc += 1;
             }
-            Start {
-                sp,
-                argc,
-                argv,
-                envc,
-                envp,
-                auxc,
-                auxv,
-            }
+            Start { sp, argc, argv, envc, envp, auxc, auxv }
         }
     }
 
@@ -250,10 +242,7 @@ struct Line {
 
 impl Line {
     fn new() -> Line {
-        Line {
-            buf: [0; 1024],
-            len: 0,
-        }
+        Line { buf: [0; 1024], len: 0 }
     }
     fn add(&mut self, s: &[u8]) -> &mut Line {
         let n = s.len().min(self.buf.len() - 1 - self.len);
@@ -273,12 +262,7 @@ impl Line {
 #[inline(never)]
 fn fail(program: &[u8], what: &[u8], path: &[u8], err: Option<Errno>) -> ! {
     let mut l = Line::new();
-    l.add(without_nul(NAME))
-        .add(b": ")
-        .add(program)
-        .add(b": ")
-        .add(what)
-        .add(without_nul(path));
+    l.add(without_nul(NAME)).add(b": ").add(program).add(b": ").add(what).add(without_nul(path));
     if let Some(e) = err {
         l.add(b": ").add(sys::strerror(e));
     }
@@ -342,9 +326,7 @@ unsafe extern "C" fn gcompat_ld_main(sp: *mut usize, base: usize, dynamic: *cons
     // the stub's own program headers.
     // SAFETY: the stub's ELF header is mapped at `base`; e_phoff is at 32.
     let own_phdr = base + unsafe { ((base + 32) as *const u64).read_unaligned() } as usize;
-    let Some(kernel_phdr) = start.aux(AT_PHDR) else {
-        usage()
-    };
+    let Some(kernel_phdr) = start.aux(AT_PHDR) else { usage() };
     if kernel_phdr == own_phdr {
         usage();
     }
@@ -367,19 +349,8 @@ unsafe extern "C" fn gcompat_ld_main(sp: *mut usize, base: usize, dynamic: *cons
     } else {
         b"program"
     };
-    let user_preload = if secure {
-        &b""[..]
-    } else {
-        find_env(&start, b"LD_PRELOAD=")
-    };
-    let plan = Plan {
-        start,
-        secure,
-        user_preload,
-        program_name,
-        execfn,
-        kernel_phdr,
-    };
+    let user_preload = if secure { &b""[..] } else { find_env(&start, b"LD_PRELOAD=") };
+    let plan = Plan { start, secure, user_preload, program_name, execfn, kernel_phdr };
     // Outside secure mode, musl as the interpreter (interp.rs); returns
     // when this program needs the command start.
     interp::start(&plan);
@@ -430,13 +401,7 @@ fn write_preload(plan: &Plan, buf: &mut [u8]) {
 }
 
 fn preload_len(plan: &Plan) -> usize {
-    SHIM.len()
-        + if plan.user_preload.is_empty() {
-            0
-        } else {
-            1 + plan.user_preload.len()
-        }
-        + 1
+    SHIM.len() + if plan.user_preload.is_empty() { 0 } else { 1 + plan.user_preload.len() } + 1
 }
 
 /// How much longer musl's frame is than the kernel's, in words: the head of
@@ -444,10 +409,7 @@ fn preload_len(plan: &Plan) -> usize {
 /// AT_BASE where the kernel gave none, join the auxv. (Dropped environment
 /// entries only make it shorter.)
 fn extra_words(s: &Start) -> usize {
-    let missing = [AT_PHDR, AT_ENTRY, AT_BASE]
-        .iter()
-        .filter(|&&k| s.aux(k).is_none())
-        .count();
+    let missing = [AT_PHDR, AT_ENTRY, AT_BASE].iter().filter(|&&k| s.aux(k).is_none()).count();
     head_len(s) - s.argc.min(1) + 2 + 2 * missing
 }
 
@@ -462,10 +424,7 @@ struct Strings {
     path: [u8; PATH_MAX],
 }
 
-static mut STRINGS: Strings = Strings {
-    preload: [0; 512],
-    path: [0; PATH_MAX],
-};
+static mut STRINGS: Strings = Strings { preload: [0; 512], path: [0; PATH_MAX] };
 
 /// Writes the path musl is to open the program by into `buf`
 /// (NUL-terminated); returns its length with the NUL.
@@ -533,16 +492,7 @@ fn stage2(plan: &Plan) -> ! {
         let len = (preload_len(plan) + elf::PAGE - 1) & !(elf::PAGE - 1);
         let flags = sys::MAP_PRIVATE | sys::MAP_ANONYMOUS;
         // SAFETY: a fresh anonymous mapping, kept for good.
-        match unsafe {
-            sys::mmap(
-                0,
-                len,
-                sys::PROT_READ | sys::PROT_WRITE,
-                flags,
-                usize::MAX,
-                0,
-            )
-        } {
+        match unsafe { sys::mmap(0, len, sys::PROT_READ | sys::PROT_WRITE, flags, usize::MAX, 0) } {
             // SAFETY: `len` writable bytes at `at`.
             Ok(at) => unsafe { core::slice::from_raw_parts_mut(at as *mut u8, len) },
             Err(e) => fail(name, b"cannot hold LD_PRELOAD: ", b"mmap", Some(e)),
@@ -560,12 +510,9 @@ fn stage2(plan: &Plan) -> ! {
         // Fail closed, and clearly, where musl could not open it either.
         match sys::open(PROC_SELF_EXE) {
             Ok(fd) => sys::close(fd),
-            Err(e) => fail(
-                name,
-                b"a set-user-ID or set-group-ID program needs /proc: cannot open ",
-                PROC_SELF_EXE,
-                Some(e),
-            ),
+            Err(e) => {
+                fail(name, b"a set-user-ID or set-group-ID program needs /proc: cannot open ", PROC_SELF_EXE, Some(e))
+            }
         }
     }
     let mut program_fd = None;
@@ -579,24 +526,12 @@ fn stage2(plan: &Plan) -> ! {
     let in_memory = unsafe { Object::from_memory(plan.kernel_phdr, s.aux(AT_PHNUM).unwrap_or(0)) };
     let program = match in_memory.map_or_else(|| open_program().and_then(Object::read), Ok) {
         Ok(o) => o,
-        Err(e) => fail(
-            name,
-            b"cannot read the program's headers from ",
-            path,
-            Some(e),
-        ),
+        Err(e) => fail(name, b"cannot read the program's headers from ", path, Some(e)),
     };
     // The file must be what the kernel mapped.
     let kernel_base = plan.kernel_phdr.wrapping_sub(program.phdr_vaddr);
-    if s.aux(AT_PHNUM) != Some(program.e_phnum)
-        || s.aux(AT_ENTRY) != Some(kernel_base.wrapping_add(program.e_entry))
-    {
-        fail(
-            name,
-            b"the program's file changed since it was started: ",
-            path,
-            None,
-        );
+    if s.aux(AT_PHNUM) != Some(program.e_phnum) || s.aux(AT_ENTRY) != Some(kernel_base.wrapping_add(program.e_entry)) {
+        fail(name, b"the program's file changed since it was started: ", path, None);
     }
 
     // 3. The preload list.
@@ -609,15 +544,8 @@ fn stage2(plan: &Plan) -> ! {
     let delta = (extra_words(s) * 8 + 15) & !15;
     assert!(delta <= start::HEADROOM);
     let new_sp = (s.sp as usize - delta) as *mut usize;
-    let argv0 = if s.argc > 0 {
-        s.arg(0)
-    } else {
-        core::ptr::null()
-    };
-    let mut out = Words {
-        base: new_sp,
-        len: 0,
-    };
+    let argv0 = if s.argc > 0 { s.arg(0) } else { core::ptr::null() };
+    let mut out = Words { base: new_sp, len: 0 };
     let argc = head_len(s) + s.argc.saturating_sub(1);
     out.push(argc);
     out.push(NAME.as_ptr() as usize);
@@ -676,12 +604,7 @@ fn stage2(plan: &Plan) -> ! {
     // 5. The kernel's copy of the program goes; 6. the probe, last of all.
     // SAFETY: nothing refers to the kernel's mapping of the program any more:
     // its headers were read above.
-    let _ = unsafe {
-        sys::munmap(
-            kernel_base.wrapping_add(program.load_lo),
-            program.load_hi - program.load_lo,
-        )
-    };
+    let _ = unsafe { sys::munmap(kernel_base.wrapping_add(program.load_lo), program.load_hi - program.load_lo) };
     let p = &program;
     // Below 2 MiB, the kernel places a file mapping as it places an anonymous
     // one; from 2 MiB it may align a file mapping for huge pages, so the
@@ -691,29 +614,11 @@ fn stage2(plan: &Plan) -> ! {
         Ok(p.addr_min)
     } else if p.map_len < PMD_SIZE {
         // SAFETY: a fresh mapping, released at once.
-        unsafe {
-            sys::mmap(
-                p.addr_min,
-                p.map_len,
-                0,
-                sys::MAP_PRIVATE | sys::MAP_ANONYMOUS,
-                usize::MAX,
-                0,
-            )
-        }
+        unsafe { sys::mmap(p.addr_min, p.map_len, 0, sys::MAP_PRIVATE | sys::MAP_ANONYMOUS, usize::MAX, 0) }
     } else {
         match open_program() {
             // SAFETY: a fresh mapping, released at once.
-            Ok(fd) => unsafe {
-                sys::mmap(
-                    p.addr_min,
-                    p.map_len,
-                    p.prot,
-                    sys::MAP_PRIVATE,
-                    fd,
-                    p.off_start,
-                )
-            },
+            Ok(fd) => unsafe { sys::mmap(p.addr_min, p.map_len, p.prot, sys::MAP_PRIVATE, fd, p.off_start) },
             Err(e) => Err(e),
         }
     };

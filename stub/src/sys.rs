@@ -49,15 +49,7 @@ pub const EINTR: Errno = Errno(4);
 /// # Safety
 /// The arguments must be valid for system call `nr`.
 #[inline(always)]
-unsafe fn syscall6(
-    nr: usize,
-    a: usize,
-    b: usize,
-    c: usize,
-    d: usize,
-    e: usize,
-    f: usize,
-) -> Result<usize, Errno> {
+unsafe fn syscall6(nr: usize, a: usize, b: usize, c: usize, d: usize, e: usize, f: usize) -> Result<usize, Errno> {
     let ret: usize;
     // SAFETY: the caller vouches for the arguments; `syscall` clobbers rcx
     // and r11 only, and touches no stack.
@@ -83,11 +75,7 @@ unsafe fn syscall6(
             options(nostack),
         );
     }
-    if ret > -4096isize as usize {
-        Err(Errno(ret.wrapping_neg()))
-    } else {
-        Ok(ret)
-    }
+    if ret > -4096isize as usize { Err(Errno(ret.wrapping_neg())) } else { Ok(ret) }
 }
 
 /// Writes all of `bytes` to `fd`, giving up quietly on error (diagnostics only).
@@ -106,17 +94,7 @@ pub fn write_all(fd: usize, mut bytes: &[u8]) {
 pub fn open(path: &[u8]) -> Result<usize, Errno> {
     assert!(path.last() == Some(&0));
     // SAFETY: `path` is NUL-terminated.
-    unsafe {
-        syscall6(
-            SYS_OPENAT,
-            AT_FDCWD,
-            path.as_ptr() as usize,
-            O_RDONLY | O_CLOEXEC,
-            0,
-            0,
-            0,
-        )
-    }
+    unsafe { syscall6(SYS_OPENAT, AT_FDCWD, path.as_ptr() as usize, O_RDONLY | O_CLOEXEC, 0, 0, 0) }
 }
 
 pub fn close(fd: usize) {
@@ -128,17 +106,7 @@ pub fn close(fd: usize) {
 pub fn pread(fd: usize, buf: &mut [u8], offset: usize) -> Result<usize, Errno> {
     loop {
         // SAFETY: `buf` is a live, writable slice.
-        match unsafe {
-            syscall6(
-                SYS_PREAD64,
-                fd,
-                buf.as_mut_ptr() as usize,
-                buf.len(),
-                offset,
-                0,
-                0,
-            )
-        } {
+        match unsafe { syscall6(SYS_PREAD64, fd, buf.as_mut_ptr() as usize, buf.len(), offset, 0, 0) } {
             Err(EINTR) => continue,
             r => return r,
         }
@@ -149,29 +117,12 @@ pub fn pread(fd: usize, buf: &mut [u8], offset: usize) -> Result<usize, Errno> {
 pub fn readlink(path: &[u8], buf: &mut [u8]) -> Result<usize, Errno> {
     assert!(path.last() == Some(&0));
     // SAFETY: `path` is NUL-terminated, `buf` writable.
-    unsafe {
-        syscall6(
-            SYS_READLINKAT,
-            AT_FDCWD,
-            path.as_ptr() as usize,
-            buf.as_mut_ptr() as usize,
-            buf.len(),
-            0,
-            0,
-        )
-    }
+    unsafe { syscall6(SYS_READLINKAT, AT_FDCWD, path.as_ptr() as usize, buf.as_mut_ptr() as usize, buf.len(), 0, 0) }
 }
 
 /// # Safety
 /// With `MAP_FIXED`, whatever lies at `addr..addr+len` is replaced.
-pub unsafe fn mmap(
-    addr: usize,
-    len: usize,
-    prot: usize,
-    flags: usize,
-    fd: usize,
-    off: usize,
-) -> Result<usize, Errno> {
+pub unsafe fn mmap(addr: usize, len: usize, prot: usize, flags: usize, fd: usize, off: usize) -> Result<usize, Errno> {
     // SAFETY: the caller vouches for replacing what lies at a fixed address.
     unsafe { syscall6(SYS_MMAP, addr, len, prot, flags, fd, off) }
 }

@@ -20,10 +20,7 @@ pub const ARCHES: [&str; 2] = ["x86_64", "aarch64"];
 
 /// The first tab-separated field of each line of a `symbols/` file.
 pub fn listed_names(file: &str) -> Vec<String> {
-    symbols_rows(file)
-        .into_iter()
-        .map(|mut row| row.swap_remove(0))
-        .collect()
+    symbols_rows(file).into_iter().map(|mut row| row.swap_remove(0)).collect()
 }
 
 /// The tab-separated fields of each line of a `symbols/` file.
@@ -37,10 +34,7 @@ pub fn symbols_rows(file: &str) -> Vec<Vec<String>> {
 /// A symbol version's numbers, for ordering: `GLIBC_2.2.5` is `[2, 2, 5]`.
 pub fn version_key(version: &str) -> Vec<u32> {
     let numbers = version.split_once('_').map_or("", |(_, n)| n);
-    numbers
-        .split('.')
-        .map(|n| n.parse().unwrap_or_else(|_| panic!("version {version}")))
-        .collect()
+    numbers.split('.').map(|n| n.parse().unwrap_or_else(|_| panic!("version {version}"))).collect()
 }
 
 /// What the shim exports on `arch`, name -> version, by `symbols/README.md`'s
@@ -63,10 +57,7 @@ pub fn expected_exports(arch: &str) -> BTreeMap<String, String> {
         }
     }
     for row in symbols_rows("runtime.txt") {
-        if row
-            .get(2)
-            .is_some_and(|arches| arches.split(' ').any(|a| a == arch))
-        {
+        if row.get(2).is_some_and(|arches| arches.split(' ').any(|a| a == arch)) {
             out.insert(row[0].clone(), row[1].clone());
         }
     }
@@ -95,36 +86,23 @@ impl ExportRecord {
 
 /// `gcompat::stdio::chk` or `src/stdio/chk.c` -> `stdio`.
 pub fn area_of(origin: &str) -> String {
-    let rest = origin
-        .strip_prefix("gcompat::")
-        .or_else(|| origin.strip_prefix("src/"))
-        .unwrap_or(origin);
+    let rest = origin.strip_prefix("gcompat::").or_else(|| origin.strip_prefix("src/")).unwrap_or(origin);
     rest.split(['/', ':']).next().unwrap().to_string()
 }
 
 /// The records of what the built shim linked (the Makefile writes them).
 pub fn export_records() -> Vec<ExportRecord> {
     let path = shim().with_file_name("exports.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run `make`: it writes the records beside the shim)",
-            path.display()
-        )
-    });
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run `make`: it writes the records beside the shim)", path.display()));
     text.lines()
         .map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
             assert_eq!(f.len(), 4, "{}: not a record: {l:?}", path.display());
-            ExportRecord {
-                name: f[0].into(),
-                kind: f[1].into(),
-                origin: f[2].into(),
-                declaration: f[3].into(),
-            }
+            ExportRecord { name: f[0].into(), kind: f[1].into(), origin: f[2].into(), declaration: f[3].into() }
         })
         .collect()
 }
-
 
 /// glibc's abilists: every `(name, version)` glibc defines on `arch`.
 pub fn glibc_abi(arch: &str) -> BTreeSet<(String, String)> {
@@ -141,10 +119,6 @@ pub fn glibc_abi(arch: &str) -> BTreeSet<(String, String)> {
             }
         }
     }
-    assert!(
-        set.len() > 1000,
-        "glibc's abilists look empty: {}",
-        dir.display()
-    );
+    assert!(set.len() > 1000, "glibc's abilists look empty: {}", dir.display());
     set
 }

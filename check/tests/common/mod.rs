@@ -32,11 +32,7 @@ fn pieces_with(musl: PathBuf) -> Option<Pieces> {
     let shim = shim();
     for (what, path) in [("musl", &musl), ("the shim", &shim)] {
         if !path.exists() {
-            assert!(
-                !require_all(),
-                "{what} missing at {}: run make",
-                path.display()
-            );
+            assert!(!require_all(), "{what} missing at {}: run make", path.display());
             eprintln!("SKIP: {what} missing at {} (run make)", path.display());
             return None;
         }
@@ -46,9 +42,7 @@ fn pieces_with(musl: PathBuf) -> Option<Pieces> {
 
 /// Where the tests keep what they build, wiped per test.
 pub fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("gcompat-check")
-        .join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("gcompat-check").join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -65,10 +59,7 @@ pub struct Run {
 /// `library_path` (or unset).
 pub fn run(args: &[&str], library_path: Option<&str>, cwd: &Path) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gcompat-check"));
-    cmd.args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .env_remove("LD_LIBRARY_PATH");
+    cmd.args(args).current_dir(cwd).stdin(Stdio::null()).env_remove("LD_LIBRARY_PATH");
     if let Some(path) = library_path {
         cmd.env("LD_LIBRARY_PATH", path);
     }
@@ -82,45 +73,27 @@ pub fn run(args: &[&str], library_path: Option<&str>, cwd: &Path) -> Run {
 
 /// `--json` on `paths` against `pieces`: the report, validated against
 /// schema.json, and the exit status.
-pub fn check_json(
-    pieces: &Pieces,
-    paths: &[&Path],
-    library_path: Option<&str>,
-    cwd: &Path,
-) -> (Value, i32) {
+pub fn check_json(pieces: &Pieces, paths: &[&Path], library_path: Option<&str>, cwd: &Path) -> (Value, i32) {
     let (musl, shim) = (pieces.musl.to_str().unwrap(), pieces.shim.to_str().unwrap());
     let mut args = vec!["--json", "--musl", musl, "--shim", shim];
     args.extend(paths.iter().map(|p| p.to_str().unwrap()));
     let run = run(&args, library_path, cwd);
-    assert!(
-        run.code == 0 || run.code == 1,
-        "exit {}: {}",
-        run.code,
-        run.stderr
-    );
-    let report: Value = serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", run.stdout));
+    assert!(run.code == 0 || run.code == 1, "exit {}: {}", run.code, run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", run.stdout));
     validate(&report);
     let fails = report["summary"]["will_not_run"].as_u64().unwrap() > 0;
-    assert_eq!(
-        run.code,
-        i32::from(fails),
-        "exit status against the summary"
-    );
+    assert_eq!(run.code, i32::from(fails), "exit status against the summary");
     (report, run.code)
 }
 
 /// Validates `report` against check/schema.json.
 pub fn validate(report: &Value) {
     let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema.json");
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(&schema_path).unwrap()).unwrap();
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(&schema_path).unwrap()).unwrap();
     let mut schemas = boon::Schemas::new();
     let mut compiler = boon::Compiler::new();
     compiler.add_resource("schema.json", schema).unwrap();
-    let index = compiler
-        .compile("schema.json", &mut schemas)
-        .unwrap_or_else(|e| panic!("schema.json: {e}"));
+    let index = compiler.compile("schema.json", &mut schemas).unwrap_or_else(|e| panic!("schema.json: {e}"));
     if let Err(e) = schemas.validate(report, index) {
         panic!("the report does not follow schema.json: {e:#}");
     }
@@ -139,12 +112,8 @@ pub fn file<'a>(report: &'a Value, path: &Path) -> &'a Value {
 
 /// Its problems' reasons, sorted, each once.
 pub fn reasons(file: &Value) -> Vec<String> {
-    let set: BTreeSet<String> = file["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["reason"].as_str().unwrap().to_string())
-        .collect();
+    let set: BTreeSet<String> =
+        file["problems"].as_array().unwrap().iter().map(|p| p["reason"].as_str().unwrap().to_string()).collect();
     set.into_iter().collect()
 }
 
@@ -170,49 +139,26 @@ pub struct Verdict {
 /// `ld-linux-x86-64.so.2`, the shim preloaded, `library_path` searched
 /// first; `--list` loads and relocates everything and runs nothing. `None`
 /// when musl will not take the file at all ("Not a valid dynamic program").
-pub fn musl_list(
-    musl: &Path,
-    shim: &Path,
-    library_path: Option<&str>,
-    path: &Path,
-    cwd: &Path,
-) -> Option<Verdict> {
+pub fn musl_list(musl: &Path, shim: &Path, library_path: Option<&str>, path: &Path, cwd: &Path) -> Option<Verdict> {
     use std::os::unix::process::CommandExt;
     let mut cmd = Command::new(musl);
-    cmd.arg0(MUSL_AS_GLIBC_LD)
-        .arg("--list")
-        .arg("--preload")
-        .arg(shim);
+    cmd.arg0(MUSL_AS_GLIBC_LD).arg("--list").arg("--preload").arg(shim);
     if let Some(lp) = library_path {
         cmd.arg("--library-path").arg(lp);
     }
-    cmd.arg(path)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .env_remove("LD_LIBRARY_PATH");
+    cmd.arg(path).current_dir(cwd).stdin(Stdio::null()).env_remove("LD_LIBRARY_PATH");
     let out = cmd.output().expect("musl runs");
     let code = out.status.code();
     if code == Some(1) {
         return None;
     }
-    let mut verdict = Verdict {
-        runs: code == Some(0),
-        ..Verdict::default()
-    };
-    assert!(
-        code == Some(0) || code == Some(127),
-        "musl --list {}: {:?}",
-        path.display(),
-        out.status
-    );
+    let mut verdict = Verdict { runs: code == Some(0), ..Verdict::default() };
+    assert!(code == Some(0) || code == Some(127), "musl --list {}: {:?}", path.display(), out.status);
     // "\tNAME (BASE)" for musl itself first, then "\tNAME => PATH (BASE)"
     // per object as it loads, musl's own names pointing at musl's base.
     let stdout = String::from_utf8_lossy(&out.stdout);
     let mut lines = stdout.lines();
-    let musl_base = lines
-        .next()
-        .and_then(|l| l.rsplit_once(" ("))
-        .map(|(_, base)| base.to_string());
+    let musl_base = lines.next().and_then(|l| l.rsplit_once(" (")).map(|(_, base)| base.to_string());
     let stub = shim.parent().map(|d| d.join(MUSL_AS_GLIBC_LD));
     for line in lines {
         if let Some((_, rest)) = line.split_once(" => ")
@@ -229,25 +175,18 @@ pub fn musl_list(
             if let Some(head) = rest.strip_suffix(": symbol not found")
                 && let Some((object, symbol)) = head.rsplit_once(": ")
             {
-                verdict
-                    .symbols
-                    .insert((object.to_string(), symbol.to_string()));
+                verdict.symbols.insert((object.to_string(), symbol.to_string()));
                 continue;
             }
             if let Some((object, n)) = rest.rsplit_once(": unsupported relocation type ") {
-                verdict
-                    .relocations
-                    .insert((object.to_string(), n.parse().unwrap()));
+                verdict.relocations.insert((object.to_string(), n.parse().unwrap()));
                 continue;
             }
         }
         if let Some(rest) = line.strip_prefix("Error loading shared library ")
-            && let (Some((name, _)), Some((_, by))) =
-                (rest.split_once(": "), rest.rsplit_once(" (needed by "))
+            && let (Some((name, _)), Some((_, by))) = (rest.split_once(": "), rest.rsplit_once(" (needed by "))
         {
-            verdict
-                .libraries
-                .insert((name.to_string(), by.trim_end_matches(')').to_string()));
+            verdict.libraries.insert((name.to_string(), by.trim_end_matches(')').to_string()));
             continue;
         }
         verdict.other.push(line.to_string());
@@ -265,10 +204,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// The checker's report of one file in the same terms.
 pub fn checker_verdict(file: &Value, musl: &Path) -> Verdict {
-    let mut verdict = Verdict {
-        runs: file["verdict"] == "runs",
-        ..Verdict::default()
-    };
+    let mut verdict = Verdict { runs: file["verdict"] == "runs", ..Verdict::default() };
     let musl = musl.to_str().unwrap();
     verdict.loaded = file["loaded"]
         .as_array()
@@ -286,14 +222,10 @@ pub fn checker_verdict(file: &Value, musl: &Path) -> Verdict {
                 verdict.symbols.insert((s(p, "object"), s(p, "symbol")));
             }
             "ifunc" | "unsupported-relocation" => {
-                verdict
-                    .relocations
-                    .insert((s(p, "object"), p["relocation_type"].as_u64().unwrap()));
+                verdict.relocations.insert((s(p, "object"), p["relocation_type"].as_u64().unwrap()));
             }
             "missing-library" => {
-                verdict
-                    .libraries
-                    .insert((s(p, "library"), s(p, "needed_by")));
+                verdict.libraries.insert((s(p, "library"), s(p, "needed_by")));
             }
             _ => {}
         }
@@ -334,9 +266,7 @@ pub fn compare(pieces: &Pieces, file: &Value, library_path: Option<&str>, cwd: &
     // checker stops at the machine. Both say it will not run.
     if errors.contains("foreign-architecture") {
         return match musl {
-            Some(Verdict { runs: true, .. }) => {
-                Compared::Explained("another architecture (ldd mode maps it anyway)")
-            }
+            Some(Verdict { runs: true, .. }) => Compared::Explained("another architecture (ldd mode maps it anyway)"),
             _ => Compared::Agree,
         };
     }
@@ -357,25 +287,12 @@ pub fn compare(pieces: &Pieces, file: &Value, library_path: Option<&str>, cwd: &
     let diff = |what: &str, a: &dyn std::fmt::Debug, b: &dyn std::fmt::Debug| {
         format!("\n    {what}: musl {a:?}, checker {b:?}")
     };
-    let mut text = format!(
-        "{}: musl {}, checker {}",
-        path.display(),
-        verdict_word(musl.runs),
-        verdict_word(ours.runs)
-    );
+    let mut text = format!("{}: musl {}, checker {}", path.display(), verdict_word(musl.runs), verdict_word(ours.runs));
     if musl.symbols != ours.symbols {
         text += &diff(
             "symbols only one side has",
-            &musl
-                .symbols
-                .difference(&ours.symbols)
-                .take(5)
-                .collect::<Vec<_>>(),
-            &ours
-                .symbols
-                .difference(&musl.symbols)
-                .take(5)
-                .collect::<Vec<_>>(),
+            &musl.symbols.difference(&ours.symbols).take(5).collect::<Vec<_>>(),
+            &ours.symbols.difference(&musl.symbols).take(5).collect::<Vec<_>>(),
         );
     }
     if musl.libraries != ours.libraries {
@@ -388,10 +305,7 @@ pub fn compare(pieces: &Pieces, file: &Value, library_path: Option<&str>, cwd: &
         text += &diff("relocations", &musl.relocations, &ours.relocations);
     }
     if !musl.other.is_empty() {
-        text += &format!(
-            "\n    other musl messages: {:?}",
-            &musl.other[..musl.other.len().min(3)]
-        );
+        text += &format!("\n    other musl messages: {:?}", &musl.other[..musl.other.len().min(3)]);
     }
     Compared::Disagree(text)
 }
@@ -404,12 +318,6 @@ fn verdict_word(runs: bool) -> &'static str {
 pub fn cc(source: &str, out: &Path, flags: &[&str]) {
     let src = out.with_extension("c");
     std::fs::write(&src, source).unwrap();
-    let status = Command::new("gcc")
-        .arg("-o")
-        .arg(out)
-        .arg(&src)
-        .args(flags)
-        .status()
-        .expect("gcc");
+    let status = Command::new("gcc").arg("-o").arg(out).arg(&src).args(flags).status().expect("gcc");
     assert!(status.success(), "gcc {} {flags:?}", src.display());
 }

@@ -30,16 +30,8 @@ impl Help {
             let mut limit = 0;
             if !docstr.is_null() {
                 let vt = libc::strchr(docstr, 0x0b);
-                inp_text = if post {
-                    if vt.is_null() { null() } else { vt.add(1) }
-                } else {
-                    docstr
-                };
-                limit = if !post && !vt.is_null() {
-                    vt.offset_from(docstr) as usize
-                } else {
-                    0
-                };
+                inp_text = if post { if vt.is_null() { null() } else { vt.add(1) } } else { docstr };
+                limit = if !post && !vt.is_null() { vt.offset_from(docstr) as usize } else { 0 };
             }
             let mut input = core::ptr::null_mut();
             let t = if let Some(filter) = a.help_filter {
@@ -47,11 +39,7 @@ impl Help {
                     inp_text = libc::strndup(inp_text, limit);
                 }
                 input = input_of(argp, self.state);
-                let key = if post {
-                    ARGP_KEY_HELP_POST_DOC
-                } else {
-                    ARGP_KEY_HELP_PRE_DOC
-                };
+                let key = if post { ARGP_KEY_HELP_POST_DOC } else { ARGP_KEY_HELP_PRE_DOC };
                 filter(key, inp_text, input).cast_const()
             } else {
                 inp_text
@@ -92,8 +80,7 @@ impl Help {
             }
             let mut child = a.children;
             while !(child.is_null() || (*child).argp.is_null() || (first_only && anything)) {
-                anything |=
-                    self.argp_doc(fs, (*child).argp, post, anything || pre_blank, first_only);
+                anything |= self.argp_doc(fs, (*child).argp, post, anything || pre_blank, first_only);
                 child = child.add(1);
             }
         }

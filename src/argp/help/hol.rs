@@ -75,11 +75,7 @@ impl Hol {
     /// Calls `f(opt, real)` for each visible short option of `entry` that
     /// is not shadowed, until it returns nonzero (glibc's
     /// `hol_entry_short_iterate`).
-    pub(super) fn short_iterate(
-        &self,
-        entry: &Entry,
-        mut f: impl FnMut(&argp_option, &argp_option) -> c_int,
-    ) -> c_int {
+    pub(super) fn short_iterate(&self, entry: &Entry, mut f: impl FnMut(&argp_option, &argp_option) -> c_int) -> c_int {
         // SAFETY: the entry's options are live during the help call.
         let opts = unsafe { options(entry) };
         let mut real = &opts[0];
@@ -102,11 +98,7 @@ impl Hol {
     }
 
     /// The same for long options (glibc's `hol_entry_long_iterate`).
-    pub(super) fn long_iterate(
-        &self,
-        entry: &Entry,
-        mut f: impl FnMut(&argp_option, &argp_option),
-    ) {
+    pub(super) fn long_iterate(&self, entry: &Entry, mut f: impl FnMut(&argp_option, &argp_option)) {
         // SAFETY: as above.
         let opts = unsafe { options(entry) };
         let mut real = &opts[0];
@@ -130,10 +122,7 @@ impl Hol {
 /// The first visible long option name of `entry`.
 pub(super) fn first_long(entry: &Entry) -> *const c_char {
     // SAFETY: the entry's options are live.
-    unsafe { options(entry) }
-        .iter()
-        .find(|o| !o.name.is_null() && visible(o))
-        .map_or(null(), |o| o.name)
+    unsafe { options(entry) }.iter().find(|o| !o.name.is_null() && visible(o)).map_or(null(), |o| o.name)
 }
 
 /// The help option list of `argp`'s own options (glibc's `make_hol`).
@@ -141,10 +130,7 @@ pub(super) fn first_long(entry: &Entry) -> *const c_char {
 /// # Safety
 /// `argp` is a valid argp.
 pub(super) unsafe fn make_hol(argp: *const argp, cluster: usize) -> Result<Hol, NoMem> {
-    let mut hol = Hol {
-        entries: Vec::new(),
-        short_options: Vec::new(),
-    };
+    let mut hol = Hol { entries: Vec::new(), short_options: Vec::new() };
     // SAFETY: a valid argp (the caller).
     let mut o = unsafe { (*argp).options };
     if o.is_null() {
@@ -162,14 +148,8 @@ pub(super) unsafe fn make_hol(argp: *const argp, cluster: usize) -> Result<Hol, 
             } else {
                 cur_group
             };
-            let mut entry = Entry {
-                opt: o,
-                num: 0,
-                short_options: hol.short_options.len(),
-                group: cur_group,
-                cluster,
-                argp,
-            };
+            let mut entry =
+                Entry { opt: o, num: 0, short_options: hol.short_options.len(), group: cur_group, cluster, argp };
             loop {
                 entry.num += 1;
                 let key = (*o).key as u8;
@@ -193,16 +173,9 @@ impl Help {
     ///
     /// # Safety
     /// `argp` is null or a valid argp tree.
-    pub(super) unsafe fn argp_hol(
-        &mut self,
-        argp: *const argp,
-        cluster: usize,
-    ) -> Result<Hol, NoMem> {
+    pub(super) unsafe fn argp_hol(&mut self, argp: *const argp, cluster: usize) -> Result<Hol, NoMem> {
         if argp.is_null() {
-            return Ok(Hol {
-                entries: Vec::new(),
-                short_options: Vec::new(),
-            });
+            return Ok(Hol { entries: Vec::new(), short_options: Vec::new() });
         }
         // SAFETY: a valid tree (the caller).
         unsafe {
@@ -212,11 +185,7 @@ impl Help {
             while !child.is_null() && !(*child).argp.is_null() {
                 let c = &*child;
                 let child_cluster = if c.group != 0 || !c.header.is_null() {
-                    let depth = if cluster == NONE {
-                        0
-                    } else {
-                        self.clusters[cluster].depth + 1
-                    };
+                    let depth = if cluster == NONE { 0 } else { self.clusters[cluster].depth + 1 };
                     self.clusters.push(Cluster {
                         header: c.header,
                         index,

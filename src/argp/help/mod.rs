@@ -45,12 +45,7 @@ struct Help {
 ///
 /// # Safety
 /// `argp` is null or valid; `state` null or live; `doc` null or a C string.
-unsafe fn filter_doc(
-    doc: *const c_char,
-    key: c_int,
-    argp: *const argp,
-    state: *const argp_state,
-) -> *const c_char {
+unsafe fn filter_doc(doc: *const c_char, key: c_int, argp: *const argp, state: *const argp_state) -> *const c_char {
     if argp.is_null() {
         return doc;
     }
@@ -99,11 +94,7 @@ pub(crate) unsafe fn help(
         unsafe { musl::funlockfile(stream) };
         return;
     };
-    let mut h = Help {
-        clusters: Vec::new(),
-        state,
-        uparams,
-    };
+    let mut h = Help { clusters: Vec::new(), state, uparams };
     // SAFETY: the caller's tree and name.
     let printed = unsafe { h.print(&mut fs, argp, flags, name) };
     // SAFETY: locked above.
@@ -162,20 +153,13 @@ impl Help {
         // SAFETY: static texts.
         let say = |s: &'static CStr| unsafe { text(tr(domain, s.as_ptr())) };
 
-        if let Some(list) = hol
-            .as_ref()
-            .filter(|_| flags & (ARGP_HELP_USAGE | ARGP_HELP_SHORT_USAGE) != 0)
-        {
+        if let Some(list) = hol.as_ref().filter(|_| flags & (ARGP_HELP_USAGE | ARGP_HELP_SHORT_USAGE) != 0) {
             // SAFETY: a valid tree.
             let mut levels: Vec<u8> = Vec::with_len(unsafe { args_levels(argp) }, 0)?;
             let mut first_pattern = true;
             loop {
                 let old_wm = fs.set_wmargin(uparams.usage_indent as isize);
-                let lead = if first_pattern {
-                    say(c"Usage:")
-                } else {
-                    say(c"  or: ")
-                };
+                let lead = if first_pattern { say(c"Usage:") } else { say(c"  or: ") };
                 fs.printf(&[lead, b" ", name]);
                 let old_lm = fs.set_lmargin(uparams.usage_indent);
                 if flags & ARGP_HELP_SHORT_USAGE != 0 {
@@ -205,13 +189,7 @@ impl Help {
             anything |= unsafe { self.argp_doc(fs, argp, false, false, true) };
         }
         if flags & ARGP_HELP_SEE != 0 {
-            fs.printf(&[
-                b"Try `",
-                name,
-                b" --help' or `",
-                name,
-                b" --usage' for more information.\n",
-            ]);
+            fs.printf(&[b"Try `", name, b" --help' or `", name, b" --usage' for more information.\n"]);
             anything = true;
         }
         if flags & ARGP_HELP_LONG != 0

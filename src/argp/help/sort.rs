@@ -47,11 +47,7 @@ impl Help {
     /// The order of two entries in the help (glibc's `hol_entry_cmp`).
     fn entry_cmp(&self, hol: &Hol, e1: &Entry, e2: &Entry) -> c_int {
         let group_of = |e: &Entry| {
-            if e.cluster != NONE {
-                self.clusters[self.base(e.cluster)].group
-            } else {
-                e.group
-            }
+            if e.cluster != NONE { self.clusters[self.base(e.cluster)].group } else { e.group }
         };
         let cmp = group_cmp(group_of(e1), group_of(e2));
         if cmp != 0 {
@@ -94,8 +90,7 @@ impl Help {
             }
         };
         let (first1, first2) = (first(short1, long1), first(short2, long2));
-        let cmp =
-            c_int::from(first1.to_ascii_lowercase()) - c_int::from(first2.to_ascii_lowercase());
+        let cmp = c_int::from(first1.to_ascii_lowercase()) - c_int::from(first2.to_ascii_lowercase());
         if cmp != 0 {
             return cmp;
         }
@@ -170,11 +165,7 @@ impl Help {
 
 /// Order by group: 0, 1, 2, ..., n, -m, ..., -2, -1.
 fn group_cmp(g1: c_int, g2: c_int) -> c_int {
-    if (g1 < 0) == (g2 < 0) {
-        g1.wrapping_sub(g2)
-    } else {
-        g2.wrapping_sub(g1)
-    }
+    if (g1 < 0) == (g2 < 0) { g1.wrapping_sub(g2) } else { g2.wrapping_sub(g1) }
 }
 
 /// Moves `name` to the part of a documentation entry's name used for

@@ -17,23 +17,13 @@ fn indent_to(fs: &mut FmtStream, col: usize) {
 ///
 /// # Safety
 /// `real` is a live option; `domain` null or a C string.
-unsafe fn arg(
-    fs: &mut FmtStream,
-    real: &argp_option,
-    req: (&[u8], &[u8]),
-    opt: (&[u8], &[u8]),
-    domain: *const c_char,
-) {
+unsafe fn arg(fs: &mut FmtStream, real: &argp_option, req: (&[u8], &[u8]), opt: (&[u8], &[u8]), domain: *const c_char) {
     if real.arg.is_null() {
         return;
     }
     // SAFETY: as the contract.
     let name = unsafe { text(tr(domain, real.arg)) };
-    let (pre, post) = if real.flags & OPTION_ARG_OPTIONAL != 0 {
-        opt
-    } else {
-        req
-    };
+    let (pre, post) = if real.flags & OPTION_ARG_OPTIONAL != 0 { opt } else { req };
     fs.printf(&[pre, name, post]);
 }
 
@@ -53,11 +43,7 @@ impl Help {
         // SAFETY: a live state whose root is null or valid.
         unsafe {
             let root = (*self.state).root_argp;
-            if root.is_null() {
-                null()
-            } else {
-                (*root).argp_domain
-            }
+            if root.is_null() { null() } else { (*root).argp_domain }
         }
     }
 
@@ -65,13 +51,7 @@ impl Help {
     ///
     /// # Safety
     /// `argp` is valid; `s` null or a C string.
-    unsafe fn print_header(
-        &self,
-        fs: &mut FmtStream,
-        hh: &mut HelpState,
-        s: *const c_char,
-        argp: *const argp,
-    ) {
+    unsafe fn print_header(&self, fs: &mut FmtStream, hh: &mut HelpState, s: *const c_char, argp: *const argp) {
         // SAFETY: as the contract.
         unsafe {
             let tstr = tr((*argp).argp_domain, s);
@@ -97,14 +77,7 @@ impl Help {
 
     /// Before each name of an entry: ", " or, for the first, the blank line
     /// and the cluster header that should precede the entry.
-    fn comma(
-        &self,
-        fs: &mut FmtStream,
-        hh: &mut HelpState,
-        entry: &Entry,
-        first: &mut bool,
-        col: usize,
-    ) {
+    fn comma(&self, fs: &mut FmtStream, hh: &mut HelpState, entry: &Entry, first: &mut bool, col: usize) {
         if *first {
             let pe = hh.prev_entry;
             if hh.sep_groups && pe.is_some_and(|pe| entry.group != pe.group) {
@@ -222,11 +195,7 @@ impl Help {
 
     /// The option table (glibc's `hol_help`).
     pub(super) fn hol_help(&self, fs: &mut FmtStream, hol: &Hol) {
-        let mut hh = HelpState {
-            prev_entry: None,
-            sep_groups: false,
-            suppressed_dup_arg: false,
-        };
+        let mut hh = HelpState { prev_entry: None, sep_groups: false, suppressed_dup_arg: false };
         for entry in hol.entries.iter() {
             self.entry_help(fs, hol, entry, &mut hh);
         }
@@ -235,11 +204,7 @@ impl Help {
             // SAFETY: a static text; the filter's contract.
             unsafe {
                 let tstr = tr(self.root_domain(), note.as_ptr());
-                let root = if self.state.is_null() {
-                    null()
-                } else {
-                    (*self.state).root_argp
-                };
+                let root = if self.state.is_null() { null() } else { (*self.state).root_argp };
                 let fstr = filter_doc(tstr, ARGP_KEY_HELP_DUP_ARGS_NOTE, root, self.state);
                 if !fstr.is_null() && *fstr != 0 {
                     fs.putc(b'\n');

@@ -23,9 +23,7 @@ pub(super) fn hol_usage(fs: &mut FmtStream, hol: &Hol) -> Result<(), NoMem> {
     let mut flags_only: Vec<u8> = Vec::new();
     for entry in hol.entries.iter() {
         let full = hol.short_iterate(entry, |opt, real| {
-            let flag = opt.arg.is_null()
-                && real.arg.is_null()
-                && (opt.flags | real.flags) & OPTION_NO_USAGE == 0;
+            let flag = opt.arg.is_null() && real.arg.is_null() && (opt.flags | real.flags) & OPTION_NO_USAGE == 0;
             // Nonzero stops the walk.
             c_int::from(flag && flags_only.push(opt.key as u8).is_err())
         });
@@ -134,12 +132,8 @@ impl Help {
             let fdoc = filter_doc(tdoc, ARGP_KEY_HELP_ARGS_DOC, argp, self.state);
             if !fdoc.is_null() {
                 let all = text(fdoc);
-                let line_end = |from: usize| {
-                    all[from..]
-                        .iter()
-                        .position(|&c| c == b'\n')
-                        .map_or(all.len(), |i| from + i)
-                };
+                let line_end =
+                    |from: usize| all[from..].iter().position(|&c| c == b'\n').map_or(all.len(), |i| from + i);
                 let mut cp = 0;
                 let mut nl = line_end(cp);
                 if nl < all.len() {

@@ -18,10 +18,7 @@ pub struct Big {
 
 impl Big {
     pub fn new() -> Self {
-        Self {
-            limbs: [0; LIMBS],
-            len: 0,
-        }
+        Self { limbs: [0; LIMBS], len: 0 }
     }
 
     /// Becomes a copy of `other`, limbs in use only.
@@ -88,8 +85,7 @@ impl Big {
         } else {
             self.limbs[len + words] = self.limbs[len - 1] >> (64 - rest);
             for i in (1..len).rev() {
-                self.limbs[i + words] =
-                    (self.limbs[i] << rest) | (self.limbs[i - 1] >> (64 - rest));
+                self.limbs[i + words] = (self.limbs[i] << rest) | (self.limbs[i - 1] >> (64 - rest));
             }
             self.limbs[words] = self.limbs[0] << rest;
             self.len = len + words + 1;
@@ -137,12 +133,9 @@ impl Big {
     }
 
     pub fn cmp(&self, other: &Self) -> Ordering {
-        self.len.cmp(&other.len).then_with(|| {
-            self.limbs[..self.len]
-                .iter()
-                .rev()
-                .cmp(other.limbs[..other.len].iter().rev())
-        })
+        self.len
+            .cmp(&other.len)
+            .then_with(|| self.limbs[..self.len].iter().rev().cmp(other.limbs[..other.len].iter().rev()))
     }
 
     /// `self -= other`, for `other <= self`.
@@ -174,9 +167,7 @@ impl Big {
     pub fn any_below(&self, n: usize) -> bool {
         let words = (n / 64).min(self.len);
         self.limbs[..words].iter().any(|&l| l != 0)
-            || (words < self.len
-                && !n.is_multiple_of(64)
-                && self.limbs[words] << (64 - n % 64) != 0)
+            || (words < self.len && !n.is_multiple_of(64) && self.limbs[words] << (64 - n % 64) != 0)
     }
 
     /// `self /= d`, returning the remainder.
@@ -230,10 +221,7 @@ mod tests {
         let mut b = Big::from_u128(0x1234_5678_9abc_def0_1122_3344_5566_7788);
         b.shl(200);
         b.shr(130);
-        assert_eq!(
-            b.bits(0, 128),
-            0x1234_5678_9abc_def0_1122_3344_5566_7788 << 70
-        );
+        assert_eq!(b.bits(0, 128), 0x1234_5678_9abc_def0_1122_3344_5566_7788 << 70);
         assert_eq!(b.bits(70, 128), 0x1234_5678_9abc_def0_1122_3344_5566_7788);
         b.shr(200);
         assert!(b.is_zero());

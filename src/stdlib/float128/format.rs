@@ -21,9 +21,7 @@
 //! [`HexParts::binary128`]).
 
 use super::big::{Big, power_of_ten, quotient};
-use super::binary128::{
-    BIAS, EXP_SPECIAL, FRACTION_BITS, FRACTION_MASK, INFINITY, SIGN, SUBNORMAL_LSB,
-};
+use super::binary128::{BIAS, EXP_SPECIAL, FRACTION_BITS, FRACTION_MASK, INFINITY, SIGN, SUBNORMAL_LSB};
 use crate::stdlib::floating::{HexParts, Rounding, round_away};
 use core::cmp::Ordering;
 use core::ffi::c_int;
@@ -70,10 +68,7 @@ fn odd_significand(bits: u128) -> (u128, i64) {
     let (m, e) = if biased == 0 {
         (fraction, SUBNORMAL_LSB)
     } else {
-        (
-            fraction | 1 << FRACTION_BITS,
-            biased - BIAS - FRACTION_BITS as i64,
-        )
+        (fraction | 1 << FRACTION_BITS, biased - BIAS - FRACTION_BITS as i64)
     };
     let zeros = m.trailing_zeros();
     (m >> zeros, e + i64::from(zeros))
@@ -227,11 +222,7 @@ fn write_exponent(exp: i64, upper: bool, out: &mut dyn FnMut(u8)) {
 /// The digit at `0.digits * 10^x`'s position for `10^(place)`, 0 outside.
 fn digit_at(digits: &[u8], x: i64, place: i64) -> u8 {
     let index = x - 1 - place;
-    if index >= 0 && (index as usize) < digits.len() {
-        b'0' + digits[index as usize]
-    } else {
-        b'0'
-    }
+    if index >= 0 && (index as usize) < digits.len() { b'0' + digits[index as usize] } else { b'0' }
 }
 
 /// `%f` of `0.digits * 10^x` with `precision` fraction digits (all of the
@@ -255,13 +246,7 @@ fn write_fixed(digits: &[u8], x: i64, precision: Option<u64>, out: &mut dyn FnMu
 
 /// `%e` of `0.digits * 10^x` with `precision` fraction digits (all of the
 /// digits when `None`).
-fn write_scientific(
-    digits: &[u8],
-    x: i64,
-    precision: Option<u64>,
-    upper: bool,
-    out: &mut dyn FnMut(u8),
-) {
+fn write_scientific(digits: &[u8], x: i64, precision: Option<u64>, upper: bool, out: &mut dyn FnMut(u8)) {
     out(b'0' + digits.first().copied().unwrap_or(0));
     let fraction = precision.unwrap_or(digits.len().saturating_sub(1) as u64);
     if fraction > 0 {
@@ -276,13 +261,7 @@ fn write_scientific(
 /// glibc's `strfromf128` text for `bits` with conversion `conv` (one of
 /// `aAeEfFgG`) and `precision` (`None`: the default), rounded in direction
 /// `mode`.
-pub fn write_text(
-    bits: u128,
-    conv: u8,
-    precision: Option<c_int>,
-    mode: Rounding,
-    out: &mut dyn FnMut(u8),
-) {
+pub fn write_text(bits: u128, conv: u8, precision: Option<c_int>, mode: Rounding, out: &mut dyn FnMut(u8)) {
     let negative = bits & SIGN != 0;
     let upper = conv.is_ascii_uppercase();
     let magnitude = bits & !SIGN;
@@ -384,11 +363,7 @@ mod tests {
             state ^= state >> 7;
             state ^= state << 17;
             let bits = (u128::from(state) << 64 | u128::from(state.rotate_left(17))) & !SIGN;
-            let bits = if bits >= INFINITY {
-                bits - INFINITY
-            } else {
-                bits
-            };
+            let bits = if bits >= INFINITY { bits - INFINITY } else { bits };
             if bits == 0 {
                 continue;
             }
@@ -399,11 +374,7 @@ mod tests {
             let n = (count as usize).min(full_len);
             assert_eq!(&b[..n], &a[..n], "{bits:x}");
             let rest = full_len > count as usize;
-            assert_eq!(
-                len,
-                if rest { count as usize + 1 } else { full_len },
-                "{bits:x}"
-            );
+            assert_eq!(len, if rest { count as usize + 1 } else { full_len }, "{bits:x}");
         }
     }
 
@@ -428,10 +399,7 @@ mod tests {
     #[test]
     fn round_trips_many_digits() {
         let v = bits("3.14159265358979323846264338327950288");
-        assert_eq!(
-            text(v, b'e', Some(35)),
-            "3.14159265358979323846264338327950280e+00"
-        );
+        assert_eq!(text(v, b'e', Some(35)), "3.14159265358979323846264338327950280e+00");
         let again = text(v, b'e', Some(40));
         assert_eq!(bits(&again), v);
     }

@@ -75,15 +75,7 @@ pub unsafe extern "C" fn __gcompat_strtof128(
     // SAFETY: forwarded from the caller; `out` starts two words. A byte
     // above 0x7f widens to a value that is neither a digit nor a space, as
     // in the C locale.
-    unsafe {
-        parse_at(
-            nptr.cast::<u8>(),
-            endptr.cast(),
-            mode,
-            out.cast(),
-            super::isoc23::is_space,
-        )
-    }
+    unsafe { parse_at(nptr.cast::<u8>(), endptr.cast(), mode, out.cast(), super::isoc23::is_space) }
 }
 
 /// The core of `strfromf128` (`float128.c`): the value's bits are

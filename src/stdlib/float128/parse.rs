@@ -46,8 +46,8 @@
 
 use super::big::{Big, quotient};
 use super::binary128::{
-    BIAS, EXP_SPECIAL, FRACTION_BITS, FRACTION_MASK, INFINITY, MAX_FINITE, MIN_NORMAL_EXP,
-    QUIET_NAN, SIGN, SUBNORMAL_LSB,
+    BIAS, EXP_SPECIAL, FRACTION_BITS, FRACTION_MASK, INFINITY, MAX_FINITE, MIN_NORMAL_EXP, QUIET_NAN, SIGN,
+    SUBNORMAL_LSB,
 };
 use crate::stdlib::floating::{Rounding, round_away};
 use core::ffi::c_int;
@@ -74,12 +74,7 @@ pub struct Parsed {
 
 impl Parsed {
     fn exact(bits: u128) -> Self {
-        Self {
-            bits,
-            range_error: false,
-            raised: 0,
-            end: 0,
-        }
+        Self { bits, range_error: false, raised: 0, end: 0 }
     }
 }
 
@@ -179,11 +174,7 @@ fn underflow(negative: bool, mode: Rounding) -> Parsed {
 }
 
 fn lower(c: u32) -> u32 {
-    if (0x41..=0x5a).contains(&c) {
-        c + 0x20
-    } else {
-        c
-    }
+    if (0x41..=0x5a).contains(&c) { c + 0x20 } else { c }
 }
 
 fn decimal_digit(c: u32) -> Option<u32> {
@@ -200,9 +191,7 @@ fn hex_digit(c: u32) -> Option<u32> {
 
 /// Whether the units from `i` spell `word` (lowercase ASCII), ignoring case.
 fn spells(at: &impl Fn(usize) -> u32, i: usize, word: &[u8]) -> bool {
-    word.iter()
-        .enumerate()
-        .all(|(k, &b)| lower(at(i + k)) == u32::from(b))
+    word.iter().enumerate().all(|(k, &b)| lower(at(i + k)) == u32::from(b))
 }
 
 /// The significand being read: hex digits into a `u128`; decimal digits
@@ -325,9 +314,7 @@ fn nan_payload(at: &impl Fn(usize) -> u32, from: usize, to: usize) -> u128 {
         let Some(d) = hex_digit(at(i)).filter(|&d| d < base) else {
             break;
         };
-        value = value
-            .and_then(|v| v.checked_mul(u64::from(base)))
-            .and_then(|v| v.checked_add(u64::from(d)));
+        value = value.and_then(|v| v.checked_mul(u64::from(base))).and_then(|v| v.checked_add(u64::from(d)));
         i += 1;
     }
     // No digits at all: strtoull's end is its start.
@@ -355,15 +342,8 @@ pub fn parse(at: impl Fn(usize) -> u32, space: impl Fn(u32) -> bool, mode: Round
     let number = decimal_digit(c).is_some() || (c == 0x2e && decimal_digit(at(i + 1)).is_some());
     if !number {
         if spells(&at, i, b"inf") {
-            let end = if spells(&at, i + 3, b"inity") {
-                i + 8
-            } else {
-                i + 3
-            };
-            return Parsed {
-                end,
-                ..Parsed::exact(sign | INFINITY)
-            };
+            let end = if spells(&at, i + 3, b"inity") { i + 8 } else { i + 3 };
+            return Parsed { end, ..Parsed::exact(sign | INFINITY) };
         }
         if spells(&at, i, b"nan") {
             let mut end = i + 3;
@@ -378,10 +358,7 @@ pub fn parse(at: impl Fn(usize) -> u32, space: impl Fn(u32) -> bool, mode: Round
                     end = close + 1;
                 }
             }
-            return Parsed {
-                end,
-                ..Parsed::exact(sign | bits)
-            };
+            return Parsed { end, ..Parsed::exact(sign | bits) };
         }
         return Parsed::exact(0);
     }
@@ -403,22 +380,10 @@ pub fn parse(at: impl Fn(usize) -> u32, space: impl Fn(u32) -> bool, mode: Round
     if !accepted {
         // Only zeros, or for "0x" not even those: the "0" before the "x".
         let end = if i == start && hex { start - 1 } else { i };
-        return Parsed {
-            end,
-            ..Parsed::exact(sign)
-        };
+        return Parsed { end, ..Parsed::exact(sign) };
     }
 
-    let mut sig = Significand {
-        hex,
-        small: 0,
-        big: None,
-        chunk: 0,
-        chunk_len: 0,
-        digits: 0,
-        scale: 0,
-        sticky: false,
-    };
+    let mut sig = Significand { hex, small: 0, big: None, chunk: 0, chunk_len: 0, digits: 0, scale: 0, sticky: false };
     while let Some(d) = digit(at(i)) {
         sig.push(d, false);
         i += 1;
@@ -461,28 +426,14 @@ pub fn parse(at: impl Fn(usize) -> u32, space: impl Fn(u32) -> bool, mode: Round
     } else if let Some((q, exp, rest)) = small_decimal(small, e) {
         pack(negative, q, exp, rest, mode)
     } else {
-        decimal(
-            negative,
-            &mut Big::from_u128(small),
-            digits,
-            e,
-            sticky,
-            mode,
-        )
+        decimal(negative, &mut Big::from_u128(small), digits, e, sticky, mode)
     };
     Parsed { end: i, ..parsed }
 }
 
 /// The binary128 nearest `d * 10^e` (+ sticky), `d` a nonzero integer of
 /// `digits` decimal digits.
-fn decimal(
-    negative: bool,
-    d: &mut Big,
-    digits: usize,
-    e: i64,
-    sticky: bool,
-    mode: Rounding,
-) -> Parsed {
+fn decimal(negative: bool, d: &mut Big, digits: usize, e: i64, sticky: bool, mode: Rounding) -> Parsed {
     let magnitude = digits as i64 + e; // 10^(magnitude-1) <= value < 10^magnitude
     if magnitude > 4933 {
         return overflow(negative, mode);
@@ -514,13 +465,7 @@ fn decimal(
     }
     let mut q = Big::new();
     let rest = quotient(d, &mut divisor, &mut q);
-    pack(
-        negative,
-        q.bits(0, 128),
-        -shift - f as i64,
-        sticky || rest,
-        mode,
-    )
+    pack(negative, q.bits(0, 128), -shift - f as i64, sticky || rest, mode)
 }
 
 #[cfg(test)]
@@ -529,11 +474,7 @@ pub(super) mod tests {
 
     pub fn parse_str(s: &str, mode: Rounding) -> Parsed {
         let b = s.as_bytes();
-        parse(
-            |i| b.get(i).copied().map_or(0, u32::from),
-            crate::stdlib::isoc23::is_space,
-            mode,
-        )
+        parse(|i| b.get(i).copied().map_or(0, u32::from), crate::stdlib::isoc23::is_space, mode)
     }
 
     pub fn bits(s: &str) -> u128 {
@@ -547,16 +488,10 @@ pub(super) mod tests {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
-            let d = (u128::from(state) << 64 | u128::from(state.rotate_left(29)))
-                >> (1 + (state % 127) as u32);
+            let d = (u128::from(state) << 64 | u128::from(state.rotate_left(29))) >> (1 + (state % 127) as u32);
             let d = d.max(1);
             let e = (i % 70) - 35;
-            for mode in [
-                Rounding::Nearest,
-                Rounding::Down,
-                Rounding::Up,
-                Rounding::TowardZero,
-            ] {
+            for mode in [Rounding::Nearest, Rounding::Down, Rounding::Up, Rounding::TowardZero] {
                 let digits = d.to_string().len();
                 let slow = decimal(false, &mut Big::from_u128(d), digits, e, false, mode);
                 if let Some((q, exp, rest)) = small_decimal(d, e) {
@@ -581,10 +516,7 @@ pub(super) mod tests {
         assert_eq!(bits("nan(abc)"), QUIET_NAN);
         let p = parse_str("0x1.ffffffffffffffffffffffffffffp-16383", Rounding::Nearest);
         assert_eq!((p.bits, p.range_error), (1 << 112, true));
-        let p = parse_str(
-            "0x1.ffffffffffffffffffffffffffff8p-16383",
-            Rounding::Nearest,
-        );
+        let p = parse_str("0x1.ffffffffffffffffffffffffffff8p-16383", Rounding::Nearest);
         assert_eq!((p.bits, p.range_error), (1 << 112, false));
         assert_eq!(parse_str("1e4933", Rounding::TowardZero).bits, MAX_FINITE);
         assert_eq!(parse_str("1e-5000", Rounding::Up).bits, 1);
