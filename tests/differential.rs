@@ -879,11 +879,11 @@ fn main() {
                             exe.file_name().unwrap().to_str().unwrap(),
                             if case.is_empty() { "run" } else { case }
                         ));
-                        if let Some((cases, why)) = bin.emulated_skip.as_ref().filter(|_| !arch().native()) {
-                            if cases.iter().any(|c| c == "*" || c == case) {
-                                local.push((label, Outcome::Skip(format!("{EMULATED}{why}"))));
-                                continue;
-                            }
+                        if let Some((cases, why)) = bin.emulated_skip.as_ref().filter(|_| !arch().native())
+                            && cases.iter().any(|c| c == "*" || c == case)
+                        {
+                            local.push((label, Outcome::Skip(format!("{EMULATED}{why}"))));
+                            continue;
                         }
                         let mut oracle_argv = glibc.runner.clone();
                         oracle_argv.extend(argv.iter().cloned());

@@ -541,10 +541,10 @@ impl<'a> Parser<'a> {
                 if tok.kind == Tk::OpenDup && syntax & RE_CONTEXT_INVALID_DUP != 0 {
                     return Err(REG_BADRPT);
                 }
-                if matches!(tok.kind, Tk::OpenDup | Tk::Star | Tk::Plus | Tk::Question) {
-                    if syntax & RE_CONTEXT_INVALID_OPS != 0 {
-                        return Err(REG_BADRPT);
-                    }
+                if matches!(tok.kind, Tk::OpenDup | Tk::Star | Tk::Plus | Tk::Question)
+                    && syntax & RE_CONTEXT_INVALID_OPS != 0
+                {
+                    return Err(REG_BADRPT);
                 }
                 if tok.kind == Tk::Close && syntax & RE_UNMATCHED_RIGHT_PAREN_ORD == 0 {
                     return Err(REG_ERPAREN);
