@@ -20,9 +20,9 @@ use crate::abi::glibc_types::link_map;
 use crate::abi::objects;
 use core::ffi::{CStr, c_char, c_void};
 
-/// glibc's symbol versions on x86_64 (from glibc's abilists).
-#[cfg(target_arch = "x86_64")]
-const GLIBC_VERSIONS: &[&[u8]] = &[
+/// glibc's symbol versions on x86_64 (from glibc's abilists); aarch64's are
+/// those from GLIBC_2.17, its first release there, on.
+const X86_64_VERSIONS: &[&[u8]] = &[
     b"GLIBC_2.2.5",
     b"GLIBC_2.2.6",
     b"GLIBC_2.3",
@@ -67,34 +67,30 @@ const GLIBC_VERSIONS: &[&[u8]] = &[
     b"GLIBC_2.43",
 ];
 
-/// glibc's symbol versions on aarch64 (from glibc's abilists): GLIBC_2.17,
-/// its first release there, and after.
+#[cfg(target_arch = "x86_64")]
+const GLIBC_VERSIONS: &[&[u8]] = X86_64_VERSIONS;
 #[cfg(target_arch = "aarch64")]
-const GLIBC_VERSIONS: &[&[u8]] = &[
-    b"GLIBC_2.17",
-    b"GLIBC_2.18",
-    b"GLIBC_2.22",
-    b"GLIBC_2.23",
-    b"GLIBC_2.24",
-    b"GLIBC_2.25",
-    b"GLIBC_2.26",
-    b"GLIBC_2.27",
-    b"GLIBC_2.28",
-    b"GLIBC_2.29",
-    b"GLIBC_2.30",
-    b"GLIBC_2.31",
-    b"GLIBC_2.32",
-    b"GLIBC_2.33",
-    b"GLIBC_2.34",
-    b"GLIBC_2.35",
-    b"GLIBC_2.36",
-    b"GLIBC_2.38",
-    b"GLIBC_2.39",
-    b"GLIBC_2.40",
-    b"GLIBC_2.41",
-    b"GLIBC_2.42",
-    b"GLIBC_2.43",
-];
+const GLIBC_VERSIONS: &[&[u8]] = X86_64_VERSIONS.split_at(position(X86_64_VERSIONS, b"GLIBC_2.17")).1;
+
+/// Where `want` is in `list` (at compile time; a missing one fails the build).
+#[cfg(target_arch = "aarch64")]
+const fn position(list: &[&[u8]], want: &[u8]) -> usize {
+    let mut i = 0;
+    while i < list.len() {
+        let v = list[i];
+        let mut same = v.len() == want.len();
+        let mut j = 0;
+        while same && j < v.len() {
+            same = v[j] == want[j];
+            j += 1;
+        }
+        if same {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("not in the list")
+}
 
 /// The object's definition of `name` at `version`: `Err(())` when the
 /// object defines no symbols with versions (musl), `Ok(None)` when it has
