@@ -104,9 +104,21 @@ all: $(CHECK)
 $(CHECK): FORCE
 	GCOMPAT_MUSL_LOADER=$(MUSL_LOADER) GCOMPAT_SHIM=$(SHIM_PATH) $(CARGO) build --release --locked -p gcompat-check
 
+# The installed gcompat-check: a static musl binary for $(ARCH), so that it
+# runs on the musl system it checks for (and on any Linux of that
+# architecture). It has a target folder of its own: a static C runtime makes
+# every crate a different build from the shim's (.cargo/config.toml).
+CHECK_INSTALLED := $(OUT)/gcompat-check
+all: $(CHECK_INSTALLED)
+$(CHECK_INSTALLED): FORCE
+	GCOMPAT_MUSL_LOADER=$(MUSL_LOADER) GCOMPAT_SHIM=$(SHIM_PATH) RUSTFLAGS="-C target-feature=+crt-static" \
+		$(CARGO) build --release --locked --target $(TARGET) -p gcompat-check --target-dir target/check-static
+	cp target/check-static/$(TARGET)/release/gcompat-check $@.tmp
+	mv $@.tmp $@
+
 # aarch64's tools live in the cache: a build there fetches them first.
 ifneq ($(ARCH),x86_64)
-$(ARCHIVE) $(STUB): | $(CC_MUSL)
+$(ARCHIVE) $(STUB) $(CHECK_INSTALLED): | $(CC_MUSL)
 $(CC_MUSL):
 	GCOMPAT_ARCHES=$(ARCH) ./scripts/setup.sh
 endif
@@ -183,8 +195,11 @@ check-arch: all
 	  cmp $(SHIM) $$d/lib/libgcompat.so.0 && cmp $(STUB) $$d/$(GLIBC_LD_DIR)/$(GLIBC_LD) && \
 	  for n in $(LIBNAMES); do [ "$$(readlink $$d/lib/$$n)" = libgcompat.so.0 ] || \
 	    { echo "install: lib/$$n is not a link to libgcompat.so.0"; exit 1; }; done && \
+	  { [ "$(ARCH)" != "$$(uname -m)" ] || \
+	    $$d$(PREFIX)/bin/gcompat-check --musl $(abspath $(MUSL_125)) --shim $(abspath $(SHIM)) /bin/true >/dev/null || \
+	    { echo "install: the installed gcompat-check does not pass /bin/true"; exit 1; }; } && \
 	  rm -rf $$d && \
-	  echo "install ($(ARCH)): make install DESTDIR= leaves lib/libgcompat.so.0, $(GLIBC_LD_DIR)/$(GLIBC_LD) and links $(LIBNAMES)"
+	  echo "install ($(ARCH)): make install DESTDIR= leaves lib/libgcompat.so.0, $(GLIBC_LD_DIR)/$(GLIBC_LD), links $(LIBNAMES) and a static bin/gcompat-check"
 
 # Formatting and lints (CI runs this after `make check`): rustfmt.toml's
 # layout, and clippy with the workspace's lint set (Cargo.toml) as errors,
@@ -214,7 +229,7 @@ install: all
 	install -m 755 $(SHIM) $(DESTDIR)$(LIBDIR)/libgcompat.so.0
 	for n in $(LIBNAMES); do ln -sfn libgcompat.so.0 $(DESTDIR)$(LIBDIR)/$$n; done
 	install -m 755 $(STUB) $(DESTDIR)$(LIBDIR)/$(GLIBC_LD)
-	install -D -m 755 $(CHECK) $(DESTDIR)$(PREFIX)/bin/gcompat-check
+	install -D -m 755 $(CHECK_INSTALLED) $(DESTDIR)$(PREFIX)/bin/gcompat-check
 	if [ "$(GLIBC_LD_DIR)" != "$(LIBDIR)" ]; then \
 		install -d $(DESTDIR)$(GLIBC_LD_DIR) && \
 		ln -sfn ../$(patsubst /%,%,$(LIBDIR))/$(GLIBC_LD) $(DESTDIR)$(GLIBC_LD_DIR)/$(GLIBC_LD); \

@@ -47,8 +47,10 @@ pub unsafe extern "C" fn pkey_mprotect(addr: *mut c_void, len: size_t, prot: c_i
 
 /// The access-rights bits a key may have (`PKEY_DISABLE_ACCESS`,
 /// `PKEY_DISABLE_WRITE`): glibc refuses others in `pkey_set`.
+#[cfg(target_arch = "x86_64")]
 const PKEY_RIGHTS_MASK: c_uint = 3;
 /// x86's PKRU register holds 16 keys, two bits each.
+#[cfg(target_arch = "x86_64")]
 const PKEY_COUNT: c_int = 16;
 
 /// `pkey_get`: the access rights of `key` for this thread, read from the
