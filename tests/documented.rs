@@ -25,10 +25,10 @@
 use gcompat_tests::*;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -170,24 +170,7 @@ fn transcript(argv: &[String], arg0: Option<&str>, extra: &[&str], scratch: &Pat
         .stderr(std::fs::File::create(&err_path).unwrap());
     let status = match cmd.spawn() {
         Err(e) => format!("spawn failed: {e}"),
-        Ok(mut child) => {
-            let start = Instant::now();
-            loop {
-                if let Some(st) = child.try_wait().unwrap() {
-                    break match (st.code(), st.signal()) {
-                        (Some(c), _) => format!("exit {c}"),
-                        (_, Some(s)) => format!("signal {s}"),
-                        _ => format!("{st}"),
-                    };
-                }
-                if start.elapsed() > TIMEOUT {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    break "timed out".to_string();
-                }
-                std::thread::sleep(Duration::from_millis(2));
-            }
-        }
+        Ok(mut child) => wait_status(&mut child, TIMEOUT),
     };
     let text = |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned();
     let mut t = text(&out_path);

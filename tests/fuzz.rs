@@ -500,20 +500,7 @@ fn run(argv: &[String], arg0: Option<&str>, cases: &[String], scratch: &Path) ->
     }
     let status = match cmd.spawn() {
         Err(e) => format!("spawn failed: {e}"),
-        Ok(mut child) => {
-            let start = Instant::now();
-            loop {
-                if let Some(st) = child.try_wait().unwrap() {
-                    break status_text(st);
-                }
-                if start.elapsed() > RUN_TIMEOUT {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    break "timed out".into();
-                }
-                std::thread::sleep(Duration::from_millis(2));
-            }
-        }
+        Ok(mut child) => wait_status(&mut child, RUN_TIMEOUT),
     };
     let out = std::fs::read(&output).unwrap_or_default();
     let text = String::from_utf8_lossy(&out);
