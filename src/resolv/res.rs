@@ -416,10 +416,11 @@ unsafe fn mkquery(
 }
 
 /// `res_nmkquery`: a query message built with `statp`'s options.
+/// Also `__res_nmkquery`, its name before glibc 2.34.
 ///
 /// # Safety
 /// `statp` a state; the rest as `res_mkquery`.
-#[export]
+#[export(alias = "__res_nmkquery")]
 pub unsafe extern "C" fn res_nmkquery(
     statp: ResState,
     op: c_int,
@@ -434,27 +435,6 @@ pub unsafe extern "C" fn res_nmkquery(
 ) -> c_int {
     // SAFETY: the caller's contract.
     unsafe { mkquery((*statp).options, op, dname, class, type_, data, buf, buflen) }
-}
-
-/// `__res_nmkquery`: as [`res_nmkquery`] (the pre-2.34 name).
-///
-/// # Safety
-/// As [`res_nmkquery`].
-#[export]
-pub unsafe extern "C" fn __res_nmkquery(
-    statp: ResState,
-    op: c_int,
-    dname: *const c_char,
-    class: c_int,
-    type_: c_int,
-    data: *const u8,
-    datalen: c_int,
-    newrr: *const u8,
-    buf: *mut u8,
-    buflen: c_int,
-) -> c_int {
-    // SAFETY: the caller's contract.
-    unsafe { res_nmkquery(statp, op, dname, class, type_, data, datalen, newrr, buf, buflen) }
 }
 
 /// `__res_mkquery` (`res_mkquery` before 2.34): a query with `_res`'s
@@ -492,10 +472,11 @@ fn finish(statp: ResState, r: c_int) -> c_int {
 }
 
 /// `res_nquery`: sends a query for `dname` and waits for the answer.
+/// Also `__res_nquery`, its name before glibc 2.34.
 ///
 /// # Safety
 /// `statp` a state; the rest as musl's `res_query`.
-#[export]
+#[export(alias = "__res_nquery")]
 pub unsafe extern "C" fn res_nquery(
     statp: ResState,
     dname: *const c_char,
@@ -506,23 +487,6 @@ pub unsafe extern "C" fn res_nquery(
 ) -> c_int {
     // SAFETY: the caller's contract; musl's resolver.
     finish(statp, unsafe { res_query(dname, class, type_, answer, anslen) })
-}
-
-/// `__res_nquery`: [`res_nquery`] under its pre-2.34 name.
-///
-/// # Safety
-/// As [`res_nquery`].
-#[export]
-pub unsafe extern "C" fn __res_nquery(
-    statp: ResState,
-    dname: *const c_char,
-    class: c_int,
-    type_: c_int,
-    answer: *mut u8,
-    anslen: c_int,
-) -> c_int {
-    // SAFETY: the caller's contract.
-    unsafe { res_nquery(statp, dname, class, type_, answer, anslen) }
 }
 
 /// `__res_query` (`res_query` before 2.34): [`res_nquery`] on `_res`.
@@ -542,10 +506,11 @@ pub unsafe extern "C" fn __res_query(
 }
 
 /// `res_nsearch`: as `res_nquery`, through the search list.
+/// Also `__res_nsearch`, its name before glibc 2.34.
 ///
 /// # Safety
 /// `statp` a state; the rest as musl's `res_search`.
-#[export]
+#[export(alias = "__res_nsearch")]
 pub unsafe extern "C" fn res_nsearch(
     statp: ResState,
     dname: *const c_char,
@@ -556,23 +521,6 @@ pub unsafe extern "C" fn res_nsearch(
 ) -> c_int {
     // SAFETY: the caller's contract; musl's resolver.
     finish(statp, unsafe { res_search(dname, class, type_, answer, anslen) })
-}
-
-/// `__res_nsearch`: [`res_nsearch`] under its pre-2.34 name.
-///
-/// # Safety
-/// As [`res_nsearch`].
-#[export]
-pub unsafe extern "C" fn __res_nsearch(
-    statp: ResState,
-    dname: *const c_char,
-    class: c_int,
-    type_: c_int,
-    answer: *mut u8,
-    anslen: c_int,
-) -> c_int {
-    // SAFETY: the caller's contract.
-    unsafe { res_nsearch(statp, dname, class, type_, answer, anslen) }
 }
 
 /// `__res_search` (`res_search` before 2.34): [`res_nsearch`] on `_res`.
@@ -592,10 +540,11 @@ pub unsafe extern "C" fn __res_search(
 }
 
 /// `res_nquerydomain`: queries `name.domain`.
+/// Also `__res_nquerydomain`, its name before glibc 2.34.
 ///
 /// # Safety
 /// `statp` a state; the rest as musl's `res_querydomain`.
-#[export]
+#[export(alias = "__res_nquerydomain")]
 pub unsafe extern "C" fn res_nquerydomain(
     statp: ResState,
     name: *const c_char,
@@ -607,24 +556,6 @@ pub unsafe extern "C" fn res_nquerydomain(
 ) -> c_int {
     // SAFETY: the caller's contract; musl's resolver.
     finish(statp, unsafe { res_querydomain(name, domain, class, type_, answer, anslen) })
-}
-
-/// `__res_nquerydomain`: [`res_nquerydomain`] under its pre-2.34 name.
-///
-/// # Safety
-/// As [`res_nquerydomain`].
-#[export]
-pub unsafe extern "C" fn __res_nquerydomain(
-    statp: ResState,
-    name: *const c_char,
-    domain: *const c_char,
-    class: c_int,
-    type_: c_int,
-    answer: *mut u8,
-    anslen: c_int,
-) -> c_int {
-    // SAFETY: the caller's contract.
-    unsafe { res_nquerydomain(statp, name, domain, class, type_, answer, anslen) }
 }
 
 /// `__res_querydomain` (`res_querydomain` before 2.34): [`res_nquerydomain`] on `_res`.
@@ -645,10 +576,11 @@ pub unsafe extern "C" fn __res_querydomain(
 }
 
 /// `res_nsend`: sends a query message and waits for the answer.
+/// Also `__res_nsend`, its name before glibc 2.34.
 ///
 /// # Safety
 /// `statp` a state; the rest as musl's `res_send`.
-#[export]
+#[export(alias = "__res_nsend")]
 pub unsafe extern "C" fn res_nsend(
     statp: ResState,
     msg: *const u8,
@@ -658,22 +590,6 @@ pub unsafe extern "C" fn res_nsend(
 ) -> c_int {
     // SAFETY: the caller's contract; musl's resolver.
     finish(statp, unsafe { res_send(msg, msglen, answer, anslen) })
-}
-
-/// `__res_nsend`: [`res_nsend`] under its pre-2.34 name.
-///
-/// # Safety
-/// As [`res_nsend`].
-#[export]
-pub unsafe extern "C" fn __res_nsend(
-    statp: ResState,
-    msg: *const u8,
-    msglen: c_int,
-    answer: *mut u8,
-    anslen: c_int,
-) -> c_int {
-    // SAFETY: the caller's contract.
-    unsafe { res_nsend(statp, msg, msglen, answer, anslen) }
 }
 
 /// `__res_send` (`res_send` before 2.34): [`res_nsend`] on `_res`.
