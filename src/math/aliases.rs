@@ -35,9 +35,7 @@
 /// keeps exactly what is exported. Each is declared as every export is
 /// (`abi::export`): tied to `symbols/` and recorded, without a C
 /// declaration (the trampoline has no types); not in host unit tests.
-///
-/// x86_64: `%r11` and `%r10` are free at a call (no argument lives there).
-#[cfg(target_arch = "x86_64")]
+/// The code is each architecture's `trampoline_asm!`.
 macro_rules! trampolines {
     ($($alias:ident => $target:ident,)*) => {
         $(
@@ -45,6 +43,15 @@ macro_rules! trampolines {
             crate::abi::export::record!(export $alias, "");
         )*
         #[cfg(not(test))]
+        trampoline_asm!($($alias => $target,)*);
+    };
+}
+
+/// x86_64's trampolines: `%r11` and `%r10` are free at a call (no argument
+/// lives there).
+#[cfg(target_arch = "x86_64")]
+macro_rules! trampoline_asm {
+    ($($alias:ident => $target:ident,)*) => {
         core::arch::global_asm!($(
             concat!(".pushsection .bss.gcompat_slot.", stringify!($alias), ",\"aw\",@nobits"),
             ".balign 8",
@@ -137,17 +144,12 @@ core::arch::global_asm!(
     options(att_syntax),
 );
 
-/// aarch64: `x16` and `x17` (IP0, IP1) are the registers a call may find
+/// aarch64's trampolines: `x16` and `x17` (IP0, IP1) are the registers a call may find
 /// clobbered (veneers and PLT entries use them), so no argument lives there;
 /// the jump is `br x17`, which a `bti c` landing pad of the target accepts.
 #[cfg(target_arch = "aarch64")]
-macro_rules! trampolines {
+macro_rules! trampoline_asm {
     ($($alias:ident => $target:ident,)*) => {
-        $(
-            #[cfg(not(test))]
-            crate::abi::export::record!(export $alias, "");
-        )*
-        #[cfg(not(test))]
         core::arch::global_asm!($(
             concat!(".pushsection .bss.gcompat_slot.", stringify!($alias), ",\"aw\",@nobits"),
             ".balign 8",
