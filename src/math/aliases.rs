@@ -49,7 +49,7 @@ macro_rules! trampolines {
 
 /// x86_64's trampolines: `%r11` and `%r10` are free at a call (no argument
 /// lives there).
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(not(test), target_arch = "x86_64"))]
 macro_rules! trampoline_asm {
     ($($alias:ident => $target:ident,)*) => {
         core::arch::global_asm!($(
@@ -147,7 +147,7 @@ core::arch::global_asm!(
 /// aarch64's trampolines: `x16` and `x17` (IP0, IP1) are the registers a call may find
 /// clobbered (veneers and PLT entries use them), so no argument lives there;
 /// the jump is `br x17`, which a `bti c` landing pad of the target accepts.
-#[cfg(target_arch = "aarch64")]
+#[cfg(all(not(test), target_arch = "aarch64"))]
 macro_rules! trampoline_asm {
     ($($alias:ident => $target:ident,)*) => {
         core::arch::global_asm!($(
